@@ -1,0 +1,57 @@
+# Two commands do all set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= memorial.settings.dev
+
+.PHONY: run test lint format install install-dev demo browsers bench messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## make run: install, migrate, load the demo content, create a development admin, serve.
+run: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo --synthetic-people 200
+	$(BIN)/python manage.py create_dev_admin
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## make test: install everything the suite needs (Debian's Chromium included) and run it all.
+test: install-dev browsers
+	DJANGO_SETTINGS_MODULE=memorial.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+browsers:
+	@bash .ci/ensure-chromium
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## make messages: refresh and compile the translation catalogues (needs Debian's gettext).
+messages: install-dev
+	$(BIN)/python manage.py makemessages -l az -l tr -l ru --ignore=.venv --ignore=var
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+bench: install-dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,81 @@
+"""What moderated collections share: drafts, revisions, locking, preview, workflow, locales."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils import translation
+from modelcluster.models import ClusterableModel
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+
+class LocalizedQuerySet(models.QuerySet):
+    def localized(self, language_code: str | None = None):
+        """One row per translation group: the active language's version where there is one,
+        otherwise the default locale's original. One query, whatever the number of rows."""
+        language_code = language_code or translation.get_language() or "en"
+        default = Locale.get_default()
+        active = Locale.objects.filter(language_code=language_code).first() or default
+        if active.pk == default.pk:
+            return self.filter(locale=default)
+        translated = self.model.objects.filter(
+            translation_key=models.OuterRef("translation_key"), locale=active
+        )
+        return self.filter(
+            models.Q(locale=active) | models.Q(locale=default) & ~models.Exists(translated)
+        )
+
+
+class PublishableQuerySet(LocalizedQuerySet):
+    def public(self):
+        """What anonymous visitors may see: the live version of published records."""
+        return self.filter(live=True)
+
+
+class ModeratedSnippet(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A snippet that editors draft and moderators publish."""
+
+    _revisions = GenericRelation(
+        "wagtailcore.Revision", related_query_name="%(app_label)s_%(class)s"
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(app_label)s_%(class)s",
+        for_concrete_model=False,
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+class TranslatableSnippet(TranslatableMixin, index.Indexed, ClusterableModel):
+    """Reference data (places, sources, organisations): published as soon as saved."""
+
+    objects = LocalizedQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True

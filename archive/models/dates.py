@@ -1,0 +1,188 @@
+"""Partial dates: a date known to the day, the month, the season, the year or the decade.
+
+A partial date is stored as two columns: the earliest day it can mean, and its precision. The pair
+sorts and filters like a date, and :class:`PartialDate` displays it no more precisely than it is
+known ("February 1992", "autumn 2020", "the 1990s").
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
+
+
+class Precision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    SEASON = "season", _("Season")
+    YEAR = "year", _("Year")
+    DECADE = "decade", _("Decade")
+
+
+# Meteorological seasons of the northern hemisphere, by their first month.
+SEASON_STARTS = (3, 6, 9, 12)
+
+
+def _season_name(month: int) -> str:
+    names = {
+        3: pgettext("season", "spring"),
+        6: pgettext("season", "summer"),
+        9: pgettext("season", "autumn"),
+        12: pgettext("season", "winter"),
+    }
+    return names[month]
+
+
+def _add_months(day: datetime.date, months: int) -> datetime.date:
+    index = day.year * 12 + day.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """The earliest day a date can mean, and how precisely it is known."""
+
+    value: datetime.date
+    precision: str = Precision.DAY
+
+    @classmethod
+    def of(cls, value: datetime.date | None, precision: str | None) -> PartialDate | None:
+        if value is None:
+            return None
+        return cls(value, precision or Precision.DAY)
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read "1992", "1992-02", "1992-02-26" or "199X" (a decade)."""
+        text = (text or "").strip()
+        try:
+            if len(text) == 4 and text.endswith("X") and text[:3].isdigit():
+                return cls(datetime.date(int(text[:3]) * 10, 1, 1), Precision.DECADE)
+            if len(text) == 4 and text.isdigit():
+                return cls(datetime.date(int(text), 1, 1), Precision.YEAR)
+            if len(text) == 7 and text[4] == "-":
+                return cls(datetime.date(int(text[:4]), int(text[5:]), 1), Precision.MONTH)
+            return cls(datetime.date.fromisoformat(text), Precision.DAY)
+        except ValueError as error:
+            raise ValidationError(
+                _("“%(text)s” is not a date such as 1992, 1992-02 or 1992-02-26."),
+                params={"text": text[:40]},
+                code="invalid_partial_date",
+            ) from error
+
+    def normalised(self) -> PartialDate:
+        """Move the value to the first day of its period, so equal dates compare equal."""
+        day = self.value
+        if self.precision == Precision.MONTH:
+            day = day.replace(day=1)
+        elif self.precision == Precision.SEASON:
+            start_month = max(m for m in (0, 3, 6, 9, 12) if m <= day.month) or 12
+            year = day.year - 1 if start_month == 12 and day.month < 3 else day.year
+            day = datetime.date(year, start_month, 1)
+        elif self.precision == Precision.YEAR:
+            day = day.replace(month=1, day=1)
+        elif self.precision == Precision.DECADE:
+            day = datetime.date(day.year - day.year % 10, 1, 1)
+        return PartialDate(day, self.precision)
+
+    @property
+    def earliest(self) -> datetime.date:
+        return self.normalised().value
+
+    @property
+    def latest(self) -> datetime.date:
+        start = self.earliest
+        if self.precision == Precision.DAY:
+            return start
+        months = {
+            Precision.MONTH: 1,
+            Precision.SEASON: 3,
+            Precision.YEAR: 12,
+            Precision.DECADE: 120,
+        }
+        return _add_months(start, months[self.precision]) - datetime.timedelta(days=1)
+
+    def iso(self) -> str:
+        """ISO 8601 / EDTF text at the known precision: 1992, 1992-02, 1992-02-26, 199X, 2020-23."""
+        start = self.earliest
+        if self.precision == Precision.DAY:
+            return start.isoformat()
+        if self.precision == Precision.MONTH:
+            return f"{start:%Y-%m}"
+        if self.precision == Precision.SEASON:
+            return f"{start.year}-{20 + SEASON_STARTS.index(start.month) + 1}"
+        if self.precision == Precision.YEAR:
+            return f"{start.year:04d}"
+        return f"{start.year // 10:03d}X"
+
+    def __str__(self) -> str:
+        start = self.earliest
+        if self.precision == Precision.DAY:
+            return formats.date_format(start, "j F Y")
+        if self.precision == Precision.MONTH:
+            return formats.date_format(start, "F Y")
+        if self.precision == Precision.SEASON:
+            return f"{_season_name(start.month)} {start.year}"
+        if self.precision == Precision.YEAR:
+            return str(start.year)
+        return pgettext("decade", "the %(decade)ss") % {"decade": start.year}
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return (self.earliest, self.latest) < (other.earliest, other.latest)
+
+
+def validate_range(start: PartialDate | None, end: PartialDate | None, field: str) -> None:
+    """An end may overlap its start's period, but may not lie wholly before it."""
+    if start and end and end.latest < start.earliest:
+        raise ValidationError({field: _("The end date cannot be before the start date.")})
+
+
+def validate_not_future(date: PartialDate | None, field: str) -> None:
+    if date and date.earliest > datetime.date.today():
+        raise ValidationError({field: _("This date is in the future.")})
+
+
+def partial_date_fields(label: str, *, required: bool = False) -> tuple[models.Field, models.Field]:
+    """The two columns of a partial date; unpack them in a model body:
+
+    ``born, born_precision = partial_date_fields(_("born"))``
+    """
+    value = models.DateField(
+        label,
+        null=not required,
+        blank=not required,
+        db_index=True,
+        help_text=_("For a month, season, year or decade, any day inside it will do."),
+    )
+    precision = models.CharField(
+        _("precision"), max_length=8, choices=Precision.choices, default=Precision.DAY
+    )
+    return value, precision
+
+
+def normalise_fields(instance: models.Model, *names: str) -> None:
+    """Snap each named partial date of a model instance to the first day of its period."""
+    for name in names:
+        date = PartialDate.of(getattr(instance, name), getattr(instance, f"{name}_precision"))
+        if date:
+            setattr(instance, name, date.normalised().value)
+
+
+def overlapping(name: str, start: datetime.date | None, end: datetime.date | None) -> models.Q:
+    """Q for rows whose partial date ``name`` overlaps [start, end], honouring its precision."""
+    q = models.Q()
+    if end:
+        q &= models.Q(**{f"{name}__lte": end})
+    if start:
+        by_precision = models.Q()
+        for precision in Precision.values:
+            floor = PartialDate(start, precision).earliest
+            by_precision |= models.Q(**{f"{name}_precision": precision, f"{name}__gte": floor})
+        q &= by_precision
+    return q

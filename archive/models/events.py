@@ -1,0 +1,57 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.search import index
+
+from .base import TranslatableSnippet
+from .dates import PartialDate, normalise_fields, partial_date_fields, validate_range
+
+
+class Event(TranslatableSnippet):
+    """A commemorated event. One archive can hold several."""
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=100)
+    start, start_precision = partial_date_fields(_("start date"), required=True)
+    end, end_precision = partial_date_fields(_("end date"))
+    place = models.ForeignKey(
+        "archive.Place",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    summary = models.TextField(_("summary"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("start_precision")]),
+        FieldRowPanel([FieldPanel("end"), FieldPanel("end_precision")]),
+        FieldPanel("place"),
+        FieldPanel("summary"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("summary")]
+
+    class Meta(TranslatableSnippet.Meta):
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["start"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def start_date(self) -> PartialDate:
+        return PartialDate.of(self.start, self.start_precision)
+
+    @property
+    def end_date(self) -> PartialDate | None:
+        return PartialDate.of(self.end, self.end_precision)
+
+    def clean(self):
+        super().clean()
+        normalise_fields(self, "start", "end")
+        validate_range(self.start_date, self.end_date, "end")

@@ -1,0 +1,127 @@
+"""Reported figures (what others say was counted) beside documented counts (what the archive's
+public records add up to). The two are shown side by side and never merged."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.search import index
+
+from .base import TranslatableSnippet
+from .dates import PartialDate, normalise_fields, partial_date_fields
+from .people import Family, Person
+
+CHILD_UNDER = 18
+ELDERLY_FROM = 60
+
+
+class ReportedFigure(TranslatableSnippet):
+    class Counts(models.TextChoices):
+        KILLED = "killed", _("Killed")
+        KILLED_WOMEN = "killed_women", _("Killed: women")
+        KILLED_CHILDREN = "killed_children", _("Killed: children")
+        KILLED_ELDERLY = "killed_elderly", _("Killed: elderly")
+        INJURED = "injured", _("Injured")
+        CAPTURED = "captured", _("Taken captive")
+        MISSING = "missing", _("Missing")
+        FAMILIES_WIPED_OUT = "families_wiped_out", _("Families wiped out")
+        CUSTOM = "custom", _("Other (give a label)")
+
+    class Qualifier(models.TextChoices):
+        EXACT = "exact", _("exactly")
+        ABOUT = "about", _("about")
+        AT_LEAST = "at_least", _("at least")
+        UP_TO = "up_to", _("up to")
+
+    event = models.ForeignKey(
+        "archive.Event", verbose_name=_("event"), on_delete=models.CASCADE, related_name="figures"
+    )
+    counts = models.CharField(_("what is counted"), max_length=24, choices=Counts.choices)
+    custom_label = models.CharField(_("label"), max_length=200, blank=True)
+    value = models.PositiveIntegerField(_("value"))
+    qualifier = models.CharField(
+        _("qualifier"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+    )
+    attributed_to = models.CharField(
+        _("attributed to"),
+        max_length=255,
+        help_text=_("Whose figure it is: “Azerbaijani figures”."),
+    )
+    source = models.ForeignKey(
+        "archive.Source", verbose_name=_("source"), on_delete=models.PROTECT, related_name="figures"
+    )
+    as_of, as_of_precision = partial_date_fields(_("as of"))
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("event"),
+        FieldRowPanel([FieldPanel("counts"), FieldPanel("custom_label")]),
+        FieldRowPanel([FieldPanel("qualifier"), FieldPanel("value")]),
+        FieldPanel("attributed_to"),
+        FieldPanel("source"),
+        FieldRowPanel([FieldPanel("as_of"), FieldPanel("as_of_precision")]),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("custom_label"), index.SearchField("attributed_to")]
+
+    class Meta(TranslatableSnippet.Meta):
+        verbose_name = _("reported figure")
+        verbose_name_plural = _("reported figures")
+        ordering = ["event", "sort_order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.qualified_value}"
+
+    @property
+    def label(self) -> str:
+        return self.custom_label if self.counts == self.Counts.CUSTOM else self.get_counts_display()
+
+    @property
+    def qualified_value(self) -> str:
+        if self.qualifier == self.Qualifier.EXACT:
+            return f"{self.value:,}"
+        return f"{self.get_qualifier_display()} {self.value:,}"
+
+    @property
+    def as_of_date(self) -> PartialDate | None:
+        return PartialDate.of(self.as_of, self.as_of_precision)
+
+    @property
+    def documented_count(self) -> int | None:
+        """The count of public records in this category, or None where none maps."""
+        return documented_counts(self.event_id).get(self.counts)
+
+    def clean(self):
+        super().clean()
+        normalise_fields(self, "as_of")
+        if self.counts == self.Counts.CUSTOM and not self.custom_label.strip():
+            raise ValidationError({"custom_label": _("Give a label for a custom figure.")})
+
+
+def documented_counts(event_id: int | None) -> dict[str, int]:
+    """Every documented count for an event, in two queries whatever the number of records."""
+    people = Person.objects.public().filter(event_id=event_id).localized()
+    dead = models.Q(fate__in=Person.DEAD)
+    counted = people.aggregate(
+        killed=models.Count("pk", filter=dead),
+        killed_women=models.Count("pk", filter=dead & models.Q(sex=Person.Sex.FEMALE)),
+        killed_children=models.Count("pk", filter=dead & models.Q(age__lt=CHILD_UNDER)),
+        killed_elderly=models.Count("pk", filter=dead & models.Q(age__gte=ELDERLY_FROM)),
+        injured=models.Count("pk", filter=models.Q(fate=Person.Fate.WOUNDED)),
+        captured=models.Count(
+            "pk",
+            filter=models.Q(
+                fate__in=[Person.Fate.CAPTIVE, Person.Fate.MISSING, Person.Fate.RELEASED]
+            ),
+        ),
+        missing=models.Count("pk", filter=models.Q(fate=Person.Fate.MISSING)),
+    )
+    counted["families_wiped_out"] = (
+        Family.objects.public()
+        .filter(whole_family_killed=True, memberships__person__event_id=event_id)
+        .distinct()
+        .count()
+    )
+    return counted

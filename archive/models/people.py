@@ -1,0 +1,391 @@
+"""Remembrance records of individual people, and the families they belonged to."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from archive.names import name_keys
+
+from .base import ModeratedSnippet, PublishableQuerySet, TranslatableSnippet
+from .dates import (
+    PartialDate,
+    Precision,
+    normalise_fields,
+    partial_date_fields,
+    validate_not_future,
+    validate_range,
+)
+
+BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class PersonQuerySet(PublishableQuerySet):
+    def public(self):
+        return self.filter(live=True, visibility=Person.Visibility.PUBLIC)
+
+    def for_listing(self):
+        return self.select_related("fate_place", "residence", "photo")
+
+    def search_names(self, query: str):
+        """Rows whose folded name keys contain every folded token of the query."""
+        from archive.names import query_tokens
+
+        rows = self
+        for token in query_tokens(query):
+            rows = rows.filter(name_key__contains=token)
+        return rows
+
+
+class Person(ModeratedSnippet):
+    """A remembrance record: one person, killed, wounded, captured, missing or surviving."""
+
+    class Sex(models.TextChoices):
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+        UNKNOWN = "unknown", _("Not recorded")
+
+    class Fate(models.TextChoices):
+        KILLED = "killed", _("Killed")
+        DIED_OF_WOUNDS = "died_of_wounds", _("Died of wounds")
+        WOUNDED = "wounded", _("Wounded")
+        CAPTIVE = "captive", _("Taken captive")
+        MISSING = "missing", _("Missing")
+        RELEASED = "released", _("Released from captivity")
+        SURVIVED = "survived", _("Survived")
+
+    class Verification(models.TextChoices):
+        UNVERIFIED = "unverified", _("Unverified")
+        ONE_SOURCE = "one_source", _("One source")
+        CORROBORATED = "corroborated", _("Corroborated")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        RESTRICTED = "restricted", _("Restricted to staff")
+
+    DEAD = (Fate.KILLED, Fate.DIED_OF_WOUNDS)
+
+    family_name = models.CharField(_("family name"), max_length=150, blank=True)
+    given_name = models.CharField(_("given name"), max_length=150)
+    patronymic = models.CharField(_("patronymic"), max_length=150, blank=True)
+    name_original = models.CharField(
+        _("name in original script"), max_length=300, blank=True, help_text=_("e.g. Cyrillic")
+    )
+    alternative_spellings = models.TextField(
+        _("alternative spellings"), blank=True, help_text=_("One spelling per line.")
+    )
+    name_key = models.TextField(editable=False, blank=True, db_index=True)
+    sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, default=Sex.UNKNOWN)
+    born, born_precision = partial_date_fields(_("date of birth"))
+    stated_age = models.PositiveSmallIntegerField(
+        _("stated age"), null=True, blank=True, help_text=_("Age at the time, when no birth date.")
+    )
+    age = models.PositiveSmallIntegerField(
+        _("age at the time"), null=True, blank=True, editable=False, db_index=True
+    )
+    birth_place = models.ForeignKey(
+        "archive.Place",
+        verbose_name=_("place of birth"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    residence = models.ForeignKey(
+        "archive.Place",
+        verbose_name=_("place of residence"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="residents",
+    )
+    fate = models.CharField(_("fate"), max_length=16, choices=Fate.choices, db_index=True)
+    fate_date, fate_date_precision = partial_date_fields(_("date of fate"))
+    fate_place = models.ForeignKey(
+        "archive.Place",
+        verbose_name=_("place of fate"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    event = models.ForeignKey(
+        "archive.Event",
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    occupation = models.CharField(_("occupation"), max_length=200, blank=True)
+    biography = RichTextField(_("biography"), blank=True, features=BIOGRAPHY_FEATURES)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sources = ParentalManyToManyField("archive.Source", verbose_name=_("sources"), blank=True)
+    verification = models.CharField(
+        _("verification"),
+        max_length=16,
+        choices=Verification.choices,
+        default=Verification.UNVERIFIED,
+        db_index=True,
+    )
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
+        db_index=True,
+        help_text=_("Restricted records are for staff only: living people, or families who asked."),
+    )
+    is_synthetic = models.BooleanField(
+        _("synthetic record"),
+        default=False,
+        help_text=_("Generated for demonstration or testing; not a real person."),
+    )
+    external_id = models.CharField(
+        _("external identifier"),
+        max_length=100,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("The identifier in the list this record was imported from."),
+    )
+
+    objects = PersonQuerySet.as_manager()
+
+    panels = [
+        TabbedInterface(
+            [
+                ObjectList(
+                    [
+                        MultiFieldPanel(
+                            [
+                                FieldRowPanel(
+                                    [
+                                        FieldPanel("family_name"),
+                                        FieldPanel("given_name"),
+                                        FieldPanel("patronymic"),
+                                    ]
+                                ),
+                                FieldPanel("name_original"),
+                                FieldPanel("alternative_spellings"),
+                            ],
+                            heading=_("Names"),
+                        ),
+                        FieldPanel("sex"),
+                        FieldRowPanel([FieldPanel("born"), FieldPanel("born_precision")]),
+                        FieldPanel("stated_age"),
+                        FieldRowPanel([FieldPanel("birth_place"), FieldPanel("residence")]),
+                        MultiFieldPanel(
+                            [
+                                FieldPanel("event"),
+                                FieldPanel("fate"),
+                                FieldRowPanel(
+                                    [FieldPanel("fate_date"), FieldPanel("fate_date_precision")]
+                                ),
+                                FieldPanel("fate_place"),
+                            ],
+                            heading=_("Fate"),
+                        ),
+                        FieldPanel("occupation"),
+                        FieldPanel("biography"),
+                        FieldPanel("photo"),
+                    ],
+                    heading=_("Record"),
+                ),
+                ObjectList(
+                    [InlinePanel("testimonies", label=_("Testimonies"))], heading=_("Testimonies")
+                ),
+                ObjectList(
+                    [
+                        FieldPanel("sources"),
+                        FieldPanel("verification"),
+                        FieldPanel("visibility"),
+                        FieldPanel("is_synthetic"),
+                        FieldPanel("external_id"),
+                    ],
+                    heading=_("Sources and status"),
+                ),
+            ]
+        )
+    ]
+    search_fields = [
+        index.SearchField("family_name", boost=3),
+        index.SearchField("given_name", boost=2),
+        index.SearchField("patronymic"),
+        index.SearchField("name_original"),
+        index.SearchField("alternative_spellings"),
+        index.SearchField("name_key"),
+        index.AutocompleteField("family_name"),
+        index.FilterField("fate"),
+        index.FilterField("visibility"),
+        index.FilterField("live"),
+    ]
+
+    class Meta(ModeratedSnippet.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["family_name", "given_name", "id"]
+        permissions = [("view_restricted_person", _("Can see restricted remembrance records"))]
+        indexes = [
+            models.Index(fields=["live", "visibility", "family_name"], name="person_public_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(p for p in (self.given_name, self.patronymic, self.family_name) if p)
+
+    @property
+    def birth_date(self) -> PartialDate | None:
+        return PartialDate.of(self.born, self.born_precision)
+
+    @property
+    def date_of_fate(self) -> PartialDate | None:
+        return PartialDate.of(self.fate_date, self.fate_date_precision)
+
+    @property
+    def is_dead(self) -> bool:
+        return self.fate in self.DEAD
+
+    def computed_age(self) -> int | None:
+        """The stated age, or whole years from birth to fate when both are known to the year."""
+        if self.stated_age is not None:
+            return self.stated_age
+        born, fate = self.birth_date, self.date_of_fate
+        if not born or not fate or Precision.DECADE in (born.precision, fate.precision):
+            return None
+        if born.precision == Precision.DAY and fate.precision == Precision.DAY:
+            before_birthday = (fate.value.month, fate.value.day) < (
+                born.value.month,
+                born.value.day,
+            )
+            return fate.value.year - born.value.year - before_birthday
+        return fate.earliest.year - born.earliest.year
+
+    def get_preview_template(self, request, mode_name):
+        return "archive/people/person_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"person": self, "is_preview": True}
+
+    def clean(self):
+        super().clean()
+        normalise_fields(self, "born", "fate_date")
+        validate_not_future(self.birth_date, "born")
+        if self.is_dead:
+            validate_not_future(self.date_of_fate, "fate_date")
+        validate_range(self.birth_date, self.date_of_fate, "fate_date")
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_keys(
+            self.family_name,
+            self.given_name,
+            self.patronymic,
+            self.name_original,
+            *self.alternative_spellings.splitlines(),
+        )
+        self.age = self.computed_age()
+        super().save(*args, **kwargs)
+
+
+class Testimony(Orderable):
+    """Words about a person, and who gave them."""
+
+    person = ParentalKey(Person, related_name="testimonies", on_delete=models.CASCADE)
+    text = models.TextField(_("testimony"))
+    given_by = models.CharField(_("given by"), max_length=255, blank=True)
+    given_on = models.DateField(_("given on"), null=True, blank=True)
+    source = models.ForeignKey(
+        "archive.Source",
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("testimony")
+        verbose_name_plural = _("testimonies")
+
+
+class FamilyQuerySet(PublishableQuerySet):
+    def public(self):
+        """A family is public when at least one of its members is."""
+        public_members = Person.objects.public().filter(memberships__family=models.OuterRef("pk"))
+        return self.filter(models.Exists(public_members))
+
+
+class Family(TranslatableSnippet):
+    """A family, its members, and whether it was killed entirely."""
+
+    name = models.CharField(_("name"), max_length=200, help_text=_("e.g. the Mammadov family"))
+    whole_family_killed = models.BooleanField(_("whole family killed"), default=False)
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = FamilyQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("whole_family_killed"),
+        FieldPanel("notes"),
+        InlinePanel("memberships", label=_("Members")),
+    ]
+    search_fields = [index.SearchField("name")]
+
+    class Meta(TranslatableSnippet.Meta):
+        verbose_name = _("family")
+        verbose_name_plural = _("families")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FamilyMembership(Orderable):
+    class Relationship(models.TextChoices):
+        HEAD = "head", _("Head of family")
+        SPOUSE = "spouse", _("Spouse")
+        CHILD = "child", _("Child")
+        PARENT = "parent", _("Parent")
+        SIBLING = "sibling", _("Sibling")
+        GRANDPARENT = "grandparent", _("Grandparent")
+        GRANDCHILD = "grandchild", _("Grandchild")
+        OTHER = "other", _("Other relative")
+
+    family = ParentalKey(Family, related_name="memberships", on_delete=models.CASCADE)
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    relationship = models.CharField(
+        _("relationship"), max_length=12, choices=Relationship.choices, default=Relationship.OTHER
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("relationship")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("family member")
+        constraints = [
+            models.UniqueConstraint(fields=["family", "person"], name="one_membership_per_family")
+        ]

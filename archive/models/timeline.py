@@ -1,0 +1,120 @@
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from .base import ModeratedSnippet
+from .dates import PartialDate, normalise_fields, partial_date_fields, validate_range
+
+
+class TimelineEntry(ModeratedSnippet):
+    """A dated entry on an event's timeline: what happened, its context, its commemoration."""
+
+    class Category(models.TextChoices):
+        EVENT = "event", _("Event")
+        CONTEXT = "context", _("Context")
+        COMMEMORATION = "commemoration", _("Commemoration")
+        LEGAL = "legal", _("Legal")
+        OTHER = "other", _("Other")
+
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=120, blank=True)
+    start, start_precision = partial_date_fields(_("start date"), required=True)
+    end, end_precision = partial_date_fields(_("end date"))
+    summary = models.TextField(_("summary"))
+    body = RichTextField(_("body"), blank=True)
+    place = models.ForeignKey(
+        "archive.Place",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    category = models.CharField(
+        _("category"), max_length=16, choices=Category.choices, default=Category.EVENT
+    )
+    event = models.ForeignKey(
+        "archive.Event",
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="timeline_entries",
+    )
+    related_statements = ParentalManyToManyField(
+        "archive.StatementPage",
+        verbose_name=_("related statements"),
+        blank=True,
+        related_name="timeline_entries",
+    )
+    related_people = ParentalManyToManyField(
+        "archive.Person", verbose_name=_("related people"), blank=True, related_name="+"
+    )
+    sources = ParentalManyToManyField("archive.Source", verbose_name=_("sources"), blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("slug"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("start_precision")]),
+                FieldRowPanel([FieldPanel("end"), FieldPanel("end_precision")]),
+            ],
+            heading=_("When"),
+        ),
+        FieldPanel("category"),
+        FieldPanel("event"),
+        FieldPanel("place"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("related_statements"),
+        FieldPanel("related_people"),
+        FieldPanel("sources"),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("category"),
+        index.FilterField("live"),
+    ]
+
+    class Meta(ModeratedSnippet.Meta):
+        verbose_name = _("timeline entry")
+        verbose_name_plural = _("timeline entries")
+        ordering = ["start", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.start_date}: {self.title}"
+
+    @property
+    def start_date(self) -> PartialDate:
+        return PartialDate.of(self.start, self.start_precision)
+
+    @property
+    def end_date(self) -> PartialDate | None:
+        return PartialDate.of(self.end, self.end_precision)
+
+    @property
+    def when(self) -> str:
+        """The date or range as precisely as it is known: "27 September 1992 – 10 November 2020"."""
+        if self.end_date and self.end_date != self.start_date:
+            return f"{self.start_date} – {self.end_date}"
+        return str(self.start_date)
+
+    def get_preview_template(self, request, mode_name):
+        return "archive/timeline/entry_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"entry": self, "is_preview": True}
+
+    def clean(self):
+        super().clean()
+        normalise_fields(self, "start", "end")
+        validate_range(self.start_date, self.end_date, "end")
+        if not self.slug:
+            self.slug = slugify(self.title)[:120]

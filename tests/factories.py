@@ -1,0 +1,90 @@
+"""Factories for test data. Every person they make is flagged synthetic."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Locale
+
+from archive import models
+
+
+class LocaleDefault(factory.LazyFunction):
+    def __init__(self):
+        super().__init__(Locale.get_default)
+
+
+class PlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Place
+
+    name = factory.Sequence(lambda n: f"Test place {n}")
+    locale = LocaleDefault()
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Source
+
+    title = factory.Sequence(lambda n: f"Test source {n}")
+    kind = models.Source.Kind.NEWS_REPORT
+    locale = LocaleDefault()
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Event
+
+    name = factory.Sequence(lambda n: f"Test event {n}")
+    slug = factory.Sequence(lambda n: f"test-event-{n}")
+    start = datetime.date(1992, 2, 26)
+    locale = LocaleDefault()
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    """A published, public, synthetic record."""
+
+    class Meta:
+        model = models.Person
+
+    family_name = factory.Sequence(lambda n: f"Testov{n}")
+    given_name = "Synthetic"
+    fate = models.Person.Fate.KILLED
+    fate_date = datetime.date(1992, 2, 26)
+    is_synthetic = True
+    live = True
+    locale = LocaleDefault()
+
+
+class FigureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ReportedFigure
+
+    event = factory.SubFactory(EventFactory)
+    counts = models.ReportedFigure.Counts.KILLED
+    value = 613
+    attributed_to = "Azerbaijani figures"
+    source = factory.SubFactory(SourceFactory)
+    locale = LocaleDefault()
+
+
+class TimelineEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.TimelineEntry
+
+    title = factory.Sequence(lambda n: f"Test entry {n}")
+    slug = factory.Sequence(lambda n: f"test-entry-{n}")
+    start = datetime.date(1992, 2, 26)
+    summary = "A test entry."
+    live = True
+    locale = LocaleDefault()
+
+
+def user_in(group_name: str, username: str | None = None):
+    user = get_user_model().objects.create_user(
+        username=username or group_name.lower(), password="pw", email=""
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    # Wagtail admin access is a permission the default groups carry.
+    return user

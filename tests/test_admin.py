@@ -1,0 +1,98 @@
+"""The editors' admin loads for every collection and keeps restricted records from editors."""
+
+import pytest
+from django.urls import reverse
+
+from archive.models import Person
+from tests.factories import EventFactory, PersonFactory, PlaceFactory
+
+SNIPPETS = ["person", "family", "timelineentry", "source", "place", "organisation"]
+VIEW_ONLY = ["event", "reportedfigure"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", SNIPPETS + VIEW_ONLY)
+def test_editor_can_open_each_listing(editor_client, model):
+    response = editor_client.get(reverse(f"wagtailsnippets_archive_{model}:list"))
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", SNIPPETS)
+def test_editor_can_open_each_add_form(editor_client, model):
+    response = editor_client.get(reverse(f"wagtailsnippets_archive_{model}:add"))
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", VIEW_ONLY)
+def test_editor_cannot_add_figures_or_events(editor_client, model):
+    response = editor_client.get(reverse(f"wagtailsnippets_archive_{model}:add"))
+    assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_editor_can_open_a_person_and_its_preview(editor_client):
+    person = PersonFactory(family_name="Previewova")
+    edit = editor_client.get(reverse("wagtailsnippets_archive_person:edit", args=[person.pk]))
+    assert edit.status_code == 200
+
+
+@pytest.mark.django_db
+def test_editor_does_not_see_restricted_records(editor_client):
+    PersonFactory(family_name="Openova")
+    hidden = PersonFactory(family_name="Hiddenova", visibility=Person.Visibility.RESTRICTED)
+    listing = editor_client.get(reverse("wagtailsnippets_archive_person:list"))
+    assert b"Openova" in listing.content
+    assert b"Hiddenova" not in listing.content
+    edit = editor_client.get(reverse("wagtailsnippets_archive_person:edit", args=[hidden.pk]))
+    assert edit.status_code == 404
+
+
+@pytest.mark.django_db
+def test_moderator_sees_restricted_records(moderator_client):
+    PersonFactory(family_name="Hiddenova", visibility=Person.Visibility.RESTRICTED)
+    listing = moderator_client.get(reverse("wagtailsnippets_archive_person:list"))
+    assert b"Hiddenova" in listing.content
+
+
+@pytest.mark.django_db
+def test_person_listing_filters_and_searches_across_spellings(editor_client):
+    place = PlaceFactory(name="Khojaly")
+    event = EventFactory()
+    PersonFactory(family_name="Məmmədov", fate=Person.Fate.MISSING, residence=place, event=event)
+    PersonFactory(family_name="Qasımov", fate=Person.Fate.KILLED)
+    url = reverse("wagtailsnippets_archive_person:list")
+
+    searched = editor_client.get(url, {"q": "Mamedov"})
+    filtered = editor_client.get(url, {"fate": "missing", "residence": place.pk, "event": event.pk})
+
+    assert b"M\xc9\x99mm\xc9\x99dov" in searched.content and b"Qas" not in searched.content
+    assert b"M\xc9\x99mm\xc9\x99dov" in filtered.content and b"Qas" not in filtered.content
+
+
+@pytest.mark.django_db
+def test_person_listing_query_count_does_not_grow_with_rows(
+    editor_client, django_assert_max_num_queries
+):
+    PersonFactory.create_batch(5)
+    url = reverse("wagtailsnippets_archive_person:list")
+    editor_client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        editor_client.get(url)
+    PersonFactory.create_batch(40)
+    with CaptureQueriesContext(connection) as many:
+        editor_client.get(url)
+    assert len(many) == len(few)
+
+
+@pytest.mark.django_db
+def test_dashboard_shows_moderation_and_figures_panels(moderator_client, demo):
+    response = moderator_client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200
+    assert b"awaiting moderation" in response.content
+    assert b"Reported and documented figures" in response.content
+    assert b"Azerbaijani figures" in response.content

@@ -1,0 +1,90 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from archive.models import PartialDate, Precision, TimelineEntry
+from archive.models.dates import overlapping, validate_not_future, validate_range
+from tests.factories import TimelineEntryFactory
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "earliest", "latest"),
+    [
+        ("1992-02-26", Precision.DAY, "1992-02-26", "1992-02-26"),
+        ("1992-02", Precision.MONTH, "1992-02-01", "1992-02-29"),
+        ("1991", Precision.YEAR, "1991-01-01", "1991-12-31"),
+        ("199X", Precision.DECADE, "1990-01-01", "1999-12-31"),
+    ],
+)
+def test_parse_gives_the_whole_period(text, precision, earliest, latest):
+    date = PartialDate.parse(text)
+    assert date.precision == precision
+    assert date.earliest == datetime.date.fromisoformat(earliest)
+    assert date.latest == datetime.date.fromisoformat(latest)
+    assert date.iso() == text
+
+
+@pytest.mark.parametrize("text", ["1992-02-31", "1992-13", "19x2", "", "26/02/1992"])
+def test_impossible_dates_are_refused(text):
+    with pytest.raises(ValidationError):
+        PartialDate.parse(text)
+
+
+def test_autumn_is_a_season_from_september_to_november():
+    autumn = PartialDate(datetime.date(2020, 10, 15), Precision.SEASON)
+    assert (autumn.earliest, autumn.latest) == (
+        datetime.date(2020, 9, 1),
+        datetime.date(2020, 11, 30),
+    )
+    assert str(autumn) == "autumn 2020"
+    assert autumn.iso() == "2020-23"
+
+
+def test_january_belongs_to_the_winter_that_began_the_year_before():
+    winter = PartialDate(datetime.date(1992, 1, 10), Precision.SEASON)
+    assert winter.earliest == datetime.date(1991, 12, 1)
+    assert winter.latest == datetime.date(1992, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("precision", "shown"),
+    [
+        (Precision.DAY, "26 February 1992"),
+        (Precision.MONTH, "February 1992"),
+        (Precision.YEAR, "1992"),
+        (Precision.DECADE, "the 1990s"),
+    ],
+)
+def test_display_is_no_more_precise_than_the_knowledge(precision, shown):
+    assert str(PartialDate(datetime.date(1992, 2, 26), precision)) == shown
+
+
+def test_end_before_start_is_refused_but_overlap_is_allowed():
+    start = PartialDate.parse("1992-02")
+    validate_range(start, PartialDate.parse("1992-02-10"), "end")
+    with pytest.raises(ValidationError):
+        validate_range(start, PartialDate.parse("1992-01-31"), "end")
+
+
+def test_future_date_is_refused():
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError):
+        validate_not_future(PartialDate(tomorrow), "fate_date")
+
+
+@pytest.mark.django_db
+def test_overlap_filter_honours_precision():
+    month = TimelineEntryFactory(start=datetime.date(1992, 2, 1), start_precision=Precision.MONTH)
+    day = TimelineEntryFactory(start=datetime.date(1992, 2, 3), start_precision=Precision.DAY)
+    decade = TimelineEntryFactory(start=datetime.date(1990, 1, 1), start_precision=Precision.DECADE)
+    later = TimelineEntryFactory(start=datetime.date(1993, 1, 1), start_precision=Precision.YEAR)
+
+    found = set(
+        TimelineEntry.objects.filter(
+            overlapping("start", datetime.date(1992, 2, 10), datetime.date(1992, 2, 28))
+        )
+    )
+
+    assert found == {month, decade}
+    assert day not in found and later not in found

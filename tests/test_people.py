@@ -1,0 +1,63 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from archive.models import Person, Precision
+from tests.factories import PersonFactory
+
+
+@pytest.mark.django_db
+def test_age_is_computed_from_birth_and_fate_dates():
+    person = PersonFactory(born=datetime.date(1980, 3, 1), fate_date=datetime.date(1992, 2, 26))
+    assert person.age == 11
+
+
+@pytest.mark.django_db
+def test_stated_age_wins_when_there_is_no_birth_date():
+    person = PersonFactory(born=None, stated_age=67)
+    assert person.age == 67
+
+
+@pytest.mark.django_db
+def test_year_precision_birth_gives_an_age_in_whole_years():
+    person = PersonFactory(born=datetime.date(1950, 1, 1), born_precision=Precision.YEAR)
+    assert person.age == 42
+
+
+@pytest.mark.django_db
+def test_death_in_the_future_is_refused():
+    person = PersonFactory.build(fate_date=datetime.date.today() + datetime.timedelta(days=2))
+    with pytest.raises(ValidationError) as error:
+        person.clean()
+    assert "fate_date" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_death_before_birth_is_refused():
+    person = PersonFactory.build(born=datetime.date(1993, 1, 1))
+    with pytest.raises(ValidationError):
+        person.clean()
+
+
+@pytest.mark.django_db
+def test_clean_snaps_a_month_date_to_its_first_day():
+    person = PersonFactory.build(born=datetime.date(1960, 5, 17), born_precision=Precision.MONTH)
+    person.clean()
+    assert person.born == datetime.date(1960, 5, 1)
+
+
+@pytest.mark.django_db
+def test_public_excludes_drafts_and_restricted_records():
+    shown = PersonFactory()
+    PersonFactory(live=False)
+    PersonFactory(visibility=Person.Visibility.RESTRICTED)
+    assert list(Person.objects.public()) == [shown]
+
+
+@pytest.mark.django_db
+def test_name_search_meets_other_spellings():
+    person = PersonFactory(family_name="Məmmədov", given_name="Əli")
+    PersonFactory(family_name="Hüseynov", given_name="Əli")
+    assert list(Person.objects.search_names("Mamedov")) == [person]
+    assert list(Person.objects.search_names("мамедов али")) == [person]
