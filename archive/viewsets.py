@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import BooleanColumn, StatusTagColumn
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .models import (
@@ -15,6 +16,13 @@ from .models import (
     Source,
     TimelineEntry,
 )
+
+
+def status_column():
+    # Wagtail's LiveStatusTagColumn looks up scheduled revisions row by row; this one does not.
+    return StatusTagColumn(
+        "publication_status", label=_("Status"), sort_key="live", primary=lambda obj: obj.live
+    )
 
 
 class PersonFilterSet(WagtailFilterSet):
@@ -51,7 +59,15 @@ class PersonViewSet(SnippetViewSet):
     menu_label = _("People")
     index_view_class = PersonIndexView
     filterset_class = PersonFilterSet
-    list_display = ["display_name", "fate", "date_of_fate", "verification", "visibility", "live"]
+    list_display = [
+        "display_name",
+        "fate",
+        "date_of_fate",
+        "verification",
+        "visibility",
+        BooleanColumn("is_synthetic", label=_("Synthetic")),
+        status_column(),
+    ]
     list_export = ["family_name", "given_name", "patronymic", "fate", "verification", "visibility"]
     list_per_page = 50
     copy_view_enabled = False
@@ -75,7 +91,7 @@ class FamilyViewSet(SnippetViewSet):
 class TimelineViewSet(SnippetViewSet):
     model = TimelineEntry
     icon = "date"
-    list_display = ["title", "when", "category", "live"]
+    list_display = ["title", "when", "category", status_column()]
     list_filter = ["category", "event", "live"]
 
 

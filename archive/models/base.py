@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.models import (
     DraftStateMixin,
@@ -70,6 +71,12 @@ class ModeratedSnippet(
     @property
     def revisions(self):
         return self._revisions
+
+    @property
+    def publication_status(self) -> str:
+        if not self.live:
+            return _("draft")
+        return _("live + draft") if self.has_unpublished_changes else _("live")
 
 
 class TranslatableSnippet(TranslatableMixin, index.Indexed, ClusterableModel):

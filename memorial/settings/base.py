@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
+VAR_DIR.mkdir(exist_ok=True)  # the default SQLite database and media live here
 
 
 def env_bool(name: str, default: bool) -> bool:
