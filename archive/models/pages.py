@@ -46,6 +46,8 @@ class BodyBlock(blocks.StreamBlock):
 class HomePage(Page):
     """The front page of one commemorated event."""
 
+    template = "archive/pages/home_page.html"
+
     event = models.ForeignKey(
         "archive.Event",
         verbose_name=_("event"),
@@ -64,6 +66,7 @@ class HomePage(Page):
 
 
 class StatementIndexPage(Page):
+    template = "archive/pages/statement_index_page.html"
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -76,6 +79,8 @@ class StatementIndexPage(Page):
 
 class StatementPage(Page):
     """An official statement: who issued it, when, what it says, and where that is recorded."""
+
+    template = "archive/pages/statement_page.html"
 
     class Kind(models.TextChoices):
         PRESS_STATEMENT = "press_statement", _("Press statement")
@@ -141,6 +146,8 @@ class StatementPage(Page):
 
 class ContentPage(Page):
     """About, methodology and other pages editors write."""
+
+    template = "archive/pages/content_page.html"
 
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
