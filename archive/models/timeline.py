@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -74,6 +74,7 @@ class TimelineEntry(ModeratedSnippet):
         FieldPanel("related_statements"),
         FieldPanel("related_people"),
         FieldPanel("sources"),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("title", boost=2),
