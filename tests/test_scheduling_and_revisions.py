@@ -57,3 +57,16 @@ def test_revisions_of_a_person_can_be_compared(moderator_client):
 
     assert response.status_code == 200
     assert "Corrected" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_editor_previews_an_unsaved_person_as_visitors_would_see_it(editor_client):
+    url = reverse("wagtailsnippets_archive_person:preview_on_add")
+    posted = editor_client.post(url, person_form(family_name="Previewova"))
+    assert posted.json()["is_valid"]
+
+    response = editor_client.get(url)
+
+    assert response.status_code == 200
+    assert "Previewova" in response.content.decode()
+    assert not Person.objects.filter(family_name="Previewova").exists()
