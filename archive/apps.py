@@ -6,3 +6,8 @@ class ArchiveConfig(AppConfig):
     name = "archive"
     verbose_name = _("Memorial archive")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Connects the signals that invalidate cached responses, in every process that can
+        # change content (web servers, management commands, tests).
+        from . import caching  # noqa: F401

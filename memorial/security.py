@@ -1,0 +1,136 @@
+"""Response headers that limit what a page may load, and limits on abusive request rates."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.core.cache import cache
+from django.dispatch import receiver
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from rest_framework.throttling import AnonRateThrottle
+
+
+def _policy(directives: dict[str, str]) -> str:
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+class SecurityHeadersMiddleware:
+    """Adds a Content-Security-Policy and a Permissions-Policy to every response.
+
+    Public pages and the API get ``CONTENT_SECURITY_POLICY`` (no inline script at all); the
+    Wagtail admin, which still relies on inline scripts and styles, gets the looser
+    ``CONTENT_SECURITY_POLICY_ADMIN``. A response that already carries a policy keeps it
+    (Wagtail serves documents with ``default-src 'none'``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.public = _policy(settings.CONTENT_SECURITY_POLICY)
+        self.admin = _policy(settings.CONTENT_SECURITY_POLICY_ADMIN)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = self.admin if request.path_info.startswith("/admin/") else self.public
+        response.setdefault("Content-Security-Policy", policy)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+def _too_many(request, retry_after: int, message: str):
+    response = render(
+        request,
+        "429.html",
+        {"message": message, "minutes": math.ceil(retry_after / 60)},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+# Admin sign-in: a failure counter per (username, address), kept in the shared cache.
+
+
+def _failures_key(request, username: str) -> str:
+    who = f"{username.strip().casefold()}|{request.META.get('REMOTE_ADDR', '')}"
+    return "login-failures:" + hashlib.sha256(who.encode()).hexdigest()
+
+
+@receiver(user_login_failed)
+def _count_login_failure(sender, credentials, request=None, **kwargs):
+    if request is None:
+        return
+    key = _failures_key(request, credentials.get("username", ""))
+    lockout = settings.LOGIN_LOCKOUT_MINUTES * 60
+    cache.add(key, 0, timeout=lockout)
+    try:
+        failures = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        failures = 1
+        cache.set(key, failures, timeout=lockout)
+    if failures and failures >= settings.LOGIN_FAILURE_LIMIT:
+        cache.touch(key, lockout)  # the lockout runs from the last failure
+
+
+@receiver(user_logged_in)
+def _forget_login_failures(sender, request, user, **kwargs):
+    if request is not None:
+        cache.delete(_failures_key(request, user.get_username()))
+
+
+class AdminLoginThrottleMiddleware:
+    """Refuses sign-in attempts for a username from an address after too many failures.
+
+    ``LOGIN_FAILURE_LIMIT`` failures lock that username, from that address, for
+    ``LOGIN_LOCKOUT_MINUTES``; the visitor sees why and for how long. A successful sign-in
+    clears the count. Counting per address as well as per name keeps an attacker from locking a
+    real editor out from everywhere."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path_info == reverse("wagtailadmin_login"):
+            key = _failures_key(request, request.POST.get("username", ""))
+            if (cache.get(key) or 0) >= settings.LOGIN_FAILURE_LIMIT:
+                return _too_many(
+                    request,
+                    settings.LOGIN_LOCKOUT_MINUTES * 60,
+                    _("Too many failed sign-in attempts for this account from your address."),
+                )
+        return self.get_response(request)
+
+
+# Public search: the same anonymous throttle the API uses, with its own rate.
+
+
+class SearchThrottle(AnonRateThrottle):
+    scope = "search"
+
+
+class SearchRateLimitMiddleware:
+    """Limits how often an anonymous visitor may run a search on the public site.
+
+    Applies to ``/<language>/search/`` and ``/<language>/people/`` when they carry a query
+    (``q``); the rate is ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["search"]``. The API has its
+    own throttle."""
+
+    searches = re.compile(r"^/[a-z]{2}(?:-[a-z]+)?/(?:search|people)/$")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.GET.get("q") and self.searches.match(request.path_info):
+            throttle = SearchThrottle()
+            if not throttle.allow_request(request, None):
+                return _too_many(
+                    request,
+                    math.ceil(throttle.wait() or 1),
+                    _("You have searched very often in a short time."),
+                )
+        return self.get_response(request)

@@ -1,0 +1,177 @@
+"""Anonymous visitors get cached responses, and no change to content is ever served stale."""
+
+import logging
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import PageViewRestriction
+
+from archive.caching import GENERATION_KEY
+from archive.models import HomePage
+from tests.factories import PersonFactory, SourceFactory
+
+
+@pytest.fixture
+def caching(settings):
+    settings.ANONYMOUS_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(demo):
+    return HomePage.objects.get(locale__language_code="en")
+
+
+def visit(client, url="/en/", **headers):
+    response = client.get(url, headers=headers)
+    return response, response.get("X-Cache")
+
+
+@pytest.mark.django_db
+def test_second_anonymous_visit_is_served_from_the_cache(client, caching, home):
+    first, first_cache = visit(client)
+    second, second_cache = visit(client)
+
+    assert (first.status_code, first_cache) == (200, "miss")
+    assert (second.status_code, second_cache) == (200, "hit")
+    assert second.content == first.content
+
+
+@pytest.mark.django_db
+def test_a_published_change_is_visible_on_the_next_request(client, caching, home):
+    visit(client)
+
+    home.introduction = "A newly published introduction."
+    home.save_revision().publish()
+    response, cached = visit(client)
+
+    assert cached == "miss"
+    assert b"A newly published introduction." in response.content
+
+
+@pytest.mark.django_db
+def test_a_saved_draft_does_not_leak_into_the_cached_page(client, caching, home):
+    visit(client)
+
+    home.introduction = "Draft words nobody approved."
+    home.save_revision()
+    response, _ = visit(client)
+
+    assert b"Draft words nobody approved." not in response.content
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_unpublished_page_disappears_at_once(client, caching, home):
+    statements = home.get_children().get(slug="statements").specific
+    url = statements.get_url()
+    assert visit(client, url)[0].status_code == 200
+    assert visit(client, url)[1] == "hit"
+
+    statements.unpublish()
+
+    assert visit(client, url)[0].status_code == 404
+
+
+@pytest.mark.django_db
+def test_any_archive_record_change_starts_a_new_generation(caching):
+    person = PersonFactory()
+    before = cache.get(GENERATION_KEY)
+
+    person.sources.add(SourceFactory())
+    after_m2m = cache.get(GENERATION_KEY)
+    person.delete()
+
+    assert before != after_m2m != cache.get(GENERATION_KEY)
+
+
+@pytest.mark.django_db
+def test_signed_in_visitors_are_never_served_from_or_stored_in_the_cache(
+    client, caching, home, editor
+):
+    client.force_login(editor)
+    first, first_cache = visit(client)
+    _, second_cache = visit(client)
+    client.logout()
+    _, anonymous_cache = visit(client)
+
+    assert first.status_code == 200
+    assert first_cache is None and second_cache is None
+    assert anonymous_cache == "miss"
+
+
+@pytest.mark.django_db
+def test_a_response_that_sets_a_cookie_is_not_cached(client, caching, home):
+    # A password-protected page renders a form with a CSRF token and sets its cookie.
+    PageViewRestriction.objects.create(
+        page=home, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    first, _ = visit(client)
+    client.cookies.clear()
+    second, second_cache = visit(client)
+
+    assert first.status_code == second.status_code == 200
+    assert first.cookies
+    assert second_cache == "miss"
+
+
+@pytest.mark.django_db
+def test_not_found_and_redirect_responses_are_not_cached(client, caching, home):
+    visit(client, "/en/no-such-page/")
+    missing, missing_cache = visit(client, "/en/no-such-page/")
+    visit(client, "/")
+    redirect, redirect_cache = visit(client, "/")
+
+    assert (missing.status_code, missing_cache) == (404, "miss")
+    assert redirect.status_code == 302 and redirect_cache == "miss"
+
+
+@pytest.mark.django_db
+def test_the_admin_is_never_cached(client, caching, home):
+    response, cached = visit(client, "/admin/login/")
+    assert response.status_code == 200
+    assert cached is None
+
+
+@pytest.mark.django_db
+def test_cache_entries_vary_by_query_language_and_accepted_format(client, caching, home):
+    visit(client, "/en/")
+
+    assert visit(client, "/en/?page=2")[1] == "miss"
+    assert visit(client, "/az/")[1] == "miss"
+    assert visit(client, "/en/", Accept="application/json")[1] == "miss"
+    assert visit(client, "/en/")[1] == "hit"
+
+
+@pytest.mark.django_db
+def test_a_lost_generation_makes_every_stored_response_stale(client, caching, home):
+    visit(client)
+    cache.delete(GENERATION_KEY)
+
+    assert visit(client)[1] == "miss"
+    assert visit(client)[1] == "hit"
+
+
+@pytest.mark.django_db
+def test_with_redis_down_pages_are_served_uncached_and_the_outage_is_logged(
+    client, settings, home, caplog
+):
+    settings.ANONYMOUS_CACHE_SECONDS = 60
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25},
+        }
+    }
+    settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+    with caplog.at_level(logging.ERROR, logger="django_redis"):
+        first, _ = visit(client)
+        second, second_cache = visit(client)
+
+    assert first.status_code == second.status_code == 200
+    assert second_cache == "miss"
+    assert any("Exception ignored" in record.getMessage() for record in caplog.records)
