@@ -24,7 +24,6 @@ from .models import (
     StatementPage,
     TimelineEntry,
 )
-from .names import name_keys
 
 LANGUAGES = ["en", "az", "tr", "ru"]
 REPORT_TITLE = "News report on Türkiye's commemoration of the Khojaly Massacre (February 2026)"
@@ -377,8 +376,7 @@ def synthetic_person(number: int, event: Event, place: Place, locale: Locale) ->
         live=True,
         has_unpublished_changes=False,
     )
-    person.name_key = name_keys(person.family_name, person.given_name)
-    person.age = person.computed_age()
+    person.update_derived_fields()  # bulk_create skips save()
     return person
 
 

@@ -17,6 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from archive.name_search import search_names
 from archive.names import name_keys
 
 from .base import ModeratedSnippet, PublishableQuerySet, TranslatableSnippet
@@ -40,13 +41,10 @@ class PersonQuerySet(PublishableQuerySet):
         return self.select_related("fate_place", "residence", "photo")
 
     def search_names(self, query: str):
-        """Rows whose folded name keys contain every folded token of the query."""
-        from archive.names import query_tokens
+        """People whose names match ``query`` in any spelling or script, best matches first.
 
-        rows = self
-        for token in query_tokens(query):
-            rows = rows.filter(name_key__contains=token)
-        return rows
+        See :mod:`archive.name_search` for the matching and the ranking."""
+        return search_names(self, query)
 
 
 class Person(ModeratedSnippet):
@@ -168,6 +166,18 @@ class Person(ModeratedSnippet):
         unique=True,
         help_text=_("The identifier in the list this record was imported from."),
     )
+    possible_duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("possible duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Set by an import when another record has the same name and birth year or family. "
+            "Check both records, then clear this field."
+        ),
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -221,6 +231,7 @@ class Person(ModeratedSnippet):
                         FieldPanel("visibility"),
                         FieldPanel("is_synthetic"),
                         FieldPanel("external_id"),
+                        FieldPanel("possible_duplicate_of"),
                     ],
                     heading=_("Sources and status"),
                 ),
@@ -299,7 +310,10 @@ class Person(ModeratedSnippet):
             validate_not_future(self.date_of_fate, "fate_date")
         validate_range(self.birth_date, self.date_of_fate, "fate_date")
 
-    def save(self, *args, **kwargs):
+    def update_derived_fields(self) -> None:
+        """Fill the columns computed from others: the name search keys and the age.
+
+        ``save()`` calls it; bulk writers, which bypass ``save()``, call it themselves."""
         self.name_key = name_keys(
             self.family_name,
             self.given_name,
@@ -308,6 +322,9 @@ class Person(ModeratedSnippet):
             *self.alternative_spellings.splitlines(),
         )
         self.age = self.computed_age()
+
+    def save(self, *args, **kwargs):
+        self.update_derived_fields()
         super().save(*args, **kwargs)
 
 

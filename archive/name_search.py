@@ -1,0 +1,106 @@
+"""Finding people by name in the database, whatever the spelling, best matches first.
+
+Every record stores ``name_key``: the folded keys of all its names (see :mod:`archive.names`),
+family name first, then given name. A query is folded the same way, and a record matches when
+each query token occurs in its keys. On PostgreSQL a token of four letters or more may instead
+be within a typo of one of the record's words (pg_trgm word similarity of at least
+``WORD_SIMILARITY_THRESHOLD``, set on every connection); a GIN trigram index on
+``name_key`` (migration 0004) serves both tests, so a search stays fast at 100,000 records.
+SQLite has no trigrams: it matches substrings only, by scanning the table.
+
+Matches are ranked, then ordered by name within a rank:
+
+0. the query is the record's family and given name (in either order, typed in any spelling);
+1. every token is one of the record's names;
+2. every token starts one of its names;
+3. every token occurs inside its names;
+4. some token only resembles a name (PostgreSQL only).
+
+The rank is one ``CASE`` expression on the row, so ranking adds no queries and the result stays
+a queryset that callers filter and paginate.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+from operator import and_
+
+from django.db import connections
+from django.db.backends.signals import connection_created
+from django.db.models import Case, F, IntegerField, Q, QuerySet, TextField, Value, When
+from django.db.models.functions import Concat
+
+from archive.names import query_tokens
+
+# A shorter token has too few trigrams for a typo to leave enough of them: similarity would find
+# only what the substring test finds, at the cost of a second, unselective index scan.
+TYPO_MIN_LENGTH = 4
+
+# pg_trgm's default, 0.6, lets a typo through only near either end of a name: one wrong letter in
+# the middle of Najafov (Najabov) or Huseynov (Husanov) scores 0.5 to 0.55.
+WORD_SIMILARITY_THRESHOLD = 0.5
+
+EXACT, WHOLE_WORDS, WORD_PREFIXES, INSIDE, SIMILAR = range(5)
+
+
+def set_similarity_threshold(sender, connection, **kwargs) -> None:
+    """Give every PostgreSQL session the threshold that the ``%>`` operator compares with."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SET pg_trgm.word_similarity_threshold = %s", [WORD_SIMILARITY_THRESHOLD]
+            )
+
+
+# archive.models imports this module, so every process that can search is connected before it
+# opens its first connection.
+connection_created.connect(set_similarity_threshold, dispatch_uid="name_search_threshold")
+
+
+def search_names(people: QuerySet, query: str) -> QuerySet:
+    """``people`` whose names match ``query``, annotated with ``name_rank`` and ordered by it.
+
+    A query with no letters or digits returns ``people`` unchanged."""
+    tokens = query_tokens(query)
+    if not tokens:
+        return people
+    typos = connections[people.db].vendor == "postgresql"
+    matches = reduce(and_, (_token_matches(token, typos) for token in tokens))
+    return (
+        people.filter(matches)
+        .alias(padded_key=Concat(Value(" "), F("name_key"), Value(" "), output_field=TextField()))
+        .annotate(name_rank=_rank(tokens))
+        .order_by("name_rank", "family_name", "given_name", "id")
+    )
+
+
+def _token_matches(token: str, typos: bool) -> Q:
+    inside = Q(name_key__contains=token)
+    if typos and len(token) >= TYPO_MIN_LENGTH:
+        # Imported here because django.contrib.postgres needs psycopg, which SQLite-only
+        # installations need not have.
+        from django.contrib.postgres.lookups import TrigramWordSimilar
+
+        # ``name_key %> token``: some stretch of the keys is a close enough match for the token.
+        return inside | TrigramWordSimilar(F("name_key"), Value(token))
+    return inside
+
+
+def _rank(tokens: list[str]) -> Case:
+    # The keys begin with the family name, then the given name; searchers type either first.
+    leads = {" ".join(tokens), " ".join(tokens[-1:] + tokens[:-1])}
+    exact = Q()
+    for lead in leads:
+        exact |= Q(name_key=lead) | Q(name_key__startswith=f"{lead} ")
+    return Case(
+        When(exact, then=Value(EXACT)),
+        When(_every(tokens, "padded_key__contains", " {} "), then=Value(WHOLE_WORDS)),
+        When(_every(tokens, "padded_key__contains", " {}"), then=Value(WORD_PREFIXES)),
+        When(_every(tokens, "name_key__contains", "{}"), then=Value(INSIDE)),
+        default=Value(SIMILAR),
+        output_field=IntegerField(),
+    )
+
+
+def _every(tokens: list[str], lookup: str, pattern: str) -> Q:
+    return reduce(and_, (Q(**{lookup: pattern.format(token)}) for token in tokens))
