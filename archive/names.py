@@ -182,3 +182,13 @@ def _has_dash(text: str) -> bool:
 def query_tokens(query: str) -> list[str]:
     """Folded tokens of a search query, without patronymic marker words."""
     return list(dict.fromkeys(key for key in fold(query).split() if key not in _MARKERS))
+
+
+# Embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). No name needs them,
+# and a stray right-to-left override in a name reverses the text that follows it on a page.
+_DIRECTION_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_direction_controls(text: str) -> str:
+    """``text`` without bidirectional embedding, override or isolate characters."""
+    return text.translate(_DIRECTION_CONTROLS)

@@ -18,7 +18,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from archive.name_search import search_names
-from archive.names import name_keys
+from archive.names import name_keys, without_direction_controls
 
 from .base import ModeratedSnippet, PublishableQuerySet, TranslatableSnippet
 from .dates import (
@@ -74,6 +74,13 @@ class Person(ModeratedSnippet):
         RESTRICTED = "restricted", _("Restricted to staff")
 
     DEAD = (Fate.KILLED, Fate.DIED_OF_WOUNDS)
+    NAME_FIELDS = (
+        "family_name",
+        "given_name",
+        "patronymic",
+        "name_original",
+        "alternative_spellings",
+    )
 
     family_name = models.CharField(_("family name"), max_length=150, blank=True)
     given_name = models.CharField(_("given name"), max_length=150)
@@ -313,7 +320,10 @@ class Person(ModeratedSnippet):
     def update_derived_fields(self) -> None:
         """Fill the columns computed from others: the name search keys and the age.
 
-        ``save()`` calls it; bulk writers, which bypass ``save()``, call it themselves."""
+        ``save()`` calls it; bulk writers, which bypass ``save()``, call it themselves. It also
+        drops direction-override characters from the names, which could garble a page."""
+        for field in self.NAME_FIELDS:
+            setattr(self, field, without_direction_controls(getattr(self, field)))
         self.name_key = name_keys(
             self.family_name,
             self.given_name,
