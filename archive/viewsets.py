@@ -27,6 +27,13 @@ def status_column():
 
 class PersonFilterSet(WagtailFilterSet):
     fate = django_filters.MultipleChoiceFilter(choices=Person.Fate.choices, label=_("Fate"))
+    # Set by imports; editors filter on it to check each pair and then clear the flag.
+    possible_duplicate = django_filters.BooleanFilter(
+        field_name="possible_duplicate_of",
+        lookup_expr="isnull",
+        exclude=True,
+        label=_("Possible duplicate"),
+    )
 
     class Meta:
         model = Person

@@ -1,0 +1,6 @@
+"""Bringing remembrance records in from spreadsheets.
+
+Reading a file (:mod:`.csv_xlsx`), checking its rows against the documented column set
+(:mod:`.columns`, :mod:`.people`) and writing the valid ones (:class:`.people.PeopleImport`) are
+separate steps, so the same checks serve the command line and the admin upload.
+"""

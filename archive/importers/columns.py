@@ -1,0 +1,146 @@
+"""The columns an import file may have. docs/import-export.md explains them to operators.
+
+A file needs a header row naming its columns, in any order. Names are matched without regard to
+case, surrounding spaces, or spaces versus underscores; a column not listed here is an error, so
+that a misspelt header never silently drops its data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from archive.models import Family, FamilyMembership, Person
+
+# Lists inside one cell (spellings, sources) are separated by this character.
+LIST_SEPARATOR = "|"
+# The longest cell accepted in a column without a length of its own (the biography).
+MAX_TEXT_LENGTH = 10_000
+
+
+class Kind(Enum):
+    TEXT = "text"
+    LIST = "list"
+    PARAGRAPHS = "paragraphs"
+    CHOICE = "choice"
+    DATE = "date"
+    INTEGER = "integer"
+    BOOLEAN = "boolean"
+    PLACE = "place"
+    EVENT = "event"
+    SOURCES = "sources"
+    FAMILY = "family"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Kind
+    description: str
+    required: bool = False
+    max_length: int = MAX_TEXT_LENGTH
+    choices: tuple[str, ...] = ()
+    default: str = ""
+
+
+def _text(name: str, description: str, required: bool = False) -> Column:
+    return Column(
+        name,
+        Kind.TEXT,
+        description,
+        required=required,
+        max_length=Person._meta.get_field(name).max_length,
+    )
+
+
+def _choice(name: str, field_choices, description: str, required: bool = False) -> Column:
+    values = tuple(value for value, _label in field_choices)
+    default = "" if required else Person._meta.get_field(name).default
+    return Column(
+        name, Kind.CHOICE, description, required=required, choices=values, default=default
+    )
+
+
+COLUMNS: tuple[Column, ...] = (
+    _text(
+        "external_id",
+        "The record's identifier in the list it comes from. Importing a row whose identifier is "
+        "already in the archive updates that record instead of adding another.",
+        required=True,
+    ),
+    _text("family_name", "Family name (surname), in any script."),
+    _text("given_name", "Given name.", required=True),
+    _text("patronymic", "Patronymic: Məmməd oğlu, Məmmədovich, Hüseyn qızı."),
+    _text("name_original", "The whole name in its original script, e.g. Cyrillic."),
+    Column(
+        "alternative_spellings",
+        Kind.LIST,
+        f"Other spellings of the name, separated by {LIST_SEPARATOR}.",
+    ),
+    _choice("sex", Person.Sex.choices, "female, male or unknown (the default)."),
+    Column(
+        "born",
+        Kind.DATE,
+        "Date of birth, as precisely as known: 1950, 1950-03, 1950-03-14, or 195X for a decade.",
+    ),
+    Column("stated_age", Kind.INTEGER, "Age at the time, when there is no date of birth."),
+    _choice(
+        "fate",
+        Person.Fate.choices,
+        "killed, died_of_wounds, wounded, captive, missing, released or survived.",
+        required=True,
+    ),
+    Column("fate_date", Kind.DATE, "Date of death, wounding or capture, as precisely as known."),
+    Column("birth_place", Kind.PLACE, "Place of birth: the name of a place in the archive."),
+    Column("residence", Kind.PLACE, "Place of residence: the name of a place in the archive."),
+    Column("fate_place", Kind.PLACE, "Place of fate: the name of a place in the archive."),
+    Column("event", Kind.EVENT, "The event's slug in the archive, e.g. khojaly-massacre."),
+    _text("occupation", "Occupation."),
+    Column(
+        "biography",
+        Kind.PARAGRAPHS,
+        "Plain text; a blank line starts a new paragraph. Markup is shown as typed.",
+    ),
+    Column(
+        "sources",
+        Kind.SOURCES,
+        f"Titles of sources in the archive, separated by {LIST_SEPARATOR}.",
+    ),
+    _choice(
+        "verification",
+        Person.Verification.choices,
+        "unverified (the default), one_source or corroborated.",
+    ),
+    _choice(
+        "visibility",
+        Person.Visibility.choices,
+        "public (the default) or restricted (staff only: living people, families who asked).",
+    ),
+    Column(
+        "is_synthetic",
+        Kind.BOOLEAN,
+        "yes for a generated, not real, record; no (the default) otherwise.",
+    ),
+    Column(
+        "family",
+        Kind.FAMILY,
+        "The family's name, e.g. the Mammadov family. A family not yet in the archive is added.",
+        max_length=Family._meta.get_field("name").max_length,
+    ),
+    Column(
+        "family_relationship",
+        Kind.CHOICE,
+        "The person's place in that family: head, spouse, child, parent, sibling, grandparent, "
+        "grandchild or other (the default).",
+        choices=tuple(value for value, _label in FamilyMembership.Relationship.choices),
+        default=FamilyMembership.Relationship.OTHER,
+    ),
+)
+
+BY_NAME = {column.name: column for column in COLUMNS}
+REQUIRED = tuple(column.name for column in COLUMNS if column.required)
+
+
+def header_name(text: str) -> str:
+    """The column name a header cell means: "Family name " → "family_name"."""
+    return "_".join(str(text or "").strip().lower().replace("_", " ").split())

@@ -1,0 +1,391 @@
+"""Importing people: check every row against the column set, then write all or nothing.
+
+:class:`PeopleParser` is pure: it sees only the file's cells and the references loaded before it
+runs (places, events, sources, and the records the file's identifiers already name), so the
+command line, the admin preview and the tests all get the same row-level report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from modelcluster.models import get_serializable_data_for_fields
+from wagtail.models import Locale
+
+from archive.models import Event, FamilyMembership, Person, Place, Source
+from archive.models.dates import PartialDate
+from archive.names import fold
+
+from .columns import BY_NAME, LIST_SEPARATOR, REQUIRED, Column, Kind, header_name
+from .csv_xlsx import ImportFileError, Table
+
+MAX_AGE = 150
+TRUE_WORDS = {"yes", "y", "true", "1", "x"}
+FALSE_WORDS = {"no", "n", "false", "0", ""}
+LOOKUP_BATCH = 2000
+
+
+@dataclass(frozen=True)
+class RowError:
+    """What is wrong with one cell (or, with no column, with the row as a whole)."""
+
+    row: int
+    column: str
+    reason: str
+
+
+@dataclass
+class PersonRow:
+    """A valid row: the record as it will be saved, and its links to other records."""
+
+    row: int
+    person: Person
+    existing: Person | None = None
+    changed: bool = True
+    source_ids: list[int] | None = None
+    family: str = ""
+    relationship: str = FamilyMembership.Relationship.OTHER
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+class _Ambiguous:
+    """A name that two or more records share, so it cannot say which one is meant."""
+
+
+AMBIGUOUS = _Ambiguous()
+
+
+@dataclass
+class References:
+    """What rows may refer to, loaded once before parsing."""
+
+    places: dict[str, int | _Ambiguous] = field(default_factory=dict)
+    events: dict[str, int | _Ambiguous] = field(default_factory=dict)
+    sources: dict[str, int | _Ambiguous] = field(default_factory=dict)
+    # The records the file's external identifiers already name, as they were last edited.
+    existing: dict[str, Person] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, external_ids: Iterable[str] = ()) -> References:
+        locale = Locale.get_default()
+        references = cls()
+        for pk, name, alternatives in Place.objects.filter(locale=locale).values_list(
+            "pk", "name", "alternative_names"
+        ):
+            # Folded, so Xocalı, Khojaly and Ходжалы all name the same place.
+            for key in {fold(n) for n in (name, *alternatives.splitlines())} - {""}:
+                _remember(references.places, key, pk)
+        for pk, slug, name in Event.objects.filter(locale=locale).values_list("pk", "slug", "name"):
+            for key in {_key(slug), _key(name)}:
+                _remember(references.events, key, pk)
+        for pk, title in Source.objects.filter(locale=locale).values_list("pk", "title"):
+            _remember(references.sources, _key(title), pk)
+        references.existing = current_records(external_ids)
+        return references
+
+
+def _remember(index: dict, key: str, pk: int) -> None:
+    index[key] = pk if index.get(key, pk) == pk else AMBIGUOUS
+
+
+def current_records(external_ids: Iterable[str]) -> dict[str, Person]:
+    """The records with these identifiers, keyed by identifier, with what comparing them to a
+    row needs: their latest revision, sources and testimonies. Four queries per 2,000."""
+    wanted = list(dict.fromkeys(external_ids))
+    found = {}
+    for start in range(0, len(wanted), LOOKUP_BATCH):
+        people = (
+            Person.objects.filter(external_id__in=wanted[start : start + LOOKUP_BATCH])
+            .select_related("latest_revision")
+            .prefetch_related("sources", "testimonies")
+        )
+        found.update((person.external_id, person) for person in people)
+    return found
+
+
+class _CellError(Exception):
+    pass
+
+
+def check_header(header: list[str]) -> list[Column]:
+    """The columns the header names, in order; a header the import cannot use raises
+    :class:`ImportFileError` naming every problem."""
+    names = [header_name(cell) for cell in header]
+    problems = []
+    unknown = [cell for cell, name in zip(header, names, strict=True) if name not in BY_NAME]
+    if unknown:
+        problems.append(
+            _("Unknown columns: %(columns)s.") % {"columns": ", ".join(map(repr, unknown))}
+        )
+    repeated = sorted({name for name in names if names.count(name) > 1 and name in BY_NAME})
+    if repeated:
+        problems.append(
+            _("Columns named more than once: %(columns)s.") % {"columns": ", ".join(repeated)}
+        )
+    missing = [name for name in REQUIRED if name not in names]
+    if missing:
+        problems.append(
+            _("Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)}
+        )
+    if problems:
+        raise ImportFileError(" ".join(problems))
+    return [BY_NAME[name] for name in names]
+
+
+class PeopleParser:
+    """Checks rows of a table against the column set and builds the records they describe."""
+
+    def __init__(self, header: list[str], references: References):
+        self.columns = check_header(header)
+        self.references = references
+
+    def parse(
+        self, rows: Iterable[tuple[int, list[str]]]
+    ) -> tuple[list[PersonRow], list[RowError]]:
+        valid: list[PersonRow] = []
+        errors: list[RowError] = []
+        first_row_of: dict[str, int] = {}
+        for number, cells in rows:
+            parsed, row_errors = self.parse_row(number, cells)
+            if parsed is not None:
+                external_id = parsed.person.external_id
+                if external_id in first_row_of:
+                    parsed = None
+                    row_errors.append(
+                        RowError(
+                            number,
+                            "external_id",
+                            _("The same identifier is on row %(row)d.")
+                            % {"row": first_row_of[external_id]},
+                        )
+                    )
+                else:
+                    first_row_of[external_id] = number
+            if parsed is None:
+                errors.extend(row_errors)
+            else:
+                valid.append(parsed)
+        return valid, errors
+
+    def parse_row(self, number: int, cells: list[str]) -> tuple[PersonRow | None, list[RowError]]:
+        errors = []
+        if any(str(cell).strip() for cell in cells[len(self.columns) :]):
+            errors.append(RowError(number, "", _("The row has more cells than the header.")))
+        values: dict[str, object] = {}
+        row = PersonRow(row=number, person=Person())
+        for index, column in enumerate(self.columns):
+            text = str(cells[index]).strip() if index < len(cells) else ""
+            try:
+                self._read_cell(column, text, values, row)
+            except _CellError as error:
+                errors.append(RowError(number, column.name, str(error)))
+        if errors:
+            return None, errors
+
+        existing = self.references.existing.get(values["external_id"])
+        if existing is not None:
+            row.existing = existing
+            row.changed = _differs(existing, values, row.source_ids)
+            if not row.changed:
+                row.person = existing
+                return row, []
+            # The record as last edited, a draft's unpublished changes included.
+            person = existing.get_latest_revision_as_object()
+            for name, value in values.items():
+                setattr(person, name, value)
+        else:
+            person = Person(**values)
+        try:
+            person.clean()
+        except ValidationError as error:
+            return None, [
+                RowError(number, name if name in BY_NAME else "", message)
+                for name, messages in getattr(error, "error_dict", {"": error}).items()
+                for message in ValidationError(messages).messages
+            ]
+        row.person = person
+        return row, []
+
+    def _read_cell(self, column: Column, text: str, values: dict, row: PersonRow) -> None:
+        if len(text) > column.max_length:
+            raise _CellError(
+                _("The cell is %(length)d characters long; the limit is %(limit)d.")
+                % {"length": len(text), "limit": column.max_length}
+            )
+        if not text and column.required:
+            raise _CellError(_("This column is required."))
+        name = column.name
+        if column.kind == Kind.TEXT:
+            values[name] = text
+        elif column.kind == Kind.LIST:
+            values[name] = "\n".join(_split(text))
+        elif column.kind == Kind.PARAGRAPHS:
+            values[name] = "".join(
+                format_html("<p>{}</p>", " ".join(paragraph.split()))
+                for paragraph in text.replace("\r\n", "\n").split("\n\n")
+                if paragraph.strip()
+            )
+        elif column.kind == Kind.CHOICE:
+            choice = header_name(text) or column.default
+            if choice not in column.choices:
+                raise _CellError(
+                    _("“%(value)s” is not one of: %(choices)s.")
+                    % {"value": text[:40], "choices": ", ".join(column.choices)}
+                )
+            if name == "family_relationship":
+                row.relationship = choice
+            else:
+                values[name] = choice
+        elif column.kind == Kind.DATE:
+            date = _partial_date(text)
+            values[name] = date.value if date else None
+            values[f"{name}_precision"] = date.precision if date else "day"
+        elif column.kind == Kind.INTEGER:
+            values[name] = _age(text)
+        elif column.kind == Kind.BOOLEAN:
+            values[name] = _boolean(text)
+        elif column.kind == Kind.PLACE:
+            values[f"{name}_id"] = self._find(self.references.places, fold(text), text, "place")
+        elif column.kind == Kind.EVENT:
+            values["event_id"] = self._find(self.references.events, _key(text), text, "event")
+        elif column.kind == Kind.SOURCES:
+            row.source_ids = [
+                self._find(self.references.sources, _key(title), title, "source")
+                for title in _split(text)
+            ]
+        elif column.kind == Kind.FAMILY:
+            row.family = " ".join(text.split())
+
+    @staticmethod
+    def _find(index: dict, key: str, text: str, what: str) -> int | None:
+        if not text:
+            return None
+        found = index.get(key)
+        if found is None:
+            raise _CellError(
+                _("There is no %(what)s “%(name)s” in the archive; add it first.")
+                % {"what": what, "name": text[:80]}
+            )
+        if found is AMBIGUOUS:
+            raise _CellError(
+                _("Several records of kind %(what)s are called “%(name)s”; rename one of them.")
+                % {"what": what, "name": text[:80]}
+            )
+        return found
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
+
+
+def _partial_date(text: str) -> PartialDate | None:
+    if not text:
+        return None
+    try:
+        return PartialDate.parse(text)
+    except ValidationError as error:
+        raise _CellError(error.messages[0]) from error
+
+
+def _age(text: str) -> int | None:
+    if not text:
+        return None
+    if not text.isdigit() or int(text) > MAX_AGE:
+        raise _CellError(_("Give a whole number of years from 0 to %(max)d.") % {"max": MAX_AGE})
+    return int(text)
+
+
+def _boolean(text: str) -> bool:
+    word = text.casefold()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise _CellError(_("Write yes or no."))
+
+
+def _differs(existing: Person, values: dict, source_ids: list[int] | None) -> bool:
+    """Whether a row would change its record as last edited. No queries: a draft's pending
+    changes are compared in their serialized form, a published record with its columns."""
+    if existing.has_unpublished_changes and existing.latest_revision:
+        content = existing.latest_revision.content
+        imported = json.loads(
+            json.dumps(get_serializable_data_for_fields(Person(**values)), cls=DjangoJSONEncoder)
+        )
+        names = [Person._meta.get_field(name).name for name in values]
+        if any(imported[name] != content.get(name) for name in names):
+            return True
+        sources = set(content.get("sources", []))
+    else:
+        if any(getattr(existing, name) != value for name, value in values.items()):
+            return True
+        sources = {source.pk for source in existing.sources.all()}
+    return source_ids is not None and set(source_ids) != sources
+
+
+@dataclass
+class ImportReport:
+    """What an import found and did. ``summary`` is None when nothing was written."""
+
+    header: list[str]
+    rows: int
+    errors: list[RowError]
+    rejected: dict[int, list[str]]
+    summary: object = None
+
+    @property
+    def rejected_rows(self) -> list[tuple[list[str], str]]:
+        """Each rejected row's cells with its reasons, for :func:`write_rejects`."""
+        reasons: dict[int, list[str]] = {}
+        for error in self.errors:
+            where = f"{error.column}: " if error.column else ""
+            reasons.setdefault(error.row, []).append(f"{where}{error.reason}")
+        return [(self.rejected[row], "; ".join(reasons[row])) for row in sorted(self.rejected)]
+
+
+def import_people(
+    table: Table,
+    *,
+    valid_only: bool = False,
+    publish: bool = False,
+    dry_run: bool = False,
+    user=None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Check every row of ``table``, then, in one transaction, save the valid rows.
+
+    With invalid rows and without ``valid_only``, nothing is written. ``dry_run`` does the
+    whole import and rolls it back, so its summary says what an import would do."""
+    from .saving import PeopleWriter
+
+    header_columns = check_header(table.header)
+    id_index = next(i for i, column in enumerate(header_columns) if column.name == "external_id")
+    external_ids = [
+        str(cells[id_index]).strip() for _number, cells in table.rows if id_index < len(cells)
+    ]
+    parser = PeopleParser(table.header, References.load(external_ids))
+    valid, errors = parser.parse(table.rows)
+    failed_rows = {error.row for error in errors}
+    report = ImportReport(
+        header=table.header,
+        rows=len(table.rows),
+        errors=errors,
+        rejected={number: cells for number, cells in table.rows if number in failed_rows},
+    )
+    if errors and not valid_only:
+        return report
+    with transaction.atomic():
+        report.summary = PeopleWriter(publish=publish, user=user, progress=progress).write(valid)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
