@@ -1,0 +1,115 @@
+"""The public site in a real browser: accessibility (axe-core), reading with JavaScript off, phone
+and desktop layouts, and the printed memorial page. Screenshots go to test-artifacts/."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from archive.demo import load_demo
+from archive.models import Person, StatementPage
+
+pytestmark = pytest.mark.browser
+
+SERIOUS = {"serious", "critical"}
+PHONE = {"width": 360, "height": 780}
+DESKTOP = {"width": 1280, "height": 900}
+# The demo's synthetic records include a Məmmədov; visitors type the name without diacritics.
+SEARCH = "Mamedov"
+
+
+@pytest.fixture
+def memorial_person(live_site):
+    """A public synthetic record among a dozen the demo generates, so the index has a list."""
+    load_demo(synthetic_people=12)
+    return Person.objects.public().filter(family_name__startswith="Məmmədov").order_by("pk")[0]
+
+
+@pytest.fixture
+def paths(memorial_person):
+    """Addresses of the key public pages."""
+    statement = StatementPage.objects.live().public().get(slug="turkiye-mfa-2026")
+    return {
+        "home": "/en/",
+        "people": f"/en/people/?q={SEARCH}",
+        "memorial": memorial_person.get_absolute_url(),
+        "timeline": "/en/timeline/",
+        "figures": "/en/figures/",
+        "statement": statement.url,
+        "home-az": "/az/",
+    }
+
+
+def serious_violations(page) -> list[str]:
+    results = Axe().run(page).response
+    return [
+        f"{rule['id']} ({rule['impact']}): {rule['help']} at "
+        + ", ".join(" ".join(node["target"]) for node in rule["nodes"])
+        for rule in results["violations"]
+        if rule["impact"] in SERIOUS
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["home", "people", "memorial", "timeline", "figures", "statement", "home-az"]
+)
+def test_key_page_has_no_serious_or_critical_accessibility_violations(page, paths, name):
+    response = page.goto(paths[name])
+    assert response.status == 200
+
+    violations = serious_violations(page)
+
+    assert not violations, f"{paths[name]}:\n" + "\n".join(violations)
+
+
+def test_home_and_memorial_pages_read_and_search_without_javascript(
+    browser, live_site, paths, memorial_person
+):
+    context = browser.new_context(base_url=live_site.url, java_script_enabled=False)
+    page = context.new_page()
+
+    page.goto(paths["home"])
+    expect(page.get_by_role("heading", level=1)).to_have_text("Khojaly Massacre, 26 February 1992")
+    expect(page.get_by_role("main")).to_contain_text("according to", ignore_case=True)
+    page.get_by_role("searchbox", name="Find a person by name").fill(SEARCH)
+    page.get_by_role("button", name="Search names").click()
+    expect(page.get_by_role("heading", name="People", level=1)).to_be_visible()
+    expect(page.get_by_role("link", name="Məmmədov").first).to_be_visible()
+
+    page.goto(paths["memorial"])
+    expect(page.get_by_role("heading", level=1)).to_have_text(memorial_person.display_name)
+    expect(page.get_by_role("note")).to_contain_text("Synthetic record.")
+    expect(page.get_by_role("main")).to_contain_text("Verification")
+    context.close()
+
+
+def test_key_pages_fit_a_360_pixel_phone_and_a_desktop_screen(
+    browser, live_site, paths, screenshots
+):
+    overflowing = []
+    for size_name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        context = browser.new_context(base_url=live_site.url, viewport=viewport)
+        page = context.new_page()
+        for name in ("home", "people", "memorial", "timeline", "figures", "statement"):
+            page.goto(paths[name])
+            page.screenshot(path=screenshots / f"{name}-{size_name}.png", full_page=True)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > viewport["width"]:
+                overflowing.append(f"{paths[name]} is {width}px wide at {viewport['width']}px")
+        context.close()
+
+    assert not overflowing, "\n".join(overflowing)
+
+
+def test_memorial_page_prints_the_record_without_the_site_navigation(
+    page, paths, memorial_person, screenshots
+):
+    page.goto(paths["memorial"])
+    page.emulate_media(media="print")
+
+    page.screenshot(path=screenshots / "memorial-print.png", full_page=True)
+    page.pdf(path=screenshots / "memorial-print.pdf", format="A4", print_background=True)
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(memorial_person.display_name)
+    expect(page.get_by_role("note")).to_contain_text("Synthetic record.")
+    expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
+    expect(page.get_by_role("banner")).to_be_hidden()
