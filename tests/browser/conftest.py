@@ -13,7 +13,7 @@ import pytest
 # live server answers from its own thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -25,6 +25,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# Waits end as soon as their condition holds; the limits are generous for a loaded CI machine,
+# where the Wagtail admin can take seconds to answer.
+TIMEOUT_MS = 20_000
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 def chromium_path() -> str | None:
@@ -59,11 +63,26 @@ def live_site(live_server, django_db_serialized_rollback):
 
 
 @pytest.fixture
-def context(browser, live_site):
-    context = browser.new_context(base_url=live_site.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    yield context
-    context.close()
+def new_context(browser, live_site):
+    """Opens browser contexts (separate sessions: an editor, a visitor ...) on the live server,
+    closed after the test."""
+    opened = []
+
+    def open_context(**options):
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        context = browser.new_context(base_url=live_site.url, **options)
+        context.set_default_timeout(TIMEOUT_MS)
+        opened.append(context)
+        return context
+
+    yield open_context
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
+def context(new_context):
+    return new_context()
 
 
 @pytest.fixture

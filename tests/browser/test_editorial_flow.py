@@ -39,14 +39,12 @@ def search_people(page: Page, query: str) -> None:
     expect(page.get_by_role("heading", name="People", level=1)).to_be_visible()
 
 
-def test_editor_submits_a_person_a_moderator_publishes_it_and_a_visitor_finds_it(
-    browser, context, live_site
-):
+def test_editor_submits_a_person_a_moderator_publishes_it_and_a_visitor_finds_it(new_context):
     staff_member("Editors", "editor")
     staff_member("Moderators", "moderator")
 
     # The editor creates the record through the admin form and submits it for moderation.
-    editor = context.new_page()
+    editor = new_context().new_page()
     sign_in(editor, "editor")
     editor.get_by_role("button", name="Archive").click()
     editor.get_by_role("link", name="People").click()
@@ -67,17 +65,15 @@ def test_editor_submits_a_person_a_moderator_publishes_it_and_a_visitor_finds_it
     person_id = re.search(r"/edit/(\d+)/", edit_link.get_attribute("href")).group(1)
 
     # Before approval the visitor finds nothing, by search or by address.
-    visitor_context = browser.new_context(base_url=live_site.url)
-    visitor = visitor_context.new_page()
+    visitor = new_context().new_page()
     search_people(visitor, SEARCHED_AS)
-    expect(visitor.get_by_role("heading", name="0 records")).to_be_visible()
+    expect(visitor.get_by_role("heading", name="0 records", exact=True)).to_be_visible()
     expect(visitor.get_by_role("link", name=FULL_NAME)).to_have_count(0)
     response = visitor.goto(f"/en/people/{person_id}/")
     assert response.status == 404
 
     # The moderator approves and publishes it from the review list on the dashboard.
-    moderator_context = browser.new_context(base_url=live_site.url)
-    moderator = moderator_context.new_page()
+    moderator = new_context().new_page()
     sign_in(moderator, "moderator")
     review = moderator.get_by_role("region", name="Awaiting your review")
     review.get_by_role("link", name=FULL_NAME).click()
@@ -89,13 +85,10 @@ def test_editor_submits_a_person_a_moderator_publishes_it_and_a_visitor_finds_it
 
     # The visitor now finds it under another spelling and opens the memorial page.
     search_people(visitor, SEARCHED_AS)
-    expect(visitor.get_by_role("heading", name="1 record")).to_be_visible()
+    expect(visitor.get_by_role("heading", name="1 record", exact=True)).to_be_visible()
     visitor.get_by_role("link", name=FULL_NAME).click()
     expect(visitor).to_have_url(re.compile(rf"/en/people/{person_id}/$"))
     expect(visitor.get_by_role("heading", name=FULL_NAME, level=1)).to_be_visible()
     banner = visitor.get_by_role("note").filter(has_text="Synthetic record.")
     expect(banner).to_contain_text("does not describe a real person")
     expect(visitor.get_by_role("main")).to_contain_text("Killed, 26 February 1992")
-
-    visitor_context.close()
-    moderator_context.close()

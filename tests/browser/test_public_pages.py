@@ -63,10 +63,9 @@ def test_key_pages_have_no_serious_or_critical_accessibility_violations(page, pa
 
 
 def test_home_and_memorial_pages_read_and_search_without_javascript(
-    browser, live_site, paths, memorial_person
+    new_context, paths, memorial_person
 ):
-    context = browser.new_context(base_url=live_site.url, java_script_enabled=False)
-    page = context.new_page()
+    page = new_context(java_script_enabled=False).new_page()
 
     page.goto(paths["home"])
     expect(page.get_by_role("heading", level=1)).to_have_text("Khojaly Massacre, 26 February 1992")
@@ -80,23 +79,18 @@ def test_home_and_memorial_pages_read_and_search_without_javascript(
     expect(page.get_by_role("heading", level=1)).to_have_text(memorial_person.display_name)
     expect(page.get_by_role("note")).to_contain_text("Synthetic record.")
     expect(page.get_by_role("main")).to_contain_text("Verification")
-    context.close()
 
 
-def test_key_pages_fit_a_360_pixel_phone_and_a_desktop_screen(
-    browser, live_site, paths, screenshots
-):
+def test_key_pages_fit_a_360_pixel_phone_and_a_desktop_screen(page, paths, screenshots):
     overflowing = []
     for size_name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
-        context = browser.new_context(base_url=live_site.url, viewport=viewport)
-        page = context.new_page()
+        page.set_viewport_size(viewport)
         for name in ("home", "people", "memorial", "timeline", "figures", "statement"):
             page.goto(paths[name])
             page.screenshot(path=screenshots / f"{name}-{size_name}.png", full_page=True)
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > viewport["width"]:
                 overflowing.append(f"{paths[name]} is {width}px wide at {viewport['width']}px")
-        context.close()
 
     assert not overflowing, "\n".join(overflowing)
 
