@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.http import HttpResponse
 from django.utils import translation
 
 GENERATION_KEY = "archive:content-generation"
@@ -120,12 +121,16 @@ class AnonymousCacheMiddleware:
             generation = cache.get(GENERATION_KEY)
         entry = found.get(key)
         if entry and generation is not None and entry[0] == generation:
-            response = entry[1]
+            _, status, headers, content = entry
+            response = HttpResponse(content, status=status, headers=dict(headers))
             response["X-Cache"] = "hit"
             return response
 
         response = self.get_response(request)
         response["X-Cache"] = "miss"
         if generation is not None and _is_cacheable_response(request, response):
-            cache.set(key, (generation, response), seconds)
+            # Only the bytes: a pickled response object can drag along the data it was
+            # rendered from (a DRF Response keeps its serializer data, querysets included).
+            entry = (generation, response.status_code, list(response.items()), response.content)
+            cache.set(key, entry, seconds)
         return response

@@ -1,12 +1,10 @@
 """The editors' admin: one viewset per collection, grouped under one menu."""
 
-from django.http import Http404
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .dashboard import AwaitingModerationPanel, FiguresPanel
-from .models import Person
 from .viewsets import (
     EventViewSet,
     FamilyViewSet,
@@ -42,15 +40,3 @@ register_snippet(ArchiveGroup)
 def add_archive_panels(request, panels):
     panels.insert(0, AwaitingModerationPanel())
     panels.insert(1, FiguresPanel())
-
-
-@hooks.register("before_edit_snippet")
-@hooks.register("before_delete_snippet")
-def hide_restricted_people(request, instance):
-    """Restricted records are invisible, not merely read-only, to staff without the right."""
-    if (
-        isinstance(instance, Person)
-        and instance.visibility == Person.Visibility.RESTRICTED
-        and not request.user.has_perm("archive.view_restricted_person")
-    ):
-        raise Http404

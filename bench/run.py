@@ -1,0 +1,322 @@
+"""Measure the archive against the fastest Django and DRF can answer, on this machine.
+
+    make bench                                   # 1,000 people, 10 s per endpoint
+    .venv/bin/python bench/run.py --people 10000 --duration 10 --hold 30
+
+What it does, all on 127.0.0.1:
+1. makes its own PostgreSQL database (``memorial_bench``, dropped and made again each run),
+   migrates it, loads the demo content, then imports N synthetic people from a CSV file with
+   ``manage.py import_people --publish`` and times that import;
+2. serves the project with gunicorn and production settings (DEBUG off, a random SECRET_KEY
+   unless BENCH_SECRET_KEY is set), the cache in Redis, twice: once with the anonymous response
+   cache off and once with it on;
+3. runs wrk for a fixed time against each endpoint and against a minimal Django view and a
+   minimal DRF view (``bench/urls.py``), and prints requests/s, p95 and p99 and each ratio to
+   its limit beside the target;
+4. with ``--hold``, holds the home page, a person page and the API under concurrent load at the
+   same time for that many seconds and reports every error.
+
+Environment: DATABASE_URL (any database on the PostgreSQL server to use; default the local one),
+BENCH_REDIS_URL (default redis://127.0.0.1:6379/6). Needs Debian's ``wrk`` (installed with
+apt-get when missing and run as root). Results are printed and saved under var/bench/.
+Never part of the test suite: speed is measured here, not asserted."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.serving import (  # noqa: E402
+    Server,
+    create_database,
+    database_url,
+    drop_database,
+    manage,
+    served_environment,
+)
+
+DATABASE = "memorial_bench"
+PORTS = {"uncached": 8071, "cached": 8072}
+UNLIMITED = "1000000000/second"  # the rate limits stay in the code path but never trigger
+LUA = Path(__file__).with_name("report.lua")
+
+WRITE_CSV = """
+import csv
+from archive.demo import synthetic_person
+from archive.models import Event, Place
+from wagtail.models import Locale
+event, place = Event.objects.get(slug="khojaly-massacre"), Place.objects.get(name="Khojaly")
+locale = Locale.get_default()
+out = csv.writer(open({path!r}, "w", newline="", encoding="utf-8"))
+out.writerow(["external_id", "family_name", "given_name", "sex", "born", "fate", "fate_date",
+              "residence", "event", "verification", "is_synthetic"])
+for n in range(1, {count} + 1):
+    p = synthetic_person(n, event, place, locale)
+    out.writerow([f"bench-{{n}}", p.family_name, p.given_name, p.sex, p.born.isoformat(), p.fate,
+                  p.fate_date.isoformat(), "Khojaly", "khojaly-massacre", p.verification, "yes"])
+"""
+
+
+def ensure_wrk() -> str:
+    if not shutil.which("wrk") and os.geteuid() == 0:
+        print("Installing Debian's wrk ...")
+        subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=False)
+    path = shutil.which("wrk")
+    if not path:
+        sys.exit("bench needs wrk: apt-get install wrk")
+    return path
+
+
+def prepare(base_url: str, people: int, redis_url: str) -> tuple[dict, dict]:
+    """Make and fill the benchmark database; return its served environment and timings."""
+    url = create_database(base_url, DATABASE)
+    env = served_environment(
+        url,
+        redis_url,
+        CACHE_KEY_PREFIX=f"bench-{os.getpid()}",
+        API_ANON_RATE=UNLIMITED,
+        SEARCH_ANON_RATE=UNLIMITED,
+        LOG_LEVEL="ERROR",
+    )
+    timings = {}
+    started = time.perf_counter()
+    manage(env, "migrate", "--no-input")
+    manage(env, "load_demo")
+    timings["migrate and demo content (s)"] = time.perf_counter() - started
+
+    csv_path = ROOT / "var" / "bench" / f"people-{people}.csv"
+    csv_path.parent.mkdir(parents=True, exist_ok=True)
+    manage(env, "shell", "-c", WRITE_CSV.format(path=str(csv_path), count=people))
+    started = time.perf_counter()
+    manage(env, "import_people", str(csv_path), "--publish", timeout=3600)
+    timings[f"import {people:,} people with search keys (s)"] = time.perf_counter() - started
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.db import connection; connection.cursor().execute('ANALYZE')",
+    )
+    return env, timings
+
+
+def sample_person_id(env: dict) -> int:
+    """A public person from the middle of the table, so the page is neither first nor last."""
+    import psycopg
+
+    with psycopg.connect(env["DATABASE_URL"]) as connection:
+        row = connection.execute(
+            "SELECT id FROM archive_person WHERE live AND visibility = 'public' "
+            "ORDER BY id OFFSET (SELECT count(*) / 2 FROM archive_person) LIMIT 1"
+        ).fetchone()
+    return row[0]
+
+
+def endpoints(person: int) -> dict[str, str]:
+    return {
+        "Django hello (limit)": "/bench/hello/",
+        "DRF hello (limit)": "/bench/hello-api/",
+        "home": "/en/",
+        "person page": f"/en/people/{person}/",
+        "people index, filtered": "/en/people/?fate=killed",
+        "name search": "/en/people/?q=mammadov",
+        "API people list": "/api/v1/people/",
+        "API person": f"/api/v1/people/{person}/",
+        "API search": "/api/v1/search/?q=mammadov",
+    }
+
+
+def run_wrk(port: int, path: str, seconds: int, connections: int) -> dict:
+    command = [
+        "wrk",
+        "--threads=1",
+        f"--connections={connections}",
+        f"--duration={seconds}s",
+        "--timeout=10s",
+        f"--script={LUA}",
+        f"http://127.0.0.1:{port}{path}",
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    result["rps"] = result["requests"] / result["seconds"]
+    result["errors"] = sum(result[k] for k in ("connect", "read", "write", "status", "timeout"))
+    return result
+
+
+def measure(server: Server, paths: dict[str, str], seconds: int, connections: int) -> dict:
+    results = {}
+    for name, path in paths.items():
+        status = server.get(path)[0]
+        if status != 200:
+            print(f"  {name:26} {path}: answers {status}, skipped")
+            continue
+        run_wrk(server.port, path, 2, connections)  # warm up workers and caches
+        results[name] = run_wrk(server.port, path, seconds, connections)
+        r = results[name]
+        print(
+            f"  {name:26} {r['rps']:8.0f} req/s  p95 {r['p95'] / 1000:7.1f} ms  "
+            f"p99 {r['p99'] / 1000:7.1f} ms  errors {r['errors']}"
+        )
+    return results
+
+
+def hold(server: Server, paths: list[str], seconds: int, connections: int) -> list[dict]:
+    """All ``paths`` under load at once, each by its own wrk, for ``seconds``."""
+    with ThreadPoolExecutor(len(paths)) as pool:
+        runs = pool.map(lambda p: run_wrk(server.port, p, seconds, connections), paths)
+        return [{"path": path, **result} for path, result in zip(paths, runs, strict=True)]
+
+
+def ratio_rows(uncached: dict, cached: dict) -> list[tuple[str, str, str, str]]:
+    """(figure, measured, target, met?) for each target of the issue."""
+    rows = []
+
+    def ratio(name, limit, results, target, label):
+        if name in results and limit in uncached:
+            value = results[name]["rps"] / uncached[limit]["rps"]
+            rows.append(
+                (label, f"1/{1 / value:.1f} ({value:.2f})", f"≥ {target}", _met(value, target))
+            )
+        else:
+            rows.append((label, "not measured", f"≥ {target}", "–"))
+
+    ratio(
+        "person page", "Django hello (limit)", uncached, 0.1, "person page / Django hello, uncached"
+    )
+    ratio("person page", "Django hello (limit)", cached, 0.5, "person page / Django hello, cached")
+    ratio("API people list", "DRF hello (limit)", uncached, 0.2, "API people list / DRF hello")
+    if "name search" in uncached:
+        p95 = uncached["name search"]["p95"] / 1000
+        rows.append(
+            ("name search p95, uncached", f"{p95:.1f} ms", "< 50 ms", "yes" if p95 < 50 else "no")
+        )
+    return rows
+
+
+def _met(value: float, target: float) -> str:
+    return "yes" if value >= target else "no"
+
+
+def table(header: list[str], rows: list) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def report(args, timings, uncached, cached, held) -> str:
+    def endpoint_rows():
+        for name in uncached.keys() | cached.keys():
+            u, c = uncached.get(name), cached.get(name)
+            yield (
+                name,
+                f"{u['rps']:.0f}" if u else "–",
+                f"{u['p95'] / 1000:.1f} / {u['p99'] / 1000:.1f}" if u else "–",
+                f"{c['rps']:.0f}" if c else "–",
+                f"{c['p95'] / 1000:.1f} / {c['p99'] / 1000:.1f}" if c else "–",
+                (u["errors"] if u else 0) + (c["errors"] if c else 0),
+            )
+
+    order = list(endpoints(0))
+    rows = sorted(endpoint_rows(), key=lambda row: order.index(row[0]))
+    parts = [
+        f"Run {datetime.datetime.now():%Y-%m-%d %H:%M}, {args.people:,} people, "
+        f"{args.duration} s per endpoint, {args.connections} connections, "
+        f"gunicorn {args.workers} sync workers, {os.cpu_count()} CPUs.",
+        "",
+        table(["setup step", "seconds"], [(k, f"{v:.1f}") for k, v in timings.items()]),
+        "",
+        table(
+            [
+                "endpoint",
+                "uncached req/s",
+                "p95 / p99 ms",
+                "cached req/s",
+                "p95 / p99 ms",
+                "errors",
+            ],
+            rows,
+        ),
+        "",
+        table(["figure", "measured", "target", "met"], ratio_rows(uncached, cached)),
+    ]
+    if held:
+        parts += [
+            "",
+            f"Held together for {args.hold} s, {args.connections} connections each (uncached):",
+            "",
+            table(
+                ["path", "requests", "req/s", "p99 ms", "errors"],
+                [
+                    (
+                        h["path"],
+                        h["requests"],
+                        f"{h['rps']:.0f}",
+                        f"{h['p99'] / 1000:.1f}",
+                        h["errors"],
+                    )
+                    for h in held
+                ],
+            ),
+        ]
+    return "\n".join(parts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--people", type=int, default=1000, help="synthetic people to import")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per endpoint")
+    parser.add_argument("--connections", type=int, default=4, help="concurrent connections")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--hold", type=int, default=0, help="seconds of the combined load test")
+    args = parser.parse_args()
+
+    ensure_wrk()
+    base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    if not base_url.startswith("postgres"):
+        sys.exit("bench runs on PostgreSQL: set DATABASE_URL to a postgres:// address")
+    redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
+    print(f"Preparing {database_url(base_url, DATABASE)} with {args.people:,} people ...")
+    env, timings = prepare(base_url, args.people, redis_url)
+    person = sample_person_id(env)
+    paths = endpoints(person)
+    logs = ROOT / "var" / "bench"
+
+    results, held = {}, []
+    for mode, seconds in (("uncached", "0"), ("cached", "600")):
+        print(f"{mode}:")
+        server_env = {**env, "ANONYMOUS_CACHE_SECONDS": seconds}
+        with Server(
+            PORTS[mode], server_env, workers=args.workers, log=logs / f"{mode}.log"
+        ) as server:
+            results[mode] = measure(server, paths, args.duration, args.connections)
+            if mode == "uncached" and args.hold:
+                print(f"holding home, person page and API for {args.hold} s ...")
+                held = hold(
+                    server,
+                    ["/en/", paths["person page"], paths["API people list"]],
+                    args.hold,
+                    args.connections,
+                )
+
+    text = report(args, timings, results["uncached"], results["cached"], held)
+    print("\n" + text)
+    out = logs / f"results-{args.people}-{datetime.datetime.now():%Y%m%d-%H%M%S}.md"
+    out.write_text(text + "\n", encoding="utf-8")
+    print(f"\nSaved to {out.relative_to(ROOT)}")
+    drop_database(base_url, DATABASE)
+
+
+if __name__ == "__main__":
+    main()

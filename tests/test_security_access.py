@@ -1,0 +1,83 @@
+"""Restricted records stay hidden from editors on every admin path, and the API never exposes
+accounts or e-mail addresses."""
+
+import pytest
+from django.urls import reverse
+
+from archive.models import Person
+from tests.factories import PersonFactory
+
+HIDDEN = "Hiddenova"
+PERSON_VIEWS = [
+    "edit",
+    "delete",
+    "usage",
+    "history",
+    "history_results",
+    "preview_on_edit",
+    "unpublish",
+    "lock",
+    "workflow_history",
+]
+
+
+@pytest.fixture
+def restricted(db):
+    person = PersonFactory(family_name=HIDDEN, visibility=Person.Visibility.RESTRICTED)
+    person.save_revision().publish()
+    return person
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", PERSON_VIEWS)
+def test_editor_cannot_reach_a_restricted_record_by_any_admin_view(editor_client, restricted, view):
+    url = reverse(f"wagtailsnippets_archive_person:{view}", args=[restricted.pk])
+
+    response = editor_client.get(url)
+
+    assert response.status_code in (302, 403, 404), (view, response.status_code)
+    assert HIDDEN.encode() not in response.content
+
+
+@pytest.mark.django_db
+def test_editor_cannot_open_a_restricted_revision(editor_client, restricted):
+    url = reverse(
+        "wagtailsnippets_archive_person:revisions_view",
+        args=[restricted.pk, restricted.latest_revision_id],
+    )
+    assert editor_client.get(url).status_code in (403, 404)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("wagtailsnippetchoosers_archive_person:choose"),
+        reverse("wagtailsnippetchoosers_archive_person:choose_results") + "?q=hiddenov",
+        reverse("wagtailsnippets_archive_person:list") + "?q=hiddenov",
+        reverse("wagtailadmin_home"),
+    ],
+)
+def test_editor_does_not_find_restricted_records_in_choosers_or_search(
+    editor_client, restricted, url
+):
+    response = editor_client.get(url)
+
+    assert response.status_code == 200
+    assert HIDDEN.encode() not in response.content
+
+
+@pytest.mark.django_db
+def test_editor_cannot_choose_a_restricted_record_by_its_id(editor_client, restricted):
+    url = reverse("wagtailsnippetchoosers_archive_person:chosen", args=[restricted.pk])
+    response = editor_client.get(url)
+
+    assert HIDDEN.encode() not in response.content
+
+
+@pytest.mark.django_db
+def test_moderator_chooser_does_show_restricted_records(moderator_client, restricted):
+    response = moderator_client.get(
+        reverse("wagtailsnippetchoosers_archive_person:choose_results") + "?q=hiddenov"
+    )
+    assert HIDDEN.encode() in response.content
