@@ -50,8 +50,9 @@ messages: install-dev
 	$(BIN)/python manage.py makemessages -l az -l tr -l ru --ignore=.venv --ignore=var
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
+## make bench: measure against the hello-view limits (bench/README.md); e.g. BENCH_ARGS="--people 10000"
 bench: install-dev
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var

@@ -50,6 +50,7 @@ DATABASE = "memorial_bench"
 PORTS = {"uncached": 8071, "cached": 8072}
 UNLIMITED = "1000000000/second"  # the rate limits stay in the code path but never trigger
 LUA = Path(__file__).with_name("report.lua")
+IMPORT_STEP = "import {:,} people with search keys"
 
 WRITE_CSV = """
 import csv
@@ -93,14 +94,14 @@ def prepare(base_url: str, people: int, redis_url: str) -> tuple[dict, dict]:
     started = time.perf_counter()
     manage(env, "migrate", "--no-input")
     manage(env, "load_demo")
-    timings["migrate and demo content (s)"] = time.perf_counter() - started
+    timings["migrate and load the demo content"] = time.perf_counter() - started
 
     csv_path = ROOT / "var" / "bench" / f"people-{people}.csv"
     csv_path.parent.mkdir(parents=True, exist_ok=True)
     manage(env, "shell", "-c", WRITE_CSV.format(path=str(csv_path), count=people))
     started = time.perf_counter()
     manage(env, "import_people", str(csv_path), "--publish", timeout=3600)
-    timings[f"import {people:,} people with search keys (s)"] = time.perf_counter() - started
+    timings[IMPORT_STEP.format(people)] = time.perf_counter() - started
     manage(
         env,
         "shell",
@@ -195,6 +196,9 @@ def ratio_rows(uncached: dict, cached: dict) -> list[tuple[str, str, str, str]]:
     )
     ratio("person page", "Django hello (limit)", cached, 0.5, "person page / Django hello, cached")
     ratio("API people list", "DRF hello (limit)", uncached, 0.2, "API people list / DRF hello")
+    ratio(
+        "API people list", "DRF hello (limit)", cached, 0.2, "API people list / DRF hello, cached"
+    )
     if "name search" in uncached:
         p95 = uncached["name search"]["p95"] / 1000
         rows.append(
@@ -226,6 +230,13 @@ def report(args, timings, uncached, cached, held) -> str:
                 (u["errors"] if u else 0) + (c["errors"] if c else 0),
             )
 
+    imported = timings[IMPORT_STEP.format(args.people)]
+    import_row = (
+        IMPORT_STEP.format(args.people),
+        f"{imported:.1f} s",
+        "< 60 s for 100,000",
+        ("yes" if imported < 60 else "no") if args.people >= 100_000 else "–",
+    )
     order = list(endpoints(0))
     rows = sorted(endpoint_rows(), key=lambda row: order.index(row[0]))
     parts = [
@@ -247,7 +258,7 @@ def report(args, timings, uncached, cached, held) -> str:
             rows,
         ),
         "",
-        table(["figure", "measured", "target", "met"], ratio_rows(uncached, cached)),
+        table(["figure", "measured", "target", "met"], ratio_rows(uncached, cached) + [import_row]),
     ]
     if held:
         parts += [
