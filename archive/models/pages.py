@@ -43,6 +43,13 @@ class BodyBlock(blocks.StreamBlock):
     image = FigureBlock()
 
 
+def public_context(page: Page, request) -> dict:
+    """What the public page shows besides its own fields (built in :mod:`archive.views.pages`)."""
+    from archive.views.pages import context_for  # the view layer imports these models
+
+    return context_for(page, request)
+
+
 class HomePage(Page):
     """The front page of one commemorated event."""
 
@@ -64,6 +71,9 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("event home page")
 
+    def get_context(self, request, *args, **kwargs):
+        return {**super().get_context(request, *args, **kwargs), **public_context(self, request)}
+
 
 class StatementIndexPage(Page):
     template = "archive/pages/statement_index_page.html"
@@ -75,6 +85,9 @@ class StatementIndexPage(Page):
 
     class Meta:
         verbose_name = _("statements index")
+
+    def get_context(self, request, *args, **kwargs):
+        return {**super().get_context(request, *args, **kwargs), **public_context(self, request)}
 
 
 class StatementPage(Page):
@@ -135,6 +148,9 @@ class StatementPage(Page):
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
 
+    def get_context(self, request, *args, **kwargs):
+        return {**super().get_context(request, *args, **kwargs), **public_context(self, request)}
+
     @property
     def issued_date(self) -> PartialDate:
         return PartialDate.of(self.issued, self.issued_precision)
@@ -157,3 +173,6 @@ class ContentPage(Page):
 
     class Meta:
         verbose_name = _("content page")
+
+    def get_context(self, request, *args, **kwargs):
+        return {**super().get_context(request, *args, **kwargs), **public_context(self, request)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -272,6 +273,9 @@ class Person(ModeratedSnippet):
     def __str__(self) -> str:
         return self.display_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("archive:person_detail", args=[self.pk])
+
     @property
     def display_name(self) -> str:
         return " ".join(p for p in (self.given_name, self.patronymic, self.family_name) if p)
@@ -390,6 +394,9 @@ class Family(TranslatableSnippet):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:family_detail", args=[self.pk])
 
 
 class FamilyMembership(Orderable):

@@ -1,4 +1,5 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -93,6 +94,14 @@ class TimelineEntry(ModeratedSnippet):
         return f"{self.start_date}: {self.title}"
 
     @property
+    def anchor(self) -> str:
+        """The entry's fragment identifier on the timeline page."""
+        return f"entry-{self.slug or self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('archive:timeline')}#{self.anchor}"
+
+    @property
     def start_date(self) -> PartialDate:
         return PartialDate.of(self.start, self.start_precision)
 
@@ -101,10 +110,17 @@ class TimelineEntry(ModeratedSnippet):
         return PartialDate.of(self.end, self.end_precision)
 
     @property
+    def distinct_end_date(self) -> PartialDate | None:
+        """The end date, when the entry spans a range rather than one date."""
+        if self.end_date and self.end_date != self.start_date:
+            return self.end_date
+        return None
+
+    @property
     def when(self) -> str:
         """The date or range as precisely as it is known: "27 September 1992 – 10 November 2020"."""
-        if self.end_date and self.end_date != self.start_date:
-            return f"{self.start_date} – {self.end_date}"
+        if self.distinct_end_date:
+            return f"{self.start_date} – {self.distinct_end_date}"
         return str(self.start_date)
 
     def get_preview_template(self, request, mode_name):

@@ -1,0 +1,19 @@
+"""The public site's Django views. Included inside i18n_patterns, before Wagtail's page tree."""
+
+from django.urls import path
+
+from .views import feeds, figures, people, search, sources, timeline
+
+app_name = "archive"
+
+urlpatterns = [
+    path("people/", people.person_list, name="person_list"),
+    path("people/<int:pk>/", people.person_detail, name="person_detail"),
+    path("families/<int:pk>/", people.family_detail, name="family_detail"),
+    path("timeline/", timeline.timeline, name="timeline"),
+    path("figures/", figures.figures, name="figures"),
+    path("sources/", sources.sources, name="sources"),
+    path("search/", search.search, name="search"),
+    path("feeds/statements/", feeds.StatementFeed(), name="statement_feed"),
+    path("feeds/timeline/", feeds.TimelineFeed(), name="timeline_feed"),
+]

@@ -1,0 +1,75 @@
+"""Which address a page has in each of the site's languages, and the visitor's home page.
+
+Every public address starts with a language prefix (/en/, /az/ ...). Django views answer under
+every prefix. Wagtail pages answer under their own locale's prefix, and also under the prefix of
+any language whose home page has not been translated, because Wagtail then serves the original
+tree there. Links keep the visitor's language wherever the page can be read under it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page, Site
+
+
+def home_page(request) -> Page | None:
+    """The live home page in the visitor's language, or the original where there is none."""
+    if not hasattr(request, "_archive_home_page"):
+        site = Site.find_for_request(request)
+        request._archive_home_page = site.root_page.localized if site else None
+    return request._archive_home_page
+
+
+def languages_with_own_tree() -> set[str]:
+    """Languages whose home page has been translated (read from Wagtail's cached site roots)."""
+    return {root.language_code for root in Site.get_site_root_paths()}
+
+
+def page_url(page: Page, request, language_code: str | None = None) -> str | None:
+    """Where to read ``page`` in ``language_code`` (the active language by default): under that
+    language's prefix where Wagtail serves it there, otherwise at the page's own address."""
+    language_code = language_code or get_language()
+    url = page.get_url(request)
+    own_language = page.locale.language_code
+    if not url or own_language == language_code or language_code in languages_with_own_tree():
+        return url
+    prefix = f"/{own_language}/"
+    if urlsplit(url).netloc or not url.startswith(prefix):
+        return url
+    return f"/{language_code}/{url[len(prefix) :]}"
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+def language_links(request, page: Page | None = None) -> list[LanguageLink]:
+    """The same page in every site language, for the language switcher and hreflang links."""
+    translations = {}
+    if page is not None:
+        translations = {
+            translation.locale.language_code: translation
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if page is None:
+            url = translate_url(request.get_full_path(), code)
+        elif code in translations:
+            url = translations[code].get_url(request)
+        else:
+            url = page_url(page, request, code)
+        links.append(
+            LanguageLink(code, get_language_info(code)["name_local"], url, code == current)
+        )
+    return links

@@ -1,0 +1,91 @@
+"""Language-prefixed addresses, translated interface strings and the language switcher."""
+
+import re
+
+import pytest
+from wagtail.models import Locale, Page
+
+from archive.models import HomePage, StatementPage
+from tests.factories import PersonFactory
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "html_lang", "heading", "nav_label"),
+    [
+        ("/en/people/", "en", "People", "Timeline"),
+        ("/az/people/", "az", "İnsanlar", "Xronologiya"),
+        ("/tr/timeline/", "tr", "Zaman çizelgesi", "Kişiler"),
+        ("/ru/figures/", "ru", "Цифры", "Люди"),
+    ],
+)
+def test_each_language_prefix_serves_translated_headings_and_navigation(
+    client, demo, path, html_lang, heading, nav_label
+):
+    html = client.get(path).content.decode()
+
+    assert f'<html lang="{html_lang}">' in html
+    assert f"<h1>{heading}</h1>" in html
+    assert re.search(rf'<nav class="site-nav"[^>]*>.*>{nav_label}</a>', html, re.S)
+
+
+@pytest.mark.django_db
+def test_dates_follow_the_language_and_keep_their_precision(client, demo):
+    html = client.get("/ru/timeline/").content.decode()
+
+    assert "1990-е годы" in html
+    assert "1991</time>" in html and "Декабрь 1991" in html
+
+
+@pytest.mark.django_db
+def test_switcher_links_a_view_to_itself_in_every_language(client, demo):
+    html = client.get("/tr/people/", {"fate": "killed"}).content.decode()
+
+    switcher = html[html.index('class="languages"') :]
+    for code in ("en", "az", "ru"):
+        assert f'href="/{code}/people/?fate=killed" hreflang="{code}" lang="{code}"' in switcher
+    assert 'href="/tr/people/?fate=killed" hreflang="tr" lang="tr" aria-current="true"' in switcher
+    assert 'rel="alternate" hreflang="az" href="http://testserver/az/people/?fate=killed"' in html
+
+
+@pytest.mark.django_db
+def test_untranslated_page_is_read_under_the_visitors_language_and_marked_as_english(client, demo):
+    response = client.get("/az/statements/turkiye-mfa-2026/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="az">' in html
+    assert '<h1 id="statement-title" lang="en">' in html
+    assert 'href="/ru/statements/turkiye-mfa-2026/" hreflang="ru"' in html
+    assert 'href="/az/about/" lang="en"' in html  # the editors' page title is still English
+
+
+@pytest.mark.django_db
+def test_switcher_leads_to_the_translation_once_a_page_is_translated(client, demo):
+    azerbaijani = Locale.objects.get(language_code="az")
+    home = HomePage.objects.get(locale=Locale.get_default())
+    home_az = home.copy_for_translation(azerbaijani)
+    home_az.save_revision().publish()
+    index_az = home.get_children().get(slug="statements").specific.copy_for_translation(azerbaijani)
+    index_az.save_revision().publish()
+    statement = StatementPage.objects.get(slug="turkiye-mfa-2026")
+    statement_az = statement.copy_for_translation(azerbaijani)
+    statement_az.title = "Türkiyə XİN-in bəyanatı"
+    statement_az.save_revision().publish()
+
+    english = client.get("/en/statements/turkiye-mfa-2026/").content.decode()
+    translated = client.get(Page.objects.get(pk=statement_az.pk).url).content.decode()
+
+    assert f'href="{statement_az.url}" hreflang="az"' in english
+    assert "Türkiyə XİN-in bəyanatı" in translated
+    assert 'lang="en"' not in translated.split("<main", 1)[1].split("</h1>", 1)[0]
+
+
+@pytest.mark.django_db
+def test_a_name_in_cyrillic_is_marked_with_its_language(client):
+    person = PersonFactory(family_name="Əliyev", given_name="Tofiq", name_original="Алиев Тофик")
+
+    html = client.get(person.get_absolute_url()).content.decode()
+
+    assert '<h1 id="person-name" lang="az">Tofiq Əliyev</h1>' in html
+    assert '<dd lang="ru">Алиев Тофик</dd>' in html

@@ -1,0 +1,186 @@
+"""The people index, the memorial page and the family page."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+
+from archive.models import Family, FamilyMembership, Person, Precision
+from archive.models import Testimony as PersonTestimony  # not collected as a test class
+from archive.views.people import PEOPLE_PER_PAGE, alphabet, initial
+from tests.factories import PersonFactory, PlaceFactory, SourceFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    # The public search is rate-limited through the cache; each test starts with a clean slate.
+    cache.clear()
+
+
+def listed(client, **query) -> str:
+    response = client.get("/en/people/", query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+def test_name_search_finds_a_person_in_another_spelling(client):
+    PersonFactory(family_name="Məmmədov", given_name="Əli")
+    PersonFactory(family_name="Həsənov", given_name="Tofiq")
+
+    html = listed(client, q="Mamedov")
+
+    assert "Əli Məmmədov" in html
+    assert "Tofiq Həsənov" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected", "absent"),
+    [
+        ({"fate": "missing"}, "Missing One", "Killed One"),
+        ({"sex": "female"}, "Killed One", "Missing One"),
+        ({"age": "child"}, "Killed One", "Missing One"),
+        ({"age": "elderly"}, "Missing One", "Killed One"),
+    ],
+)
+def test_filters_narrow_the_index(client, query, expected, absent):
+    PersonFactory(given_name="Killed", family_name="One", sex=Person.Sex.FEMALE, stated_age=9)
+    PersonFactory(
+        given_name="Missing",
+        family_name="One",
+        fate=Person.Fate.MISSING,
+        sex=Person.Sex.MALE,
+        stated_age=70,
+    )
+
+    html = listed(client, **query)
+
+    assert expected in html
+    assert absent not in html
+
+
+@pytest.mark.django_db
+def test_place_and_family_filters(client):
+    khojaly = PlaceFactory(name="Khojaly")
+    inside = PersonFactory(given_name="Inside", fate_place=khojaly)
+    PersonFactory(given_name="Elsewhere")
+    family = Family.objects.create(name="The Inside family")
+    FamilyMembership.objects.create(family=family, person=inside)
+
+    by_place = listed(client, place=khojaly.pk)
+    by_family = listed(client, family=family.pk)
+
+    for html in (by_place, by_family):
+        assert "Inside" in html
+        assert "Elsewhere" not in html
+
+
+@pytest.mark.django_db
+def test_an_invalid_filter_is_a_form_error(client):
+    response = client.get("/en/people/", {"fate": "vanished"})
+
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert 'aria-invalid="true"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_to_z_lists_initials_and_filters_by_one(client):
+    PersonFactory(family_name="Şahbazov", given_name="Ramiz")
+    PersonFactory(family_name="Salmanov", given_name="Elçin")
+    PersonFactory(family_name="Əliyev", given_name="Tofiq")
+
+    letters = alphabet(Person.objects.public())
+    html = listed(client, letter="Ş")
+
+    assert letters == ["Ə", "S", "Ş"]
+    assert "Ramiz Şahbazov" in html
+    assert "Elçin Salmanov" not in html
+    assert 'aria-current="true">Ş</a>' in html
+
+
+def test_initials_keep_azerbaijani_letters_and_casing():
+    assert [initial(name) for name in ("İsmayılov", "ismayılov", "ılıcalı", "Çələbi")] == [
+        "İ",
+        "İ",
+        "I",
+        "Ç",
+    ]
+
+
+@pytest.mark.django_db
+def test_index_is_paginated_and_keeps_the_filters(client):
+    PersonFactory.create_batch(PEOPLE_PER_PAGE + 1, fate=Person.Fate.MISSING)
+
+    first = listed(client, fate="missing")
+    second = listed(client, fate="missing", page=2)
+
+    assert first.count('class="person-card"') == PEOPLE_PER_PAGE
+    assert second.count('class="person-card"') == 1
+    assert 'href="?fate=missing&amp;page=2"' in first
+    assert f"{PEOPLE_PER_PAGE + 1} records" in first
+
+
+@pytest.mark.django_db
+def test_memorial_page_shows_names_dates_fate_family_testimony_and_sources(client):
+    khojaly = PlaceFactory(name="Khojaly")
+    source = SourceFactory(title="Family letter", url="https://example.org/letter")
+    person = PersonFactory(
+        family_name="Məmmədova",
+        given_name="Aygün",
+        name_original="Мамедова Айгюн",
+        alternative_spellings="Mamedova\nMammadova",
+        born=datetime.date(1950, 1, 1),
+        born_precision=Precision.YEAR,
+        fate_date=datetime.date(1992, 2, 26),
+        fate_place=khojaly,
+        verification=Person.Verification.CORROBORATED,
+        biography="<p>She taught at the school.</p>",
+    )
+    person.sources.add(source)
+    person.save()  # a parental many-to-many is written on save
+    PersonTestimony.objects.create(
+        person=person, text="She stayed behind.", given_by="A neighbour", source=source
+    )
+    family = Family.objects.create(name="The Məmmədov family")
+    FamilyMembership.objects.create(
+        family=family, person=person, relationship=FamilyMembership.Relationship.SPOUSE
+    )
+
+    html = client.get(person.get_absolute_url()).content.decode()
+
+    assert '<h1 id="person-name" lang="az">Aygün Məmmədova</h1>' in html
+    assert '<dd lang="ru">Мамедова Айгюн</dd>' in html
+    assert "Mammadova" in html
+    assert '<time datetime="1950">1950</time>' in html
+    assert '<time datetime="1992-02-26">26 February 1992</time>, Khojaly' in html
+    assert f'href="{family.get_absolute_url()}"' in html
+    assert "She taught at the school." in html
+    assert "She stayed behind." in html and "A neighbour" in html
+    assert "https://example.org/letter" in html
+    assert "Corroborated" in html
+
+
+@pytest.mark.django_db
+def test_synthetic_record_carries_a_plain_banner(client):
+    synthetic = PersonFactory(is_synthetic=True)
+    real = PersonFactory(is_synthetic=False)
+
+    assert "Synthetic record." in client.get(synthetic.get_absolute_url()).content.decode()
+    assert "Synthetic record." not in client.get(real.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_family_page_lists_public_members_with_relationships(client):
+    family = Family.objects.create(name="The Əliyev family", whole_family_killed=True)
+    head = PersonFactory(given_name="Shown")
+    FamilyMembership.objects.create(
+        family=family, person=head, relationship=FamilyMembership.Relationship.HEAD
+    )
+
+    html = client.get(family.get_absolute_url()).content.decode()
+
+    assert "Shown" in html
+    assert "Head of family" in html
+    assert "The whole family was killed." in html
