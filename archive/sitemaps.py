@@ -1,15 +1,24 @@
-"""sitemap.xml: every public address in every site language, and nothing else."""
+"""sitemap.xml: every public address in every site language, and nothing else.
+
+Records get one sitemap per language, each a plain queryset the sitemap paginates in the
+database, so a page of the sitemap costs the same at 100,000 records as at a hundred."""
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
 
 from archive.models import Family, Person
 
 from .views.languages import page_url
+
+PLACEHOLDER = 987654321987  # a key no record has, replaced in the reversed address
 
 
 class PageSitemap(Sitemap):
@@ -41,9 +50,29 @@ class SectionSitemap(Sitemap):
         return reverse(f"archive:{name}")
 
 
-class PersonSitemap(Sitemap):
-    i18n = True
-    alternates = True
+class RecordSitemap(Sitemap):
+    """One kind of record, in one language."""
+
+    limit = 5000
+    url_name = ""
+
+    def __init__(self, language_code: str):
+        self.language_code = language_code
+
+    @cached_property
+    def url_template(self) -> str:
+        # Reversed once (and not before the URLconf is loaded): per record, reverse() would cost
+        # more than all the rest of the sitemap.
+        with translation.override(self.language_code):
+            url = reverse(self.url_name, args=[PLACEHOLDER])
+        return url.replace(str(PLACEHOLDER), "{}")
+
+    def location(self, record):
+        return self.url_template.format(record.pk)
+
+
+class PersonSitemap(RecordSitemap):
+    url_name = "archive:person_detail"
 
     def items(self):
         return Person.objects.public().order_by("pk").only("pk", "last_published_at")
@@ -51,18 +80,20 @@ class PersonSitemap(Sitemap):
     def lastmod(self, person):
         return person.last_published_at
 
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
 
-class FamilySitemap(Sitemap):
-    i18n = True
-    alternates = True
+
+class FamilySitemap(RecordSitemap):
+    url_name = "archive:family_detail"
 
     def items(self):
         return Family.objects.public().order_by("pk").only("pk")
 
 
-SITEMAPS = {
-    "pages": PageSitemap,
-    "sections": SectionSitemap,
-    "people": PersonSitemap,
-    "families": FamilySitemap,
-}
+def sitemaps() -> dict[str, Sitemap]:
+    records = {}
+    for code, _name in settings.LANGUAGES:
+        records[f"people-{code}"] = PersonSitemap(code)
+        records[f"families-{code}"] = FamilySitemap(code)
+    return {"pages": PageSitemap, "sections": SectionSitemap, **records}

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from archive import health
-from archive.sitemaps import SITEMAPS
+from archive.sitemaps import sitemaps
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -21,6 +21,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+SITEMAPS = sitemaps()
 urlpatterns += [
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

@@ -99,6 +99,9 @@ PAGES = {
     "statements index": lambda archive: "/en/statements/",
     "statement page": lambda archive: "/en/statements/turkiye-mfa-2026/",
     "search": lambda archive: "/en/search/?q=Test",
+    "sitemap of people": lambda archive: "/sitemap-people-az.xml",
+    "statements feed": lambda archive: "/en/feeds/statements/",
+    "timeline feed": lambda archive: "/en/feeds/timeline/",
 }
 
 

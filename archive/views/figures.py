@@ -23,14 +23,17 @@ class FigureRow:
 def figure_rows(event: Event) -> list[FigureRow]:
     """An event's reported figures, each with the matching documented count (three queries)."""
     counts = documented_counts(event.pk)
-    figures = ReportedFigure.objects.localized().filter(event=event).select_related("source")
+    figures = (
+        ReportedFigure.objects.localized()
+        .filter(event__translation_key=event.translation_key)
+        .select_related("source")
+    )
     return [FigureRow(figure, counts.get(figure.counts)) for figure in figures]
 
 
 def figures(request):
-    events = Event.objects.filter(pk__in=ReportedFigure.objects.values("event")).select_related(
-        "place"
-    )
+    with_figures = Event.objects.filter(figures__isnull=False).values("translation_key")
+    events = Event.objects.localized().filter(translation_key__in=with_figures)
     title = gettext("Figures")
     context = {
         "title": title,

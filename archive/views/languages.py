@@ -58,7 +58,10 @@ def language_links(request, page: Page | None = None) -> list[LanguageLink]:
     if page is not None:
         translations = {
             translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+            for translation in page.get_translations(inclusive=True)
+            .live()
+            .public()
+            .select_related("locale")
         }
     current = get_language()
     links = []

@@ -28,13 +28,17 @@ class TimelineFilter(forms.Form):
 
     def __init__(self, *args, entries, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["event"].queryset = Event.objects.filter(pk__in=entries.values("event"))
+        with_entries = Event.objects.filter(timeline_entries__in=entries).values("translation_key")
+        self.fields["event"].queryset = Event.objects.localized().filter(
+            translation_key__in=with_entries
+        )
 
     def filter(self, entries):
         if self.cleaned_data["category"]:
             entries = entries.filter(category=self.cleaned_data["category"])
         if self.cleaned_data["event"]:
-            entries = entries.filter(event=self.cleaned_data["event"])
+            event = self.cleaned_data["event"]
+            entries = entries.filter(event__translation_key=event.translation_key)
         return entries
 
 
