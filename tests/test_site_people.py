@@ -32,6 +32,7 @@ def test_name_search_finds_a_person_in_another_spelling(client):
 
     assert "Əli Məmmədov" in html
     assert "Tofiq Həsənov" not in html
+    assert '<details class="filters__more">' in html  # closed: only the name was searched
 
 
 @pytest.mark.django_db
@@ -58,6 +59,7 @@ def test_filters_narrow_the_index(client, query, expected, absent):
 
     assert expected in html
     assert absent not in html
+    assert '<details class="filters__more" open>' in html  # the filter in use stays in view
 
 
 @pytest.mark.django_db

@@ -79,9 +79,19 @@ class PeopleFilter(forms.Form):
             people = people.filter(starting_with(data["letter"]))
         return people
 
+    FILTERS = ("fate", "sex", "age", "place", "family")
+
     @property
     def is_filtered(self) -> bool:
         return self.is_bound and any(self.data.get(name) for name in self.fields)
+
+    @property
+    def has_filters(self) -> bool:
+        return self.is_bound and any(self.data.get(name) for name in self.FILTERS)
+
+    @property
+    def filter_fields(self):
+        return [self[name] for name in self.FILTERS]
 
 
 def initial(name: str) -> str:
