@@ -1,19 +1,20 @@
 """Browser tests: Playwright's sync API driving Debian's Chromium against pytest-django's live
-server, on the transactional test database (SQLite or PostgreSQL alike)."""
+server, on the transactional test database (SQLite or PostgreSQL alike).
+
+Between its calls, Playwright's sync API marks an asyncio event loop as running in this thread.
+Django then refuses ORM calls here (its async-safety check), and, worse, hands out a different
+database connection than the one the test database was set up on, which loses pytest-django's
+serialized rollback. Rather than silence the check with DJANGO_ALLOW_ASYNC_UNSAFE, every database
+step happens while Playwright is stopped: the restore, the demo and ``site_content`` before the
+browser starts, the flush after it has stopped. Tests get what they need from ``site_content``
+as plain values, and an ORM call in a test body fails loudly."""
 
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API keeps an asyncio event loop running in this thread, so Django's
-# async-safety check would refuse the ORM calls the tests make between browser steps (loading the
-# demo, flushing the database afterwards). Nothing here runs concurrently with those calls; the
-# live server answers from its own thread.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect, sync_playwright
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -36,20 +37,6 @@ def chromium_path() -> str | None:
     return found if os.access(found, os.X_OK) else None
 
 
-@pytest.fixture(scope="session")
-def browser():
-    executable = chromium_path()
-    if executable is None:
-        message = "Debian's chromium is not installed (run .ci/ensure-chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
 def live_site(live_server, django_db_serialized_rollback):
     """The live server with the demo archive loaded.
@@ -63,31 +50,43 @@ def live_site(live_server, django_db_serialized_rollback):
 
 
 @pytest.fixture
+def site_content(live_site):
+    """What a test module adds to the demo archive before the browser starts; modules override
+    it and return the values their tests need (addresses, names)."""
+    return None
+
+
+@pytest.fixture
+def browser(site_content):
+    executable = chromium_path()
+    if executable is None:
+        message = "Debian's chromium is not installed (run .ci/ensure-chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
 def new_context(browser, live_site):
-    """Opens browser contexts (separate sessions: an editor, a visitor ...) on the live server,
-    closed after the test."""
-    opened = []
+    """Opens browser contexts (separate sessions: an editor, a visitor ...) on the live server."""
 
     def open_context(**options):
         options.setdefault("viewport", {"width": 1280, "height": 900})
         context = browser.new_context(base_url=live_site.url, **options)
         context.set_default_timeout(TIMEOUT_MS)
-        opened.append(context)
         return context
 
-    yield open_context
-    for context in opened:
-        context.close()
+    # Closing the browser closes its contexts.
+    return open_context
 
 
 @pytest.fixture
-def context(new_context):
-    return new_context()
-
-
-@pytest.fixture
-def page(context):
-    return context.new_page()
+def page(new_context):
+    return new_context().new_page()
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,8 @@
 """The public site in a real browser: accessibility (axe-core), reading with JavaScript off, phone
 and desktop layouts, and the printed memorial page. Screenshots go to test-artifacts/."""
 
+from types import SimpleNamespace
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -18,25 +20,28 @@ SEARCH = "Mamedov"
 
 
 @pytest.fixture
-def memorial_person(live_site):
-    """A public synthetic record among a dozen the demo generates, so the index has a list."""
+def site_content(live_site):
+    """A dozen synthetic records, so the index has a list, and the key pages' addresses."""
     load_demo(synthetic_people=12)
-    return Person.objects.public().filter(family_name__startswith="Məmmədov").order_by("pk")[0]
+    person = Person.objects.public().filter(family_name__startswith="Məmmədov").order_by("pk")[0]
+    statement = StatementPage.objects.live().public().get(slug="turkiye-mfa-2026")
+    return SimpleNamespace(
+        memorial_name=person.display_name,
+        paths={
+            "home": "/en/",
+            "people": f"/en/people/?q={SEARCH}",
+            "memorial": person.get_absolute_url(),
+            "timeline": "/en/timeline/",
+            "figures": "/en/figures/",
+            "statement": statement.url,
+            "home-az": "/az/",
+        },
+    )
 
 
 @pytest.fixture
-def paths(memorial_person):
-    """Addresses of the key public pages."""
-    statement = StatementPage.objects.live().public().get(slug="turkiye-mfa-2026")
-    return {
-        "home": "/en/",
-        "people": f"/en/people/?q={SEARCH}",
-        "memorial": memorial_person.get_absolute_url(),
-        "timeline": "/en/timeline/",
-        "figures": "/en/figures/",
-        "statement": statement.url,
-        "home-az": "/az/",
-    }
+def paths(site_content):
+    return site_content.paths
 
 
 def serious_violations(page) -> list[str]:
@@ -63,7 +68,7 @@ def test_key_pages_have_no_serious_or_critical_accessibility_violations(page, pa
 
 
 def test_home_and_memorial_pages_read_and_search_without_javascript(
-    new_context, paths, memorial_person
+    new_context, paths, site_content
 ):
     page = new_context(java_script_enabled=False).new_page()
 
@@ -76,7 +81,7 @@ def test_home_and_memorial_pages_read_and_search_without_javascript(
     expect(page.get_by_role("link", name="Məmmədov").first).to_be_visible()
 
     page.goto(paths["memorial"])
-    expect(page.get_by_role("heading", level=1)).to_have_text(memorial_person.display_name)
+    expect(page.get_by_role("heading", level=1)).to_have_text(site_content.memorial_name)
     expect(page.get_by_role("note")).to_contain_text("Synthetic record.")
     expect(page.get_by_role("main")).to_contain_text("Verification")
 
@@ -96,7 +101,7 @@ def test_key_pages_fit_a_360_pixel_phone_and_a_desktop_screen(page, paths, scree
 
 
 def test_memorial_page_prints_the_record_without_the_site_navigation(
-    page, paths, memorial_person, screenshots
+    page, paths, site_content, screenshots
 ):
     page.goto(paths["memorial"])
     page.emulate_media(media="print")
@@ -104,7 +109,7 @@ def test_memorial_page_prints_the_record_without_the_site_navigation(
     page.screenshot(path=screenshots / "memorial-print.png", full_page=True)
     page.pdf(path=screenshots / "memorial-print.pdf", format="A4", print_background=True)
 
-    expect(page.get_by_role("heading", level=1)).to_have_text(memorial_person.display_name)
+    expect(page.get_by_role("heading", level=1)).to_have_text(site_content.memorial_name)
     expect(page.get_by_role("note")).to_contain_text("Synthetic record.")
     expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
     expect(page.get_by_role("banner")).to_be_hidden()
