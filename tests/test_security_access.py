@@ -3,8 +3,9 @@ accounts or e-mail addresses."""
 
 import pytest
 from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from archive.models import Person
+from archive.models import Person, TimelineEntry
 from tests.factories import PersonFactory
 
 HIDDEN = "Hiddenova"
@@ -81,3 +82,37 @@ def test_moderator_chooser_does_show_restricted_records(moderator_client, restri
         reverse("wagtailsnippetchoosers_archive_person:choose_results") + "?q=hiddenov"
     )
     assert HIDDEN.encode() in response.content
+
+
+@pytest.mark.django_db
+def test_editor_cannot_publish_a_timeline_entry_directly(editor_client):
+    data = nested_form_data(
+        {
+            "title": "Directly published entry",
+            "slug": "direct-entry",
+            "start": "1992-02-26",
+            "start_precision": "day",
+            "end": "",
+            "end_precision": "day",
+            "category": "event",
+            "summary": "An entry.",
+            "body": rich_text("<p>Body.</p>"),
+        }
+    )
+    editor_client.post(
+        reverse("wagtailsnippets_archive_timelineentry:add"), {**data, "action-publish": "Publish"}
+    )
+
+    entry = TimelineEntry.objects.get(slug="direct-entry")
+    assert not entry.live
+
+
+@pytest.mark.django_db
+def test_editor_cannot_unpublish_a_live_record(editor_client):
+    person = PersonFactory(family_name="Liveova")
+    person.save_revision().publish()
+
+    editor_client.post(reverse("wagtailsnippets_archive_person:unpublish", args=[person.pk]))
+
+    person.refresh_from_db()
+    assert person.live
