@@ -51,6 +51,7 @@ PORTS = {"uncached": 8071, "cached": 8072}
 UNLIMITED = "1000000000/second"  # the rate limits stay in the code path but never trigger
 LUA = Path(__file__).with_name("report.lua")
 IMPORT_STEP = "import {:,} people with search keys"
+SEARCH_ALONE = "name search, one connection"
 
 WRITE_CSV = """
 import csv
@@ -199,11 +200,11 @@ def ratio_rows(uncached: dict, cached: dict) -> list[tuple[str, str, str, str]]:
     ratio(
         "API people list", "DRF hello (limit)", cached, 0.2, "API people list / DRF hello, cached"
     )
-    if "name search" in uncached:
-        p95 = uncached["name search"]["p95"] / 1000
-        rows.append(
-            ("name search p95, uncached", f"{p95:.1f} ms", "< 50 ms", "yes" if p95 < 50 else "no")
-        )
+    for name in ("name search", SEARCH_ALONE):
+        if name in uncached:
+            p95 = uncached[name]["p95"] / 1000
+            met = "yes" if p95 < 50 else "no"
+            rows.append((f"{name} p95, uncached", f"{p95:.1f} ms", "< 50 ms", met))
     return rows
 
 
@@ -237,7 +238,7 @@ def report(args, timings, uncached, cached, held) -> str:
         "< 60 s for 100,000",
         ("yes" if imported < 60 else "no") if args.people >= 100_000 else "–",
     )
-    order = list(endpoints(0))
+    order = [*endpoints(0), SEARCH_ALONE]
     rows = sorted(endpoint_rows(), key=lambda row: order.index(row[0]))
     parts = [
         f"Run {datetime.datetime.now():%Y-%m-%d %H:%M}, {args.people:,} people, "
@@ -312,6 +313,10 @@ def main() -> None:
             PORTS[mode], server_env, workers=args.workers, log=logs / f"{mode}.log"
         ) as server:
             results[mode] = measure(server, paths, args.duration, args.connections)
+            if mode == "uncached":
+                # Latency without queueing behind other requests: one connection at a time.
+                alone = measure(server, {SEARCH_ALONE: paths["name search"]}, args.duration, 1)
+                results[mode].update(alone)
             if mode == "uncached" and args.hold:
                 print(f"holding home, person page and API for {args.hold} s ...")
                 held = hold(
