@@ -356,3 +356,45 @@ def test_admin_person_listing_filters_possible_duplicates(moderator_client):
     assert flagged.status_code == 200
     assert b"Mammadov" in flagged.content
     assert b"Qas" not in flagged.content and "Məmmədov".encode() not in flagged.content
+
+
+@pytest.mark.django_db
+def test_an_editors_unpublished_draft_is_kept_when_a_reimport_changes_other_columns():
+    run([person_row(1)], publish=True)
+    person = Person.objects.get()
+    person.occupation = "teacher"  # an editor's draft, saved the way the admin saves it
+    person.save_revision()
+
+    run([person_row(1, given="Əlirza")])
+
+    person = Person.objects.get()
+    assert person.given_name == "Əli" and person.occupation == ""  # the public version
+    latest = person.latest_revision.as_object()
+    assert (latest.given_name, latest.occupation) == ("Əlirza", "teacher")
+
+
+@pytest.mark.django_db
+def test_publishing_a_reimported_draft_makes_it_public_without_a_new_revision():
+    run([person_row(1)])
+    revisions = Revision.objects.count()
+
+    report = run([person_row(1)], publish=True)
+
+    assert report.summary.updated == 1
+    person = Person.objects.public().get()
+    assert person.live_revision_id == person.latest_revision_id
+    assert Revision.objects.count() == revisions
+
+
+@pytest.mark.django_db
+def test_reimport_with_publish_changes_and_publishes_in_bulk():
+    run([person_row(1), person_row(2)])
+
+    report = run([person_row(1, given="Əlirza"), person_row(2, given="Tofiq")], publish=True)
+
+    assert report.summary.updated == 2
+    assert sorted(Person.objects.public().values_list("given_name", flat=True)) == [
+        "Tofiq",
+        "Əlirza",
+    ]
+    assert Person.objects.search_names("Alirza").get().live

@@ -1,27 +1,35 @@
-"""Saving checked rows: new records in bulk, changed ones through Wagtail's own revision API.
+"""Saving checked rows in batches, with a revision for each record as Wagtail keeps them.
 
-A list can hold 100,000 people. Saving each through ``save_revision()`` costs several queries a
-record, so new records are written in batches instead: the rows, their sources and family
-memberships, one revision each (with the content ``save_revision()`` would store), the pointers
-to that revision and the history entries the admin shows. Records that already exist go through
-``save_revision()`` and ``publish()`` one by one, which also keeps a live record's public version
-untouched until its imported changes are published.
+A list can hold 100,000 people. Saving each through ``save_revision()`` and ``publish()`` costs
+a dozen queries a record, so records are written in batches of a thousand instead: the rows,
+their sources, one revision each with the content ``save_revision()`` would store
+(``serializable_data()``), the pointers to it and the history entries the admin shows. Only a
+record whose latest revision holds changes its row does not (an editor's unpublished draft) goes
+through Wagtail's own ``save_revision()`` and ``publish()``, so that no editor's work is lost or
+published unseen.
+
+Wagtail's search index is not updated for records saved in batches: nothing in the archive
+searches people through it (the admin, the site and the API match ``name_key``), and indexing
+would take most of an import's time. ``manage.py update_index`` rebuilds it.
 """
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db import connection
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry, Revision
-from wagtail.search.backends import get_search_backends
 
 from archive.caching import content_changed
 from archive.models import Family, FamilyMembership, Person, Source
-from archive.models.dates import PartialDate, Precision
+from archive.models.dates import Precision
 from archive.names import fold
 
 from .people import PersonRow
@@ -38,6 +46,10 @@ class ImportSummary:
     possible_duplicates: int = 0
 
 
+def _batches(rows: list) -> list[list]:
+    return [rows[start : start + BATCH] for start in range(0, len(rows), BATCH)]
+
+
 class PeopleWriter:
     """Writes checked rows; call inside a transaction, which :func:`import_people` opens."""
 
@@ -52,18 +64,31 @@ class PeopleWriter:
 
     def write(self, rows: list[PersonRow]) -> ImportSummary:
         self.families = self._families({row.family for row in rows if row.family})
-        new = [row for row in rows if row.existing is None]
-        done = 0
-        for start in range(0, len(new), BATCH):
-            self._create(new[start : start + BATCH])
-            done += len(new[start : start + BATCH])
-            self.progress(done, len(rows))
+        new, changed, to_publish, one_by_one = [], [], [], []
         for row in rows:
-            if row.existing is not None:
-                self._update(row)
-                done += 1
-                if done % BATCH == 0 or done == len(rows):
-                    self.progress(done, len(rows))
+            existing = row.existing
+            publishing = self.publish and existing is not None and existing.has_unpublished_changes
+            if existing is None:
+                new.append(row)
+            elif not (row.changed or publishing):
+                self.summary.unchanged += 1
+            elif not existing.row_is_current:
+                one_by_one.append(row)
+            elif row.changed:
+                changed.append(row)
+            else:
+                to_publish.append(row)
+        done = self.summary.unchanged
+        for step, groups in (
+            (self._create, _batches(new)),
+            (self._update, _batches(changed)),
+            (self._publish_latest, _batches(to_publish)),
+            (self._update_one, [[row] for row in one_by_one]),
+        ):
+            for group in groups:
+                step(group)
+                done += len(group)
+                self.progress(done, len(rows))
         self._memberships([row for row in rows if row.family])
         self.summary.possible_duplicates = flag_possible_duplicates([row.person for row in new])
         content_changed()
@@ -73,9 +98,8 @@ class PeopleWriter:
         """Family ids by case-folded name; families the file names for the first time are added."""
         locale = Locale.get_default()
         found: dict[str, int] = {}
-        for pk, name in (
-            Family.objects.filter(locale=locale).order_by("pk").values_list("pk", "name")
-        ):
+        families = Family.objects.filter(locale=locale).order_by("pk")
+        for pk, name in families.values_list("pk", "name"):
             found.setdefault(name.casefold(), pk)
         missing = {name.casefold(): name for name in names if name.casefold() not in found}
         created = Family.objects.bulk_create(
@@ -90,29 +114,78 @@ class PeopleWriter:
         locale = Locale.get_default()
         for person in people:
             person.locale = locale
-            person.live = self.publish
-            person.has_unpublished_changes = not self.publish
-            if self.publish:
-                person.first_published_at = person.last_published_at = self.now
+            person.live, person.has_unpublished_changes = False, True
             person.update_derived_fields()
+            # Set in memory, so that serializing the revision needs no query per record.
+            person.testimonies = []
         Person.objects.bulk_create(people)
+        self._set_sources(rows, rows, replace=False)
+        self._save_revisions(people, "wagtail.create")
+        self.summary.created += len(people)
 
+    def _update(self, rows: list[PersonRow]) -> None:
+        """Changed records whose row is what their latest revision holds."""
+        # A published record gets a draft revision only: the public keeps seeing the published
+        # version until a moderator publishes this one.
+        rewritten = [row for row in rows if self.publish or not row.person.live]
+        for row in rows:
+            row.person.update_derived_fields()
+        self._set_sources(
+            [row for row in rows if row.source_ids is not None],
+            [row for row in rewritten if row.source_ids is not None],
+            replace=True,
+        )
+        fields = {name for row in rewritten for name in row.fields} | {"name_key", "age"}
+        Person.objects.bulk_update([row.person for row in rewritten], sorted(fields))
+        self._save_revisions([row.person for row in rows], "wagtail.edit")
+        self.summary.updated += len(rows)
+
+    def _publish_latest(self, rows: list[PersonRow]) -> None:
+        """Unchanged drafts whose row holds their latest revision: publishing is bookkeeping."""
+        people = [row.person for row in rows]
+        self._mark_published(people, live_revision=F("latest_revision"))
+        ModelLogEntry.objects.bulk_create(
+            self._log_entries(
+                people, [person.latest_revision for person in people], ["wagtail.publish"]
+            )
+        )
+        self.summary.updated += len(people)
+
+    def _update_one(self, rows: list[PersonRow]) -> None:
+        """A record with an editor's unpublished draft, through Wagtail's own API."""
+        [row] = rows
+        person = row.person
+        if row.source_ids is not None:
+            person.sources = [Source(pk=pk) for pk in row.source_ids]
+        if person.live and not self.publish:
+            person.save_revision(user=self.user, clean=False, log_action=True)
+        else:
+            person.save()
+            revision = person.save_revision(user=self.user, clean=False, log_action=True)
+            if self.publish:
+                revision.publish(user=self.user, skip_permission_checks=True)
+        self.summary.updated += 1
+
+    def _set_sources(self, rows: list[PersonRow], stored: list[PersonRow], replace: bool) -> None:
+        """Give ``rows`` their sources in memory, for the revision, and write those of
+        ``stored`` to the table, in place of the ones there when ``replace``."""
+        for row in rows:
+            row.person.sources = [Source(pk=pk) for pk in row.source_ids or ()]
         through = Person.sources.through
+        if replace:
+            through.objects.filter(person__in=[row.person.pk for row in stored]).delete()
         through.objects.bulk_create(
             through(person_id=row.person.pk, source_id=source_id)
-            for row in rows
+            for row in stored
             for source_id in row.source_ids or ()
         )
-        for row in rows:
-            # Set in memory, so that serializing the revision needs no query per record.
-            row.person.sources = [Source(pk=pk) for pk in row.source_ids or ()]
-            row.person.testimonies = []
 
-        content_type = people[0].get_content_type()
+    def _save_revisions(self, people: list[Person], action: str) -> None:
+        """What ``save_revision()`` (and ``publish()``) record, for a whole batch at once."""
         revisions = Revision.objects.bulk_create(
             Revision(
-                content_type=content_type,
-                base_content_type=people[0].get_base_content_type(),
+                content_type=person.get_content_type(),
+                base_content_type=person.get_base_content_type(),
                 object_id=str(person.pk),
                 user=self.user,
                 created_at=self.now,
@@ -121,56 +194,47 @@ class PeopleWriter:
             )
             for person in people
         )
-        for person, revision in zip(people, revisions, strict=True):
-            person.latest_revision = revision
-            person.live_revision = revision if self.publish else None
-        Person.objects.bulk_update(people, ["latest_revision", "live_revision"])
-        ModelLogEntry.objects.bulk_create(self._log_entries(people, content_type))
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(Person, people)
-        self.summary.created += len(people)
+        pairs = [
+            (person.pk, revision.pk) for person, revision in zip(people, revisions, strict=True)
+        ]
+        set_by_pk(Person, "latest_revision_id", pairs)
+        if self.publish:
+            set_by_pk(Person, "live_revision_id", pairs)
+            self._mark_published(people)
+        else:
+            Person.objects.filter(pk__in=[person.pk for person in people]).update(
+                has_unpublished_changes=True
+            )
+        actions = [action, "wagtail.publish"] if self.publish else [action]
+        ModelLogEntry.objects.bulk_create(self._log_entries(people, revisions, actions))
 
-    def _log_entries(self, people, content_type):
-        actions = ["wagtail.create", "wagtail.publish"] if self.publish else ["wagtail.create"]
+    def _mark_published(self, people: list[Person], **changes) -> None:
+        """One UPDATE for the whole batch, setting what ``publish()`` sets besides the revision."""
+        Person.objects.filter(pk__in=[person.pk for person in people]).update(
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=Coalesce(F("first_published_at"), Value(self.now)),
+            last_published_at=self.now,
+            **changes,
+        )
+
+    def _log_entries(self, people, revisions, actions: list[str]) -> list[ModelLogEntry]:
         return [
             ModelLogEntry(
-                content_type=content_type,
+                content_type=person.get_content_type(),
                 object_id=str(person.pk),
                 label=str(person),
                 action=action,
                 user=self.user,
-                revision=person.latest_revision,
+                revision=revision,
                 uuid=self.action_uuid,
                 timestamp=self.now,
-                content_changed=True,
+                content_changed=action != "wagtail.publish",
                 data={},
             )
-            for person in people
+            for person, revision in zip(people, revisions, strict=True)
             for action in actions
         ]
-
-    def _update(self, row: PersonRow) -> None:
-        existing = row.existing
-        if not row.changed:
-            if self.publish and existing.has_unpublished_changes:
-                existing.latest_revision.publish(user=self.user, skip_permission_checks=True)
-                self.summary.updated += 1
-            else:
-                self.summary.unchanged += 1
-            return
-        person = row.person
-        if row.source_ids is not None:
-            person.sources = [Source(pk=pk) for pk in row.source_ids]
-        if person.live and not self.publish:
-            # A revision only: the public keeps seeing the published version until a
-            # moderator publishes this one.
-            person.save_revision(user=self.user, clean=False, log_action=True)
-        else:
-            person.save()
-            revision = person.save_revision(user=self.user, clean=False, log_action=True)
-            if self.publish:
-                revision.publish(user=self.user, skip_permission_checks=True)
-        self.summary.updated += 1
 
     def _memberships(self, rows: list[PersonRow]) -> None:
         existing = {
@@ -193,15 +257,15 @@ class PeopleWriter:
         FamilyMembership.objects.bulk_update(changed, ["relationship"], batch_size=BATCH)
 
 
-def duplicate_keys(family_name: str, given_name: str, born: PartialDate | None, families) -> set:
+def duplicate_keys(name: str, born, precision: str, families) -> set[tuple]:
     """What two records share when they are likely the same person: the folded family and
-    given name, and the birth year or a family."""
-    name = fold(f"{family_name} {given_name}")
+    given name (``name``), and the birth year or a family."""
     if not name:
         return set()
     keys = {("family", name, family_id) for family_id in families}
-    if born and born.precision != Precision.DECADE:
-        keys.add(("born", name, born.earliest.year))
+    # Dates are stored as the first day they can mean, so the year is the earliest year.
+    if born and precision != Precision.DECADE:
+        keys.add(("born", name, born.year))
     return keys
 
 
@@ -215,23 +279,46 @@ def flag_possible_duplicates(people: list[Person]) -> int:
     families = defaultdict(set)
     for person_id, family_id in FamilyMembership.objects.values_list("person_id", "family_id"):
         families[person_id].add(family_id)
+    folded = functools.cache(lambda family_name, given_name: fold(f"{family_name} {given_name}"))
     first_with_key: dict[tuple, int] = {}
     records = Person.objects.order_by("pk").values_list(
         "pk", "family_name", "given_name", "born", "born_precision"
     )
     for pk, family_name, given_name, born, precision in records.iterator(chunk_size=5000):
-        for key in duplicate_keys(
-            family_name, given_name, PartialDate.of(born, precision), families[pk]
-        ):
+        for key in duplicate_keys(folded(family_name, given_name), born, precision, families[pk]):
             first_with_key.setdefault(key, pk)
     flagged = []
     for person in people:
         keys = duplicate_keys(
-            person.family_name, person.given_name, person.birth_date, families[person.pk]
+            folded(person.family_name, person.given_name),
+            person.born,
+            person.born_precision,
+            families[person.pk],
         )
         earlier = [first_with_key[key] for key in keys if first_with_key[key] < person.pk]
         if earlier:
             person.possible_duplicate_of_id = min(earlier)
             flagged.append(person)
-    Person.objects.bulk_update(flagged, ["possible_duplicate_of"], batch_size=BATCH)
+    set_by_pk(
+        Person, "possible_duplicate_of_id", [(p.pk, p.possible_duplicate_of_id) for p in flagged]
+    )
     return len(flagged)
+
+
+def set_by_pk(model, column: str, pairs: list[tuple[int, int]]) -> None:
+    """Set one integer column of many rows, each to its own value, in a statement per thousand.
+
+    Django's ``bulk_update`` writes a CASE branch per row, whose building dominates an import;
+    ``UPDATE ... FROM (VALUES ...)`` does the same work in PostgreSQL and SQLite (3.33+)."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    column = connection.ops.quote_name(column)
+    pk = connection.ops.quote_name(model._meta.pk.column)
+    for start in range(0, len(pairs), BATCH):
+        batch = pairs[start : start + BATCH]
+        rows = ", ".join(["(%s, %s)"] * len(batch))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET {column} = v.column2 "  # noqa: S608 - names from _meta
+                f"FROM (VALUES {rows}) AS v WHERE {table}.{pk} = v.column1",
+                [value for pair in batch for value in pair],
+            )

@@ -1,0 +1,471 @@
+"""The archive's public data as open files: each table as CSV and as JSON, described by a
+Frictionless data package (``datapackage.json``) that names and explains every column.
+
+Only what visitors may see is exported, and what that is comes from the querysets that define
+it (``public()``, ``Page.objects.live().public()``), never from a rule of its own: drafts,
+unpublished changes and restricted records are not in the files, nor are links to them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from archive.models import (
+    Event,
+    Family,
+    FamilyMembership,
+    Organisation,
+    PartialDate,
+    Person,
+    Place,
+    ReportedFigure,
+    Source,
+    StatementPage,
+    Testimony,
+    TimelineEntry,
+    documented_counts,
+)
+
+# A spreadsheet runs a cell that starts with one of these as a formula ("CSV injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """``value`` as it may go into a CSV cell: text a spreadsheet would run as a formula gets a
+    leading apostrophe, so it shows as the text it is. Anything not text passes unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str  # a Table Schema type: string, integer, number, boolean, datetime, array
+    description: str
+    value: Callable
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    rows: Callable[[], Iterable]
+    columns: tuple[Column, ...]
+
+
+def field(name: str, type_: str, description: str) -> Column:
+    return Column(name, type_, description, lambda row: getattr(row, name))
+
+
+def partial_date(name: str, description: str) -> tuple[Column, Column]:
+    """A date as precisely as it is known, and that precision."""
+    return (
+        Column(
+            name,
+            "string",
+            f"{description}, at its known precision: 1992-02-26, 1992-02, 1992, 199X (a decade), "
+            "or year-21..24 for spring..winter.",
+            lambda row: _iso(getattr(row, name), getattr(row, f"{name}_precision")),
+        ),
+        field(f"{name}_precision", "string", "day, month, season, year or decade."),
+    )
+
+
+def _iso(value, precision):
+    date = PartialDate.of(value, precision)
+    return date.iso() if date else None
+
+
+def ids(name: str, description: str, related: Callable) -> Column:
+    return Column(name, "array", description, lambda row: sorted(o.pk for o in related(row)))
+
+
+def identity(description: str) -> tuple[Column, ...]:
+    return (
+        field("id", "integer", f"{description}; other tables refer to it by this number."),
+        Column("locale", "string", "Language of this version.", lambda r: r.locale.language_code),
+        Column(
+            "translation_key",
+            "string",
+            "Shared by the versions of one record in different languages.",
+            lambda row: str(row.translation_key),
+        ),
+    )
+
+
+def public_people():
+    return Person.objects.public()
+
+
+def _people() -> Iterable[Person]:
+    return (
+        public_people()
+        .select_related("locale")
+        .prefetch_related("sources")
+        .order_by("pk")
+        .iterator(chunk_size=2000)
+    )
+
+
+def _timeline() -> Iterable[TimelineEntry]:
+    return (
+        TimelineEntry.objects.public()
+        .select_related("locale")
+        .prefetch_related(
+            "sources",
+            Prefetch("related_people", queryset=public_people()),
+            Prefetch("related_statements", queryset=StatementPage.objects.live().public()),
+        )
+        .order_by("pk")
+    )
+
+
+def _statements() -> Iterable[StatementPage]:
+    return (
+        StatementPage.objects.live()
+        .public()
+        .select_related("locale")
+        .prefetch_related("sources", "related_events")
+        .order_by("pk")
+    )
+
+
+def _figures() -> Iterable[ReportedFigure]:
+    counts: dict[int, dict] = {}
+    for figure in ReportedFigure.objects.select_related("locale").order_by("pk"):
+        if figure.event_id not in counts:
+            counts[figure.event_id] = documented_counts(figure.event_id)
+        figure.documented = counts[figure.event_id].get(figure.counts)
+        yield figure
+
+
+def _sources() -> Iterable[Source]:
+    # Only sources that something public cites: a source cited only by a draft or a restricted
+    # record may name that person. The rule lives with the public list of sources.
+    from archive.views.sources import publicly_cited_sources
+
+    cited = publicly_cited_sources().values("translation_key")
+    return Source.objects.filter(translation_key__in=cited).select_related("locale").order_by("pk")
+
+
+PLACE_REF = "id of a row in places, or empty"
+SOURCES_REF = "ids of rows in sources"
+
+TABLES = (
+    Table(
+        "people",
+        "Published remembrance records of individual people. Records restricted to staff and "
+        "unpublished drafts are not included.",
+        _people,
+        (
+            *identity("The record's number"),
+            field("family_name", "string", "Family name."),
+            field("given_name", "string", "Given name."),
+            field("patronymic", "string", "Patronymic."),
+            field("name_original", "string", "The name in its original script."),
+            Column(
+                "alternative_spellings",
+                "array",
+                "Other spellings of the name.",
+                lambda row: row.alternative_spellings.splitlines(),
+            ),
+            field("sex", "string", "female, male or unknown."),
+            *partial_date("born", "Date of birth"),
+            field("stated_age", "integer", "Age at the time as a source states it."),
+            field("age", "integer", "Age at the time: the stated age, or computed from dates."),
+            field("birth_place_id", "integer", f"Place of birth: {PLACE_REF}."),
+            field("residence_id", "integer", f"Place of residence: {PLACE_REF}."),
+            field(
+                "fate",
+                "string",
+                "killed, died_of_wounds, wounded, captive, missing, released or survived.",
+            ),
+            *partial_date("fate_date", "Date of the fate"),
+            field("fate_place_id", "integer", f"Place of the fate: {PLACE_REF}."),
+            field("event_id", "integer", "id of a row in events, or empty."),
+            field("occupation", "string", "Occupation."),
+            field("biography", "string", "Biography, as HTML."),
+            field("verification", "string", "unverified, one_source or corroborated."),
+            field(
+                "is_synthetic",
+                "boolean",
+                "true for a generated demonstration record that describes no real person.",
+            ),
+            ids("source_ids", SOURCES_REF, lambda row: row.sources.all()),
+        ),
+    ),
+    Table(
+        "testimonies",
+        "Testimonies about the people in the people table.",
+        lambda: Testimony.objects.filter(person__in=public_people()).order_by("pk"),
+        (
+            field("id", "integer", "The testimony's number."),
+            field("person_id", "integer", "id of a row in people."),
+            field("text", "string", "The testimony."),
+            field("given_by", "string", "Who gave it."),
+            field("given_on", "date", "When it was given."),
+            field("source_id", "integer", "id of a row in sources, or empty."),
+        ),
+    ),
+    Table(
+        "families",
+        "Families with at least one published member.",
+        lambda: Family.objects.public().select_related("locale").order_by("pk"),
+        (
+            *identity("The family's number"),
+            field("name", "string", "The family's name."),
+            field("whole_family_killed", "boolean", "true when the whole family was killed."),
+            field("notes", "string", "Notes."),
+        ),
+    ),
+    Table(
+        "family_memberships",
+        "Which published people belong to which family.",
+        lambda: FamilyMembership.objects.filter(person__in=public_people()).order_by("pk"),
+        (
+            field("family_id", "integer", "id of a row in families."),
+            field("person_id", "integer", "id of a row in people."),
+            field(
+                "relationship",
+                "string",
+                "head, spouse, child, parent, sibling, grandparent, grandchild or other.",
+            ),
+        ),
+    ),
+    Table(
+        "timeline",
+        "Published timeline entries: events, their context and their commemoration.",
+        _timeline,
+        (
+            *identity("The entry's number"),
+            field("slug", "string", "Short name used in addresses."),
+            field("title", "string", "Title."),
+            *partial_date("start", "When it began"),
+            *partial_date("end", "When it ended (empty for a single date)"),
+            field("category", "string", "event, context, commemoration, legal or other."),
+            field("event_id", "integer", "id of a row in events, or empty."),
+            field("place_id", "integer", f"Where: {PLACE_REF}."),
+            field("summary", "string", "Summary."),
+            field("body", "string", "Longer text, as HTML."),
+            ids(
+                "statement_ids", "ids of rows in statements.", lambda r: r.related_statements.all()
+            ),
+            ids("person_ids", "ids of rows in people.", lambda r: r.related_people.all()),
+            ids("source_ids", SOURCES_REF, lambda row: row.sources.all()),
+        ),
+    ),
+    Table(
+        "statements",
+        "Published official statements.",
+        _statements,
+        (
+            *identity("The statement page's number"),
+            field("title", "string", "Title."),
+            Column("path", "string", "Address on the site.", lambda row: row.url),
+            field("issuer_id", "integer", "id of a row in organisations."),
+            *partial_date("issued", "When it was issued"),
+            field("date_note", "string", "How the date is known, when it is inferred."),
+            field("kind", "string", "press_statement, resolution, speech or declaration."),
+            field("original_language", "string", "Language of the original."),
+            field("summary", "string", "Summary."),
+            Column(
+                "body",
+                "array",
+                "The text as Wagtail stream blocks: objects with a type and a value.",
+                lambda row: [{"type": b["type"], "value": b["value"]} for b in row.body.raw_data],
+            ),
+            ids("source_ids", SOURCES_REF, lambda row: row.sources.all()),
+            ids("event_ids", "ids of rows in events.", lambda row: row.related_events.all()),
+        ),
+    ),
+    Table(
+        "figures",
+        "Figures as others reported them, each with its source and attribution, beside the "
+        "number of published records the archive holds in the same category.",
+        _figures,
+        (
+            *identity("The figure's number"),
+            field("event_id", "integer", "id of a row in events."),
+            field("counts", "string", "What is counted, e.g. killed, killed_children."),
+            Column("label", "string", "What is counted, in words.", lambda row: str(row.label)),
+            field("qualifier", "string", "exact, about, at_least or up_to."),
+            field("value", "integer", "The reported number."),
+            field("attributed_to", "string", "Whose figure it is."),
+            field("source_id", "integer", "id of a row in sources: where it was reported."),
+            *partial_date("as_of", "The date the figure refers to"),
+            Column(
+                "documented_count",
+                "integer",
+                "Published records in the archive in the same category when the export was "
+                "made; empty where no category maps. A different thing from the reported figure.",
+                lambda row: row.documented,
+            ),
+        ),
+    ),
+    Table(
+        "events",
+        "Commemorated events.",
+        lambda: Event.objects.select_related("locale").order_by("pk"),
+        (
+            *identity("The event's number"),
+            field("slug", "string", "Short name used in addresses."),
+            field("name", "string", "Name."),
+            *partial_date("start", "When it began"),
+            *partial_date("end", "When it ended (empty for a single date)"),
+            field("place_id", "integer", f"Where: {PLACE_REF}."),
+            field("summary", "string", "Summary."),
+        ),
+    ),
+    Table(
+        "places",
+        "Places: towns, districts, regions. A place may lie within another.",
+        lambda: Place.objects.select_related("locale").order_by("pk"),
+        (
+            *identity("The place's number"),
+            field("name", "string", "Name."),
+            Column(
+                "alternative_names",
+                "array",
+                "Other names and spellings.",
+                lambda row: row.alternative_names.splitlines(),
+            ),
+            field("parent_id", "integer", f"The place it lies within: {PLACE_REF}."),
+            Column("latitude", "number", "Latitude (WGS 84).", lambda r: _number(r.latitude)),
+            Column("longitude", "number", "Longitude (WGS 84).", lambda r: _number(r.longitude)),
+        ),
+    ),
+    Table(
+        "sources",
+        "Sources that published records, pages, entries or figures cite.",
+        _sources,
+        (
+            *identity("The source's number"),
+            field("title", "string", "Title."),
+            field("kind", "string", "What kind of source it is, e.g. news_report."),
+            field("publisher", "string", "Publisher; empty when unknown."),
+            field("author", "string", "Author; empty when unknown."),
+            field("url", "string", "Web address; empty when unknown."),
+            *partial_date("published", "When it was published"),
+            field("accessed", "date", "When it was accessed."),
+            field("language", "string", "Language of the source."),
+            field("notes", "string", "Notes on the source."),
+        ),
+    ),
+    Table(
+        "organisations",
+        "Organisations that issue statements.",
+        lambda: Organisation.objects.select_related("locale").order_by("pk"),
+        (
+            *identity("The organisation's number"),
+            field("name", "string", "Name."),
+            field("country", "string", "Country."),
+            field("kind", "string", "government, parliament, international, ngo, media or other."),
+        ),
+    ),
+)
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _csv_text(value) -> str:
+    value = safe_cell(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _json_value(value):
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def export_archive(directory: Path) -> dict[str, int]:
+    """Write every table as ``<name>.csv`` and ``<name>.json`` (an array whose first item is the
+    header), and ``datapackage.json``, into ``directory``; return each table's number of rows."""
+    directory.mkdir(parents=True, exist_ok=True)
+    counted = {}
+    for table in TABLES:
+        names = [column.name for column in table.columns]
+        with (
+            (directory / f"{table.name}.csv").open("w", encoding="utf-8", newline="") as csv_file,
+            (directory / f"{table.name}.json").open("w", encoding="utf-8") as json_file,
+        ):
+            writer = csv.writer(csv_file)
+            writer.writerow(names)
+            # Rows as arrays after a header row, as Frictionless writes JSON tables: unlike an
+            # array of objects, it still names the columns when a table is empty.
+            json_file.write("[" + json.dumps(names, ensure_ascii=False))
+            count = 0
+            for row in table.rows():
+                values = [column.value(row) for column in table.columns]
+                writer.writerow([_csv_text(value) for value in values])
+                json_file.write(
+                    ",\n" + json.dumps(list(map(_json_value, values)), ensure_ascii=False)
+                )
+                count += 1
+            json_file.write("]\n")
+        counted[table.name] = count
+    (directory / "datapackage.json").write_text(
+        json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return counted
+
+
+def datapackage() -> dict:
+    """The Frictionless data package descriptor of the export."""
+    resources = []
+    for table in TABLES:
+        schema = {
+            "fields": [
+                {"name": c.name, "type": c.type, "description": c.description}
+                for c in table.columns
+            ]
+        }
+        if table.columns[0].name == "id":
+            schema["primaryKey"] = ["id"]
+        for extension, mediatype, suffix in (
+            ("csv", "text/csv", ""),
+            ("json", "application/json", "-json"),
+        ):
+            resources.append(
+                {
+                    "name": table.name.replace("_", "-") + suffix,
+                    "path": f"{table.name}.{extension}",
+                    "profile": "tabular-data-resource",
+                    "format": extension,
+                    "mediatype": mediatype,
+                    "encoding": "utf-8",
+                    "description": table.description,
+                    "schema": schema,
+                }
+            )
+    return {
+        "profile": "tabular-data-package",
+        "name": "memorial-archive",
+        "title": "Memorial Archive: public data",
+        "description": (
+            "Everything the archive publishes: remembrance records, families, the timeline, "
+            "statements, reported figures with their sources and documented counts, events, "
+            "places and sources. CSV cells that began with =, +, -, @, a tab or a carriage "
+            "return start with an apostrophe, so that spreadsheets do not run them."
+        ),
+        "created": timezone.now().isoformat(timespec="seconds"),
+        "resources": resources,
+    }
