@@ -12,6 +12,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PublishingPanel,
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
@@ -240,6 +241,7 @@ class Person(ModeratedSnippet):
                         FieldPanel("is_synthetic"),
                         FieldPanel("external_id"),
                         FieldPanel("possible_duplicate_of"),
+                        PublishingPanel(),
                     ],
                     heading=_("Sources and status"),
                 ),
