@@ -1,5 +1,6 @@
 """Every public page renders, in its language, with the content it exists to show."""
 
+import datetime
 import json
 import re
 
@@ -7,7 +8,7 @@ import pytest
 from django.template.loader import render_to_string
 
 from archive.models import Person
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, TimelineEntryFactory
 
 
 def jsonld(response) -> dict:
@@ -191,3 +192,20 @@ def _event():
     from archive.models import Event
 
     return Event.objects.get(slug="khojaly-massacre")
+
+
+@pytest.mark.django_db
+def test_preview_templates_render_records_not_yet_saved(rf, demo):
+    request = rf.get("/admin/snippets/archive/person/preview/")
+    person = PersonFactory.build(given_name="Unsaved", family_name="Draft")
+    entry = TimelineEntryFactory.build(title="Unsaved entry", end=datetime.date(1992, 3, 1))
+
+    person_html = render_to_string(
+        "archive/people/person_detail.html", {"person": person, "is_preview": True}, request
+    )
+    entry_html = render_to_string(
+        "archive/timeline/entry_preview.html", {"entry": entry, "is_preview": True}, request
+    )
+
+    assert "Unsaved Draft" in person_html and "Synthetic record." in person_html
+    assert '<time datetime="1992-03-01">1 March 1992</time>' in entry_html

@@ -29,6 +29,8 @@ AGE_GROUPS = {
 class PeopleFilter(forms.Form):
     """The index's search box and filters; every choice offered is one that exists publicly."""
 
+    FILTERS = ("fate", "sex", "age", "place", "family")  # folded away until one is used
+
     q = forms.CharField(label=_("Name"), required=False, max_length=200, widget=forms.SearchInput)
     fate = forms.ChoiceField(
         label=_("Fate"), required=False, choices=[("", _("Any fate")), *Person.Fate.choices]
@@ -78,8 +80,6 @@ class PeopleFilter(forms.Form):
         if data["letter"]:
             people = people.filter(starting_with(data["letter"]))
         return people
-
-    FILTERS = ("fate", "sex", "age", "place", "family")
 
     @property
     def is_filtered(self) -> bool:
