@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from .admin_views.import_people import PeopleImportViewSet
 from .dashboard import AwaitingModerationPanel, FiguresPanel
 from .viewsets import (
     EventViewSet,
@@ -30,6 +31,7 @@ class ArchiveGroup(SnippetViewSetGroup):
         PlaceViewSet,
         SourceViewSet,
         OrganisationViewSet,
+        PeopleImportViewSet,
     )
 
 

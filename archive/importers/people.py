@@ -391,24 +391,37 @@ def _differs(existing: Person, values: dict, source_ids: list[int] | None) -> bo
     return source_ids is not None and set(source_ids) != sources
 
 
+def check_rows(table: Table) -> tuple[list[PersonRow], list[RowError]]:
+    """Every row of ``table`` checked against the archive as it is now: the valid rows, ready to
+    save, and the errors of the others. Nothing is written."""
+    columns = [column.name for column in check_header(table.header)]
+    id_index = columns.index("external_id")
+    external_ids = [
+        str(cells[id_index]).strip() for _n, cells in table.rows if id_index < len(cells)
+    ]
+    return PeopleParser(table.header, References.load(external_ids)).parse(table.rows)
+
+
 @dataclass
 class ImportReport:
     """What an import found and did. ``summary`` is None when nothing was written."""
 
-    header: list[str]
-    rows: int
+    table: Table
     errors: list[RowError]
-    rejected: dict[int, list[str]]
     summary: object = None
 
     @property
     def rejected_rows(self) -> list[tuple[list[str], str]]:
-        """Each rejected row's cells with its reasons, for :func:`write_rejects`."""
+        """Each invalid row's cells with its reasons, in file order, for ``write_rejects()``."""
         reasons: dict[int, list[str]] = {}
         for error in self.errors:
             where = f"{error.column}: " if error.column else ""
             reasons.setdefault(error.row, []).append(f"{where}{error.reason}")
-        return [(self.rejected[row], "; ".join(reasons[row])) for row in sorted(self.rejected)]
+        return [
+            (cells, "; ".join(reasons[number]))
+            for number, cells in self.table.rows
+            if number in reasons
+        ]
 
 
 def import_people(
@@ -426,20 +439,8 @@ def import_people(
     whole import and rolls it back, so its summary says what an import would do."""
     from .saving import PeopleWriter
 
-    header_columns = check_header(table.header)
-    id_index = next(i for i, column in enumerate(header_columns) if column.name == "external_id")
-    external_ids = [
-        str(cells[id_index]).strip() for _number, cells in table.rows if id_index < len(cells)
-    ]
-    parser = PeopleParser(table.header, References.load(external_ids))
-    valid, errors = parser.parse(table.rows)
-    failed_rows = {error.row for error in errors}
-    report = ImportReport(
-        header=table.header,
-        rows=len(table.rows),
-        errors=errors,
-        rejected={number: cells for number, cells in table.rows if number in failed_rows},
-    )
+    valid, errors = check_rows(table)
+    report = ImportReport(table=table, errors=errors)
     if errors and not valid_only:
         return report
     with transaction.atomic():

@@ -81,13 +81,14 @@ class Command(BaseCommand):
         for error in report.errors:
             column = f", column {error.column}" if error.column else ""
             self.stdout.write(f"Row {error.row}{column}: {error.reason}")
-        if rejects and report.rejected:
+        rejected = report.rejected_rows
+        if rejects and rejected:
             with Path(rejects).open("w", encoding="utf-8", newline="") as out:
-                write_rejects(out, report.header, report.rejected_rows)
-            self.stdout.write(f"{len(report.rejected)} rejected rows written to {rejects}.")
+                write_rejects(out, table.header, rejected)
+            self.stdout.write(f"{len(rejected)} rejected rows written to {rejects}.")
         if report.summary is None:
             raise CommandError(
-                f"{len(report.rejected)} of {report.rows} rows are invalid, so nothing was "
+                f"{len(rejected)} of {len(table.rows)} rows are invalid, so nothing was "
                 "imported. Correct them, or import the valid rows with --valid-only."
             )
         summary = report.summary

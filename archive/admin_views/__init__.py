@@ -1,0 +1,1 @@
+"""Admin screens that are not a model's listing or editor."""

@@ -1,0 +1,225 @@
+"""Importing people through the admin: upload a CSV or XLSX file, check the preview and the
+row-level report, then import (all rows, or the valid ones only), as drafts unless published.
+
+Only moderators (and superusers) may import. An import can update any record whose external_id
+the file names, restricted ones included, which editors may not even see; and a moderator should
+look at a list before it enters the archive in bulk.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+import tempfile
+import time
+from pathlib import Path
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.generic import FormView
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
+
+from archive.importers.csv_xlsx import MAX_FILE_SIZE, ImportFileError, read_table, write_rejects
+from archive.importers.people import ImportReport, check_header, check_rows, import_people
+
+PERMISSION = "archive.publish_person"
+# Uploads wait here between the preview and the import; nowhere the web server serves.
+UPLOAD_DIR = Path(tempfile.gettempdir()) / "memorial-imports"
+UPLOAD_LIFETIME = 24 * 3600
+SESSION_KEY = "archive_people_imports"
+PREVIEW_ROWS = 10
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or XLSX file"),
+        help_text=_(
+            "UTF-8 CSV or XLSX, at most %(size)d MB. The columns are described in the "
+            "documentation (docs/import-export.md)."
+        )
+        % {"size": MAX_FILE_SIZE // 2**20},
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            self.table = read_table(upload, size=upload.size)
+            check_header(self.table.header)
+        except ImportFileError as error:
+            raise forms.ValidationError(str(error)) from error
+        return upload
+
+
+class ConfirmForm(forms.Form):
+    valid_only = forms.BooleanField(
+        label=_("Import the valid rows and leave out the rows with errors"), required=False
+    )
+    publish = forms.BooleanField(
+        label=_("Publish the imported records"),
+        required=False,
+        help_text=_("Leave unticked to import them as drafts, to be reviewed and published."),
+    )
+
+
+class ImportPermissionMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class UploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
+    template_name = "archive/admin/import_upload.html"
+    form_class = UploadForm
+    page_title = _("Import people")
+    header_icon = "upload"
+
+    def form_valid(self, form):
+        _remove_stale_uploads()
+        token = secrets.token_urlsafe(16)
+        UPLOAD_DIR.mkdir(mode=0o700, exist_ok=True)
+        upload = form.cleaned_data["file"]
+        upload.seek(0)
+        (UPLOAD_DIR / token).write_bytes(upload.read())
+        uploads = self.request.session.get(SESSION_KEY, {})
+        uploads[token] = upload.name
+        self.request.session[SESSION_KEY] = uploads
+        return redirect("import_people:preview", token=token)
+
+
+class PreviewView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
+    """The first rows, every row's errors, and the confirm form; posting it imports."""
+
+    template_name = "archive/admin/import_preview.html"
+    form_class = ConfirmForm
+    page_title = _("Import people")
+    header_icon = "upload"
+
+    def setup(self, request, *args, token, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.token = token
+
+    def dispatch(self, request, *args, **kwargs):
+        self.filename = request.session.get(SESSION_KEY, {}).get(self.token)
+        if self.filename is None or not (UPLOAD_DIR / self.token).is_file():
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.filename
+
+    def table(self):
+        with (UPLOAD_DIR / self.token).open("rb") as upload:
+            return read_table(upload)
+
+    def get_context_data(self, **kwargs):
+        table = self.table()
+        valid, errors = check_rows(table)
+        return super().get_context_data(
+            header=table.header,
+            preview_rows=[cells for _number, cells in table.rows[:PREVIEW_ROWS]],
+            row_count=len(table.rows),
+            errors=errors,
+            invalid_rows=len({error.row for error in errors}),
+            new=sum(1 for row in valid if row.existing is None),
+            updated=sum(1 for row in valid if row.existing is not None and row.changed),
+            unchanged=sum(1 for row in valid if row.existing is not None and not row.changed),
+            rejects_url=reverse("import_people:rejects", args=[self.token]),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        report = import_people(
+            self.table(),
+            valid_only=form.cleaned_data["valid_only"],
+            publish=form.cleaned_data["publish"],
+            user=self.request.user,
+        )
+        if report.summary is None:
+            form.add_error(
+                "valid_only",
+                _("Some rows have errors. Correct the file, or tick this box to leave them out."),
+            )
+            return self.form_invalid(form)
+        _forget(self.request, self.token)
+        summary = report.summary
+        imported = len(report.table.rows) - len(report.rejected_rows)
+        messages.success(
+            self.request,
+            ngettext(
+                "Imported %(count)d row: %(created)d new, %(updated)d updated, "
+                "%(unchanged)d unchanged; %(duplicates)d flagged as possible duplicates.",
+                "Imported %(count)d rows: %(created)d new, %(updated)d updated, "
+                "%(unchanged)d unchanged; %(duplicates)d flagged as possible duplicates.",
+                imported,
+            )
+            % {
+                "count": imported,
+                "created": summary.created,
+                "updated": summary.updated,
+                "unchanged": summary.unchanged,
+                "duplicates": summary.possible_duplicates,
+            },
+        )
+        return redirect("wagtailsnippets_archive_person:list")
+
+
+class RejectsView(PreviewView):
+    """The rows with errors, as CSV with a reason column, to correct and upload again."""
+
+    def get(self, request, *args, **kwargs):
+        table = self.table()
+        _valid, errors = check_rows(table)
+        out = io.StringIO()
+        write_rejects(out, table.header, ImportReport(table, errors).rejected_rows)
+        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="rejected-rows.csv"'
+        return response
+
+    def post(self, request, *args, **kwargs):
+        raise Http404
+
+
+def _forget(request, token: str) -> None:
+    (UPLOAD_DIR / token).unlink(missing_ok=True)
+    uploads = request.session.get(SESSION_KEY, {})
+    uploads.pop(token, None)
+    request.session[SESSION_KEY] = uploads
+
+
+def _remove_stale_uploads() -> None:
+    if UPLOAD_DIR.is_dir():
+        for upload in UPLOAD_DIR.iterdir():
+            if upload.stat().st_mtime < time.time() - UPLOAD_LIFETIME:
+                upload.unlink(missing_ok=True)
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+class PeopleImportViewSet(ViewSet):
+    """Registered in the Archive menu group (wagtail_hooks.py)."""
+
+    name = "import_people"
+    url_prefix = "import-people"
+    icon = "upload"
+    menu_label = _("Import people")
+    menu_item_class = ImportMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", UploadView.as_view(), name="upload"),
+            path("<str:token>/", PreviewView.as_view(), name="preview"),
+            path("<str:token>/rejects.csv", RejectsView.as_view(), name="rejects"),
+        ]

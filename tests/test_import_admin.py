@@ -1,0 +1,104 @@
+"""Importing people through the admin: upload, preview with the error report, confirm."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from archive.models import Person
+from tests.factories import user_in
+from tests.test_import_people import csv_bytes, person_row
+
+UPLOAD = reverse("import_people:upload")
+
+
+def upload(client, data: bytes, name="people.csv"):
+    return client.post(UPLOAD, {"file": SimpleUploadedFile(name, data, "text/csv")})
+
+
+@pytest.mark.django_db
+def test_moderator_uploads_sees_a_preview_and_imports_drafts(moderator_client, moderator):
+    uploaded = upload(moderator_client, csv_bytes([person_row(1), person_row(2, given="Tofiq")]))
+    preview = moderator_client.get(uploaded.url)
+
+    assert preview.status_code == 200
+    assert "Tofiq" in preview.content.decode()
+    assert "2 new records" in preview.content.decode()
+    assert not Person.objects.exists()
+
+    confirmed = moderator_client.post(uploaded.url, {})
+
+    assert confirmed.url == reverse("wagtailsnippets_archive_person:list")
+    people = Person.objects.all()
+    assert len(people) == 2
+    assert all(not p.live and p.latest_revision.user == moderator for p in people)
+
+
+@pytest.mark.django_db
+def test_preview_reports_every_bad_row_and_refuses_to_import_them_without_consent(
+    moderator_client,
+):
+    data = csv_bytes([person_row(1, fate="dead"), person_row(2), person_row(3, born="soon")])
+    uploaded = upload(moderator_client, data)
+
+    preview = moderator_client.get(uploaded.url).content.decode()
+    refused = moderator_client.post(uploaded.url, {})
+
+    assert "“dead” is not one of" in preview and "“soon” is not a date" in preview
+    assert refused.status_code == 200
+    assert "Some rows have errors" in refused.content.decode()
+    assert not Person.objects.exists()
+
+
+@pytest.mark.django_db
+def test_valid_only_imports_the_good_rows_and_rejects_download_has_the_bad(moderator_client):
+    uploaded = upload(moderator_client, csv_bytes([person_row(1, fate="dead"), person_row(2)]))
+    rejects = moderator_client.get(uploaded.url + "rejects.csv")
+
+    moderator_client.post(uploaded.url, {"valid_only": "on"})
+
+    assert Person.objects.get().external_id == "list-2"
+    text = rejects.content.decode("utf-8-sig")
+    assert text.splitlines()[0].endswith(",reason")
+    assert "list-1" in text and "list-2" not in text
+
+
+@pytest.mark.django_db
+def test_publish_box_publishes_the_records(moderator_client):
+    uploaded = upload(moderator_client, csv_bytes([person_row(1)]))
+    moderator_client.post(uploaded.url, {"publish": "on"})
+    assert Person.objects.public().count() == 1
+
+
+@pytest.mark.django_db
+def test_badly_encoded_file_gets_a_form_error_not_a_crash(moderator_client):
+    data = "external_id,given_name,fate\nl-1,Jürgen,killed\n".encode("latin-1")
+    response = upload(moderator_client, data)
+    assert response.status_code == 200
+    assert "not UTF-8" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_file_without_required_columns_gets_a_form_error(moderator_client):
+    response = upload(moderator_client, b"given_name\nAli\n")
+    assert "Required columns are missing: external_id, fate" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_editors_can_neither_open_the_import_nor_see_it_in_the_menu(editor_client):
+    refused = editor_client.get(UPLOAD)
+    # Wagtail answers a permission error in its admin with a redirect and a message.
+    assert (refused.status_code, refused.url) == (302, reverse("wagtailadmin_home"))
+    home = editor_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert UPLOAD not in home
+
+
+@pytest.mark.django_db
+def test_moderators_find_the_import_in_the_menu(moderator_client):
+    assert UPLOAD in moderator_client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_upload_is_only_visible_to_the_session_that_made_it(moderator_client, client):
+    uploaded = upload(moderator_client, csv_bytes([person_row(1)]))
+    client.force_login(user_in("Moderators", "other"))
+    assert client.get(uploaded.url).status_code == 404
