@@ -1,6 +1,14 @@
 import pytest
+from django.core.cache import cache
 
 from tests.factories import user_in
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: no throttle counts, cached responses or sign-in
+    failures left over from the test before."""
+    cache.clear()
 
 
 @pytest.fixture

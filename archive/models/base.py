@@ -17,21 +17,27 @@ from wagtail.models import (
 from wagtail.search import index
 
 
+def localize(rows: models.QuerySet, language_code: str | None = None) -> models.QuerySet:
+    """One row per translation group: the active language's version where there is one,
+    otherwise the default locale's original. One query, whatever the number of rows.
+
+    A translation replaces the original only when it passes the same filters as ``rows``, so a
+    draft translation never hides a published original; call it right after ``public()``."""
+    language_code = language_code or translation.get_language() or "en"
+    default = Locale.get_default()
+    active = Locale.objects.filter(language_code=language_code).first() or default
+    if active.pk == default.pk:
+        return rows.filter(locale=default)
+    translated = rows.filter(translation_key=models.OuterRef("translation_key"), locale=active)
+    return rows.filter(
+        models.Q(locale=active) | models.Q(locale=default) & ~models.Exists(translated)
+    )
+
+
 class LocalizedQuerySet(models.QuerySet):
     def localized(self, language_code: str | None = None):
-        """One row per translation group: the active language's version where there is one,
-        otherwise the default locale's original. One query, whatever the number of rows."""
-        language_code = language_code or translation.get_language() or "en"
-        default = Locale.get_default()
-        active = Locale.objects.filter(language_code=language_code).first() or default
-        if active.pk == default.pk:
-            return self.filter(locale=default)
-        translated = self.model.objects.filter(
-            translation_key=models.OuterRef("translation_key"), locale=active
-        )
-        return self.filter(
-            models.Q(locale=active) | models.Q(locale=default) & ~models.Exists(translated)
-        )
+        """See :func:`localize`."""
+        return localize(self, language_code)
 
 
 class PublishableQuerySet(LocalizedQuerySet):

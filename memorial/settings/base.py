@@ -183,7 +183,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["archive.api.throttling.AnonymousRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_ANON_RATE", "600/minute"),
         # The public site's search pages (memorial/security.py).
@@ -200,8 +200,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
-    "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    "PREPROCESSING_HOOKS": ["archive.api.schema.only_public_api"],
+    # Three models have a "kind"; name each one's choices after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "archive.models.Organisation.Kind",
+        "SourceKindEnum": "archive.models.Source.Kind",
+        "StatementKindEnum": "archive.models.StatementPage.Kind",
+    },
+    # `check --deploy` generates the schema and fails on any of its warnings.
+    "ENABLE_DJANGO_DEPLOY_CHECK": True,
 }
+# How long browsers and shared caches may keep an API answer, in seconds.
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 # Security headers (memorial/security.py). Public pages run no inline script at all; Wagtail's
 # admin still needs inline scripts, inline styles and eval, and frames its own previews.
 CONTENT_SECURITY_POLICY = {

@@ -1,0 +1,153 @@
+"""Pages of a list: numbered pages for reading, a cursor for crawling.
+
+Numbered pages (``?page=2&page_size=100``) carry a total ``count``. ``?mode=cursor`` switches to
+cursor pages ordered by id, for a full crawl that neither repeats nor skips records when records
+are added meanwhile; follow ``next`` until it is null. Both set a ``Link`` header (RFC 8288).
+
+Page sizes outside 1–200, page numbers that are not whole numbers and damaged cursors answer 400
+with the reason; a page number past the last page answers 404."""
+
+import re
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.pagination import BasePagination, CursorPagination, PageNumberPagination
+
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+MODES = ("page", "cursor")
+
+
+def checked_page_size(request) -> int:
+    text = request.query_params.get("page_size")
+    if text is None:
+        return DEFAULT_PAGE_SIZE
+    if not re.fullmatch(r"[0-9]{1,4}", text) or not 1 <= int(text) <= MAX_PAGE_SIZE:
+        raise ValidationError(
+            {"page_size": [_("Give a whole number from 1 to %d.") % MAX_PAGE_SIZE]}
+        )
+    return int(text)
+
+
+def with_link_header(response, next_link: str | None, previous_link: str | None):
+    pairs = (("next", next_link), ("prev", previous_link))
+    links = [f'<{url}>; rel="{rel}"' for rel, url in pairs if url]
+    if links:
+        response.headers["Link"] = ", ".join(links)
+    return response
+
+
+class NumberedPages(PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = MAX_PAGE_SIZE
+
+    def get_page_size(self, request):
+        return checked_page_size(request)
+
+    def get_page_number(self, request, paginator):
+        text = request.query_params.get(self.page_query_param)
+        if text is None or text in self.last_page_strings:
+            return super().get_page_number(request, paginator)
+        if not re.fullmatch(r"[1-9][0-9]{0,8}", text):
+            raise ValidationError({"page": [_("Give a whole number from 1, or “last”.")]})
+        return int(text)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        return with_link_header(response, self.get_next_link(), self.get_previous_link())
+
+
+class IdCursor(CursorPagination):
+    ordering = ("id",)
+    page_size_query_param = "page_size"
+    max_page_size = MAX_PAGE_SIZE
+
+    def get_page_size(self, request):
+        return checked_page_size(request)
+
+    def decode_cursor(self, request):
+        invalid = ValidationError({"cursor": [_("This cursor is damaged; start again.")]})
+        try:
+            cursor = super().decode_cursor(request)
+        except NotFound as error:
+            raise invalid from error
+        # The position is compared with ids in the database: it must be one.
+        position = cursor.position if cursor else None
+        if position is not None and not re.fullmatch(r"\d{1,18}", position):
+            raise invalid
+        return cursor
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        return with_link_header(response, self.get_next_link(), self.get_previous_link())
+
+
+class ArchivePagination(BasePagination):
+    """Numbered pages, or cursor pages with ``?mode=cursor`` (or any ``cursor=``)."""
+
+    def __init__(self):
+        self.active = NumberedPages()
+
+    def paginate_queryset(self, queryset, request, view=None):
+        mode = request.query_params.get("mode", "page")
+        if mode not in MODES:
+            raise ValidationError({"mode": [_("Give “page” or “cursor”.")]})
+        if mode == "cursor" or "cursor" in request.query_params:
+            if "ordering" in request.query_params:
+                raise ValidationError(
+                    {"ordering": [_("Cursor pages are always ordered by id; leave out ordering.")]}
+                )
+            self.active = IdCursor()
+        return self.active.paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data):
+        return self.active.get_paginated_response(data)
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": "string", "format": "uri", "nullable": True}
+        return {
+            "type": "object",
+            "required": ["next", "previous", "results"],
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "description": "How many records match, in all pages (numbered pages only).",
+                },
+                "next": link,
+                "previous": link,
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view):
+        def parameter(name, schema, description):
+            return {
+                "name": name,
+                "in": "query",
+                "required": False,
+                "description": description,
+                "schema": schema,
+            }
+
+        return [
+            parameter(
+                "page",
+                {"type": "integer", "minimum": 1, "maximum": 999_999_999},
+                "Page number (numbered pages).",
+            ),
+            parameter(
+                "page_size",
+                {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+                f"Records per page, {DEFAULT_PAGE_SIZE} unless given; at most {MAX_PAGE_SIZE}.",
+            ),
+            parameter(
+                "mode",
+                {"type": "string", "enum": list(MODES)},
+                "“cursor” for cursor pages ordered by id, to crawl a whole list.",
+            ),
+            parameter(
+                "cursor",
+                {"type": "string", "maxLength": 200},
+                "Where a cursor page starts: copy it from the next or previous link.",
+            ),
+        ]

@@ -1,0 +1,52 @@
+"""Checks on what a request asks for, made before any view code runs: a query string that is
+not UTF-8 or holds control characters is refused, and the answer's language is chosen."""
+
+import unicodedata
+from urllib.parse import unquote_to_bytes
+
+from django.conf import settings
+from django.utils.translation import get_supported_language_variant
+from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
+from rest_framework.exceptions import ParseError, ValidationError
+
+
+def check_query_string(request) -> None:
+    """Refuse percent-encoded bytes that are not UTF-8, and control characters anywhere.
+
+    Django would decode bad bytes to U+FFFD and pass control characters on to the database,
+    where PostgreSQL refuses NUL; either way the client should learn what was wrong."""
+    raw = request.META.get("QUERY_STRING", "")
+    # WSGI hands the raw bytes over as Latin-1 text (PEP 3333).
+    data = raw.encode("latin-1", errors="replace")
+    for part in data.split(b"&"):
+        try:
+            unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ParseError(_("The query string is not valid UTF-8.")) from error
+    for name, values in request.query_params.lists():
+        if any(_has_control_character(text) for text in (name, *values)):
+            raise ValidationError({name[:40]: [_("Control characters are not allowed.")]})
+
+
+def _has_control_character(text: str) -> bool:
+    return any(unicodedata.category(character) == "Cc" for character in text)
+
+
+def chosen_language(request) -> str:
+    """``?lang=``, else the best match in Accept-Language, else the default language.
+
+    The language cookie of the public site is ignored: API answers vary only by what the
+    request says (``Vary: Accept-Language``), so shared caches stay correct."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    if "lang" in request.query_params:
+        language = request.query_params["lang"]
+        if language not in codes:
+            raise ValidationError({"lang": [_("Choose one of: %s.") % ", ".join(codes)]})
+        return language
+    for code, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
+        try:
+            return get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return settings.LANGUAGE_CODE

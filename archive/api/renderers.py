@@ -1,0 +1,135 @@
+"""The API's formats besides JSON: CSV tables and schema.org JSON-LD.
+
+A CSV export is the whole filtered list, streamed in chunks straight from the database cursor,
+so a 100,000-row export holds one chunk in memory at a time."""
+
+import csv
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from django.http import StreamingHttpResponse
+from django.utils import translation
+from rest_framework import serializers
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+
+from . import jsonld
+
+CHUNK_SIZE = 250
+# A spreadsheet would run a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class CSVRenderer(BaseRenderer):
+    """Chosen by ``?format=csv`` or ``Accept: text/csv``; see :func:`csv_response`."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        # The list views answer CSV with csv_response() before DRF would render anything.
+        raise NotImplementedError("CSV is streamed by csv_response().")
+
+
+class JSONLDRenderer(JSONRenderer):
+    """schema.org linked data, chosen by ``?format=jsonld`` or ``Accept: application/ld+json``."""
+
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        view = renderer_context["view"]
+        return super().render(
+            jsonld.document(data, view.linked_data), accepted_media_type, renderer_context
+        )
+
+
+def csv_response(view, rows, filename: str) -> StreamingHttpResponse:
+    """Stream every row of ``rows`` as CSV, serialized by the view's serializer chunk by chunk."""
+    language = translation.get_language()
+    columns = csv_columns(view.get_serializer_class()(context=view.get_serializer_context()))
+
+    def lines() -> Iterator[str]:
+        with translation.override(language):
+            yield csv_header(columns)
+            for chunk in chunks(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+                yield from csv_lines(columns, view.get_serializer(chunk, many=True).data)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def csv_columns(serializer: serializers.Serializer) -> list[tuple[str, bool]]:
+    """(name, is_link) for each column: a linked record gets a second column with its id."""
+    columns = []
+    for name, field in serializer.fields.items():
+        columns.append((name, False))
+        if isinstance(field, serializers.Serializer) and "id" in field.fields:
+            columns.append((name, True))
+    return columns
+
+
+class _Echo:
+    """A file that hands back what is written, so csv.writer can feed a generator."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+_WRITER = csv.writer(_Echo())
+
+
+def csv_header(columns: list[tuple[str, bool]]) -> str:
+    return _WRITER.writerow([f"{name}_id" if is_link else name for name, is_link in columns])
+
+
+def csv_lines(columns: list[tuple[str, bool]], records: Iterable[dict]) -> Iterator[str]:
+    for record in records:
+        yield _WRITER.writerow(
+            [
+                _safe(_id_of(record[name]) if is_link else _cell(record[name]))
+                for name, is_link in columns
+            ]
+        )
+
+
+def _id_of(value: dict | None):
+    return value["id"] if value else ""
+
+
+def _cell(value) -> str | int | float:
+    """One value as a table cell: a linked record by its label, a list joined by "; "."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(str(_cell(item)) for item in value)
+    if isinstance(value, dict):
+        return _label(value)
+    return value
+
+
+def _label(value: dict) -> str:
+    if "precision" in value:  # a partial date
+        return value["value"]
+    for key in ("name", "title", "text"):
+        if key in value:
+            return value[key]
+    nested = [item for item in value.values() if isinstance(item, dict)]
+    if nested:
+        return _label(nested[0])
+    return "; ".join(str(item) for item in value.values())
+
+
+def _safe(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

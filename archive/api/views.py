@@ -1,0 +1,419 @@
+"""The API's endpoints. Each viewset names the public rows of one model and how to shape them;
+what they share (language, checks on the query string, formats, caching) is in ArchiveAPIMixin.
+
+The docstrings of the viewsets are the endpoint descriptions in the OpenAPI schema and docs."""
+
+from django.db.models import Prefetch
+from django.http import Http404, JsonResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from archive.models import (
+    Event,
+    Family,
+    FamilyMembership,
+    Person,
+    Place,
+    ReportedFigure,
+    Source,
+    StatementPage,
+    Testimony,
+    TimelineEntry,
+    documented_counts,
+)
+from archive.models.base import localize
+
+from . import conditional, filters, jsonld
+from . import serializers as api
+from .pagination import ArchivePagination
+from .params import check_query_string, chosen_language
+from .renderers import CSVRenderer, JSONLDRenderer, csv_response
+from .schema import ArchiveAutoSchema, described_responses
+
+
+class ArchiveAPIMixin:
+    """Language, query-string checks, JSON errors and caching headers, for every endpoint."""
+
+    schema = ArchiveAutoSchema()
+    language = None
+    last_modified = None
+
+    def dispatch(self, request, *args, **kwargs):
+        # The answer's language is activated for this request only (see initial()).
+        with translation.override(translation.get_language()):
+            return super().dispatch(request, *args, **kwargs)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_query_string(request)
+        self.language = chosen_language(request)
+        translation.activate(self.language)
+        request.LANGUAGE_CODE = self.language
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if isinstance(response, Response) and response.status_code >= 400:
+            # Errors are JSON whatever format was asked for: a CSV or JSON-LD error is no use.
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
+        response = super().finalize_response(request, response, *args, **kwargs)
+        patch_vary_headers(response, ("Accept", "Accept-Language"))
+        if self.language:
+            response.headers["Content-Language"] = self.language
+        return conditional.finish(request, response, self.last_modified)
+
+
+class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
+    """A list and a detail of one kind of public record."""
+
+    renderer_classes = [JSONRenderer, JSONLDRenderer, CSVRenderer]
+    pagination_class = ArchivePagination
+    filter_backends = [DjangoFilterBackend]
+    # Subclasses set ``queryset`` to name their model for the schema; rows come from public_rows().
+    queryset = None
+    detail_serializer_class = None
+    default_ordering: tuple[str, ...] = ("pk",)
+    # The attribute that names a record in search results.
+    label_attribute = "name"
+    # schema.org description of one record (see jsonld.py).
+    linked_data = None
+
+    def public_rows(self):
+        """Every public row of the model, in every language: the only definition of public
+        the viewset uses, and it comes from the model's queryset."""
+        raise NotImplementedError
+
+    def shaped(self, rows):
+        """The rows with everything the serializer reads fetched in a constant number of
+        queries."""
+        return rows
+
+    def get_queryset(self):
+        rows = localize(self.public_rows(), self.language)
+        return self.shaped(rows.select_related("locale")).order_by(*self.default_ordering)
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class:
+            return self.detail_serializer_class
+        return self.serializer_class
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        if self.action == "list":
+            return renderers
+        return [renderer for renderer in renderers if not isinstance(renderer, CSVRenderer)]
+
+    def get_object(self):
+        """The record the address names (by id or slug), in the chosen language where it has
+        been translated. Anything not public is simply not found."""
+        lookup = {"pk": self.kwargs["pk"]} if "pk" in self.kwargs else {"slug": self.kwargs["slug"]}
+        key = (
+            self.public_rows()
+            .filter(**lookup)
+            .order_by("pk")
+            .values_list("translation_key", flat=True)
+            .first()
+        )
+        record = key and self.get_queryset().filter(translation_key=key).first()
+        if not record:
+            raise Http404
+        self.last_modified = getattr(record, "last_published_at", None)
+        return record
+
+    def list(self, request, *args, **kwargs):
+        if isinstance(request.accepted_renderer, CSVRenderer):
+            rows = self.filter_queryset(self.get_queryset())
+            return csv_response(self, rows, request.path.rstrip("/").rsplit("/", 1)[-1])
+        return super().list(request, *args, **kwargs)
+
+
+class PersonViewSet(ArchiveViewSet):
+    """Remembrance records of people: those killed, wounded, taken captive, missing or who
+    survived.
+
+    Only published records open to the public appear; restricted records and drafts do not,
+    anywhere. Records generated for demonstration carry `"is_synthetic": true` and describe no
+    real person. `age` is the age at the time of the fate (at death, for those killed)."""
+
+    queryset = Person.objects.none()
+    serializer_class = api.PersonSerializer
+    detail_serializer_class = api.PersonDetailSerializer
+    filterset_class = filters.PersonFilter
+    default_ordering = ("family_name", "given_name", "pk")
+    label_attribute = "display_name"
+    linked_data = staticmethod(jsonld.person)
+
+    def public_rows(self):
+        return Person.objects.public()
+
+    def shaped(self, rows):
+        return (
+            rows.for_listing()
+            .select_related("birth_place", "event")
+            .prefetch_related(
+                "sources",
+                Prefetch("memberships", FamilyMembership.objects.select_related("family")),
+                Prefetch("testimonies", Testimony.objects.select_related("source")),
+            )
+        )
+
+
+class FamilyViewSet(ArchiveViewSet):
+    """Families, with those of their members whose records are public.
+
+    A family appears once at least one of its members' records is public."""
+
+    queryset = Family.objects.none()
+    serializer_class = api.FamilySerializer
+    filterset_class = filters.FamilyFilter
+    default_ordering = ("name", "pk")
+    linked_data = staticmethod(jsonld.family)
+
+    def public_rows(self):
+        return Family.objects.public()
+
+    def shaped(self, rows):
+        members = FamilyMembership.objects.filter(person__in=Person.objects.public())
+        return rows.prefetch_related(
+            Prefetch("memberships", members.select_related("person"), to_attr="public_memberships")
+        )
+
+
+class StatementViewSet(ArchiveViewSet):
+    """Official statements that commemorate or condemn the events: who issued them, when, what
+    they say, and where that is recorded.
+
+    A statement is also found by its page slug. `page_url` is its page on the public site."""
+
+    queryset = StatementPage.objects.none()
+    serializer_class = api.StatementSerializer
+    detail_serializer_class = api.StatementDetailSerializer
+    filterset_class = filters.StatementFilter
+    default_ordering = ("-issued", "pk")
+    label_attribute = "title"
+    linked_data = staticmethod(jsonld.statement)
+
+    def public_rows(self):
+        return StatementPage.objects.live().public()
+
+    def shaped(self, rows):
+        return rows.select_related("issuer").prefetch_related("sources", "related_events")
+
+
+class TimelineViewSet(ArchiveViewSet):
+    """Dated entries of the timeline: the events, their context and their commemoration.
+
+    Dates are as precise as they are known. `from` and `to` take 1992, 1992-02 or 1992-02-26
+    and honour each entry's precision: `from=1992-02-26` finds an entry dated only "February
+    1992", and an entry spanning autumn 2020 is found from any day inside it. An entry is also
+    found by its slug."""
+
+    queryset = TimelineEntry.objects.none()
+    serializer_class = api.TimelineEntrySerializer
+    detail_serializer_class = api.TimelineEntryDetailSerializer
+    filterset_class = filters.TimelineFilter
+    default_ordering = ("start", "pk")
+    label_attribute = "title"
+    linked_data = staticmethod(jsonld.timeline_entry)
+
+    def public_rows(self):
+        return TimelineEntry.objects.public()
+
+    def shaped(self, rows):
+        return rows.select_related("place", "event").prefetch_related(
+            "sources",
+            Prefetch(
+                "related_statements",
+                StatementPage.objects.live().public(),
+                to_attr="public_statements",
+            ),
+            Prefetch("related_people", Person.objects.public(), to_attr="public_people"),
+        )
+
+
+class SourceViewSet(ArchiveViewSet):
+    """Sources: the reports, lists, documents and testimonies that records and figures cite.
+
+    `attribution` is how the source is named in running text ("according to …")."""
+
+    queryset = Source.objects.none()
+    serializer_class = api.SourceSerializer
+    filterset_class = filters.SourceFilter
+    default_ordering = ("title", "pk")
+    label_attribute = "title"
+    linked_data = staticmethod(jsonld.source)
+
+    def public_rows(self):
+        # Sources are reference data, public as soon as an editor saves them.
+        return Source.objects.all()
+
+    def shaped(self, rows):
+        return rows.select_related("document")
+
+
+class FigureViewSet(ArchiveViewSet):
+    """Reported figures: what someone says was counted, with who says it (`attributed_to`) and
+    where it was published (`source`). A figure is a claim, never a bare number.
+
+    Beside each, `documented_count` is how many public records of the archive fall in the same
+    category. The two answer different questions and are never merged."""
+
+    queryset = ReportedFigure.objects.none()
+    serializer_class = api.FigureSerializer
+    filterset_class = filters.FigureFilter
+    default_ordering = ("event", "sort_order", "pk")
+    label_attribute = "label"
+    linked_data = staticmethod(jsonld.figure)
+
+    def public_rows(self):
+        # Figures are reference data, public as soon as an editor saves them.
+        return ReportedFigure.objects.all()
+
+    def shaped(self, rows):
+        return rows.select_related("event", "source")
+
+    def get_serializer(self, *args, **kwargs):
+        if args:
+            figures = args[0] if kwargs.get("many") else [args[0]]
+            # Two queries per event on the page, however many figures it reports.
+            counts = {event: documented_counts(event) for event in {f.event_id for f in figures}}
+            kwargs["context"] = {**self.get_serializer_context(), "documented_counts": counts}
+        return super().get_serializer(*args, **kwargs)
+
+
+class EventViewSet(ArchiveViewSet):
+    """Commemorated events. Each links to the lists of its people, figures, timeline and
+    statements. An event is also found by its slug, e.g. `khojaly-massacre`."""
+
+    queryset = Event.objects.none()
+    serializer_class = api.EventSerializer
+    filterset_class = filters.EventFilter
+    default_ordering = ("start", "pk")
+    linked_data = staticmethod(jsonld.event)
+
+    def public_rows(self):
+        # Events are reference data, public as soon as an editor saves them.
+        return Event.objects.all()
+
+    def shaped(self, rows):
+        return rows.select_related("place")
+
+
+class PlaceViewSet(ArchiveViewSet):
+    """Places: towns, villages, districts and regions, each within its `parent`, with
+    coordinates where they are known."""
+
+    queryset = Place.objects.none()
+    serializer_class = api.PlaceSerializer
+    filterset_class = filters.PlaceFilter
+    default_ordering = ("name", "pk")
+    linked_data = staticmethod(jsonld.place)
+
+    def public_rows(self):
+        # Places are reference data, public as soon as an editor saves them.
+        return Place.objects.all()
+
+    def shaped(self, rows):
+        return rows.select_related("parent")
+
+
+SEARCHED = (
+    ("people", "person", PersonViewSet),
+    ("families", "family", FamilyViewSet),
+    ("statements", "statement", StatementViewSet),
+    ("timeline", "timeline", TimelineViewSet),
+    ("sources", "source", SourceViewSet),
+    ("figures", "figure", FigureViewSet),
+    ("events", "event", EventViewSet),
+    ("places", "place", PlaceViewSet),
+)
+
+
+class SearchParameters(serializers.Serializer):
+    q = serializers.CharField(
+        max_length=filters.MAX_QUERY_LENGTH,
+        trim_whitespace=False,
+        help_text="What to look for, at most 200 characters: names of people (in any spelling "
+        "or script), titles, summaries and places.",
+        error_messages={"max_length": "Query too long: at most {max_length} characters, please."},
+    )
+    limit = serializers.IntegerField(
+        min_value=1, max_value=50, default=10, help_text="Hits per kind of record, at most 50."
+    )
+
+
+class SearchView(ArchiveAPIMixin, APIView):
+    """Search every kind of public record at once.
+
+    Names of people are matched however they are spelt or transliterated (Məmmədov, Mammadov,
+    Мамедов); other records by their titles, summaries and names. Hits come in groups, one per
+    kind of record, each with a link (`more`) to its full, paginated list."""
+
+    renderer_classes = [JSONRenderer]
+
+    @extend_schema(
+        parameters=[SearchParameters], responses=described_responses(api.SearchResultsSerializer)
+    )
+    def get(self, request):
+        parameters = SearchParameters(data=request.query_params)
+        parameters.is_valid(raise_exception=True)
+        query, limit = parameters.validated_data["q"], parameters.validated_data["limit"]
+        groups = [self.group(*searched, query, limit) for searched in SEARCHED]
+        return Response({"query": query, "groups": groups})
+
+    def group(self, name, resource, viewset, query, limit):
+        view = viewset(request=self.request, language=self.language)
+        rows = localize(view.public_rows(), self.language).order_by(*view.default_ordering)
+        found = view.filterset_class(data={"q": query}, queryset=rows, request=self.request).qs
+        hits = list(found[: limit + 1])
+        return {
+            "type": name,
+            "results": [
+                {
+                    "id": hit.pk,
+                    "label": getattr(hit, view.label_attribute),
+                    "url": api.address(self.request, f"api:{resource}-detail", hit.pk),
+                    "is_synthetic": getattr(hit, "is_synthetic", False),
+                }
+                for hit in hits[:limit]
+            ],
+            "has_more": len(hits) > limit,
+            "more": api.address(self.request, f"api:{resource}-list", query={"q": query}),
+        }
+
+
+class RootView(ArchiveAPIMixin, APIView):
+    """Where everything in version 1 of the API is: one link per list, the search, the OpenAPI
+    schema and its documentation."""
+
+    renderer_classes = [JSONRenderer]
+
+    @extend_schema(
+        responses=described_responses(
+            OpenApiResponse(
+                response={
+                    "type": "object",
+                    "additionalProperties": {"type": "string", "format": "uri"},
+                }
+            )
+        )
+    )
+    def get(self, request):
+        links = {
+            name: api.address(request, f"api:{resource}-list")
+            for name, resource, _viewset in SEARCHED
+        }
+        for name in ("search", "schema", "docs"):
+            links[name] = api.address(request, f"api:{name}")
+        return Response(links)
+
+
+def not_found(request, *args, **kwargs):
+    """Any other address under /api/ ending in a slash: a JSON 404, like the API's own."""
+    return JsonResponse({"detail": gettext("Not found.")}, status=404)

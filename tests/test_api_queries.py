@@ -1,0 +1,45 @@
+"""Every list costs the same number of queries whatever the number of records on the page."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.api_data import archive_of
+
+pytestmark = pytest.mark.django_db
+
+LISTS = ["people", "families", "statements", "timeline", "sources", "figures", "events", "places"]
+REQUESTS = {
+    **{f"{name} page": (f"/api/v1/{name}/", {"page_size": 200}) for name in LISTS},
+    **{f"{name} csv": (f"/api/v1/{name}/", {"format": "csv"}) for name in LISTS},
+    **{f"{name} jsonld": (f"/api/v1/{name}/", {"format": "jsonld"}) for name in LISTS},
+    "people cursor": ("/api/v1/people/", {"mode": "cursor", "page_size": 200}),
+    "search": ("/api/v1/search/", {"q": "Test", "limit": 50}),
+}
+
+
+def get(client, path: str, parameters: dict):
+    response = client.get(path, parameters)
+    if response.streaming:
+        b"".join(response.streaming_content)
+    assert response.status_code == 200, response
+    return response
+
+
+def queries_for(client, path: str, parameters: dict) -> int:
+    """Queries of a request once per-process caches (Wagtail's site root paths) are warm."""
+    get(client, path, parameters)
+    with CaptureQueriesContext(connection) as captured:
+        get(client, path, parameters)
+    return len(captured)
+
+
+def test_every_list_costs_the_same_queries_for_3_or_30_records(client, demo):
+    first = archive_of(3)
+    few = {name: queries_for(client, *request) for name, request in REQUESTS.items()}
+    archive_of(27, event=first["event"])
+    many = {name: queries_for(client, *request) for name, request in REQUESTS.items()}
+
+    assert many == few
+    for name in LISTS:
+        assert get(client, f"/api/v1/{name}/", {"page_size": 200}).json()["count"] >= 30
