@@ -175,3 +175,27 @@ def test_with_redis_down_pages_are_served_uncached_and_the_outage_is_logged(
     assert first.status_code == second.status_code == 200
     assert second_cache == "miss"
     assert any("Exception ignored" in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.django_db
+def test_a_record_published_unpublished_or_drafted_shows_at_once_on_pages_and_api(
+    client, caching, home
+):
+    person = PersonFactory(family_name="Cachedova")
+    page, api = f"/en/people/{person.pk}/", "/api/v1/people/"
+    for url in (page, api, page, api):
+        visit(client, url)
+    assert visit(client, page)[1] == visit(client, api)[1] == "hit"
+
+    person.family_name = "Renamedova"
+    person.save_revision().publish()
+    renamed_page, renamed_api = visit(client, page)[0], visit(client, api)[0]
+    person.family_name = "Draftova"
+    person.save_revision()
+    drafted_page = visit(client, page)[0]
+    person.unpublish()
+
+    assert b"Renamedova" in renamed_page.content and b"Renamedova" in renamed_api.content
+    assert b"Draftova" not in drafted_page.content
+    assert visit(client, page)[0].status_code == 404
+    assert b"Renamedova" not in visit(client, api)[0].content
