@@ -4,6 +4,8 @@ Records name each other through small summaries (id, a label, and the link to th
 so a client can follow links without guessing URLs. Nothing here queries the database: the views
 hand over rows already shaped with ``select_related``/``prefetch_related``."""
 
+import functools
+
 from django.urls import reverse as django_reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -35,18 +37,41 @@ def address(request, view_name: str, *args, query: dict | None = None) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
+@functools.cache
+def _list_path(resource: str) -> str:
+    # A page names hundreds of records; one reverse() each would cost more than the rest.
+    return django_reverse(f"api:{resource}-list")
+
+
 class LinkField(serializers.HyperlinkedIdentityField):
+    """A record's canonical address: its list's address, then its id (see urls.resource())."""
+
+    def __init__(self, resource: str):
+        self.resource = resource
+        super().__init__(view_name=f"api:{resource}-detail")
+
     def get_url(self, obj, view_name, request, format):
-        return address(request, view_name, obj.pk)
+        return request.build_absolute_uri(f"{_list_path(self.resource)}{obj.pk}/")
 
 
 def link(resource: str) -> LinkField:
-    return LinkField(view_name=f"api:{resource}-detail")
+    return LinkField(resource)
 
 
-def label(source: str) -> serializers.CharField:
+@extend_schema_field(OpenApiTypes.STR)
+class LabelField(serializers.Field):
     """The display label of a choice, in the request's language."""
-    return serializers.CharField(source=f"get_{source}_display", read_only=True)
+
+    def __init__(self, choice_field: str):
+        self.choice_field = choice_field
+        super().__init__(source="*", read_only=True)
+
+    def to_representation(self, record):
+        return str(getattr(record, f"get_{self.choice_field}_display")())
+
+
+def label(choice_field: str) -> LabelField:
+    return LabelField(choice_field)
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -66,7 +91,10 @@ class LinesField(serializers.Field):
 
 
 class PartialDateSerializer(serializers.Serializer):
-    """A date no more precise than it is known: "1992-02" is February 1992, "199X" the 1990s."""
+    """A date no more precise than it is known: "1992-02" is February 1992, "199X" the 1990s.
+
+    Describes PartialDateField in the schema; the field itself builds the same dictionary
+    directly, which is several times faster on a page of records."""
 
     value = serializers.CharField(source="iso", help_text=_("ISO 8601 / EDTF at the precision."))
     precision = serializers.ChoiceField(choices=Precision.choices)
@@ -75,8 +103,20 @@ class PartialDateSerializer(serializers.Serializer):
     display = serializers.CharField(source="__str__", help_text=_("As read in the language."))
 
 
-def partial_date(source: str) -> PartialDateSerializer:
-    return PartialDateSerializer(source=source, read_only=True, allow_null=True)
+@extend_schema_field(PartialDateSerializer)
+class PartialDateField(serializers.Field):
+    def to_representation(self, date):
+        return {
+            "value": date.iso(),
+            "precision": date.precision,
+            "earliest": date.earliest.isoformat(),
+            "latest": date.latest.isoformat(),
+            "display": str(date),
+        }
+
+
+def partial_date(source: str) -> PartialDateField:
+    return PartialDateField(source=source, read_only=True, allow_null=True)
 
 
 # Summaries: how one record names another.
