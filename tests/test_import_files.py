@@ -2,11 +2,13 @@
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
 from archive.importers import csv_xlsx
+from archive.importers.columns import COLUMNS
 from archive.importers.csv_xlsx import ImportFileError, read_table
 
 HEADER = "external_id,family_name,given_name,fate\n"
@@ -129,3 +131,8 @@ def test_rejects_file_keeps_cells_and_adds_a_reason_column():
     out = io.StringIO()
     csv_xlsx.write_rejects(out, ["external_id", "fate"], [(["a-1", "=1+1"], "fate: bad")])
     assert out.getvalue() == "\ufeffexternal_id,fate,reason\r\na-1,=1+1,fate: bad\r\n"
+
+
+def test_every_import_column_is_documented():
+    docs = (Path(__file__).parent.parent / "docs" / "import-export.md").read_text()
+    assert [c.name for c in COLUMNS if f"`{c.name}`" not in docs] == []
