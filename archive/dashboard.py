@@ -1,6 +1,7 @@
 """Panels on the admin dashboard: what waits for a moderator, and figures beside records."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
@@ -18,7 +19,9 @@ class AwaitingModerationPanel(Component):
             .select_related("current_task_state__task", "requested_by", "content_type")
             .order_by("-created_at")
         )
-        return {"states": states[:20], "total": states.count()}
+        finder = AdminURLFinder(parent_context["request"].user)
+        rows = [(state, finder.get_edit_url(state.content_object)) for state in states[:20]]
+        return {"rows": rows, "total": states.count()}
 
 
 class FiguresPanel(Component):

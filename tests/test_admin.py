@@ -96,3 +96,21 @@ def test_dashboard_shows_moderation_and_figures_panels(moderator_client, demo):
     assert b"awaiting moderation" in response.content
     assert b"Reported and documented figures" in response.content
     assert b"Azerbaijani figures" in response.content
+
+
+@pytest.mark.django_db
+def test_dashboard_links_each_submitted_record_to_its_edit_page(client, editor, moderator):
+    from tests.admin_forms import person_form
+
+    client.force_login(editor)
+    client.post(
+        reverse("wagtailsnippets_archive_person:add"),
+        {**person_form(family_name="Dashboardova"), "action-submit": "Submit"},
+    )
+    person = Person.objects.get(family_name="Dashboardova")
+
+    client.force_login(moderator)
+    response = client.get(reverse("wagtailadmin_home"))
+
+    edit_url = reverse("wagtailsnippets_archive_person:edit", args=[person.pk])
+    assert f'href="{edit_url}"' in response.content.decode()

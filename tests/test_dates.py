@@ -88,3 +88,10 @@ def test_overlap_filter_honours_precision():
 
     assert found == {month, decade}
     assert day not in found and later not in found
+
+
+def test_a_day_reads_naturally_in_russian():
+    from django.utils import translation
+
+    with translation.override("ru"):
+        assert str(PartialDate(datetime.date(1992, 2, 26))) == "26 февраля 1992"

@@ -61,3 +61,18 @@ def test_name_search_meets_other_spellings():
     PersonFactory(family_name="Hüseynov", given_name="Əli")
     assert list(Person.objects.search_names("Mamedov")) == [person]
     assert list(Person.objects.search_names("мамедов али")) == [person]
+
+
+@pytest.mark.django_db
+def test_a_translated_copy_does_not_take_the_imported_identifier():
+    from wagtail.models import Locale
+
+    azerbaijani, _ = Locale.objects.get_or_create(language_code="az")
+    person = PersonFactory(external_id="list-17")
+
+    copy = person.copy_for_translation(azerbaijani)
+    copy.save()
+
+    assert copy.external_id is None
+    assert Person.objects.filter(translation_key=person.translation_key).count() == 2
+    assert Person.objects.get(external_id="list-17") == person

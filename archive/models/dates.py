@@ -124,7 +124,7 @@ class PartialDate:
     def __str__(self) -> str:
         start = self.earliest
         if self.precision == Precision.DAY:
-            return formats.date_format(start, "j F Y")
+            return formats.date_format(start, "j E Y")  # E: the month as a date needs it (Russian)
         if self.precision == Precision.MONTH:
             return formats.date_format(start, "F Y")
         if self.precision == Precision.SEASON:

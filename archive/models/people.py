@@ -323,6 +323,12 @@ class Person(ModeratedSnippet):
             validate_not_future(self.date_of_fate, "fate_date")
         validate_range(self.birth_date, self.date_of_fate, "fate_date")
 
+    def copy_for_translation(self, locale, exclude_fields=None):
+        # The external identifier names the imported record, which stays the original.
+        return super().copy_for_translation(
+            locale, exclude_fields=[*(exclude_fields or []), "external_id", "possible_duplicate_of"]
+        )
+
     def update_derived_fields(self) -> None:
         """Fill the columns computed from others: the name search keys and the age.
 
