@@ -57,6 +57,13 @@ class PersonFactory(factory.django.DjangoModelFactory):
     locale = LocaleDefault()
 
 
+class DocumentedPersonFactory(PersonFactory):
+    """A record that stands for a documented person, for testing documented counts. It lives
+    only in the throwaway test database; its name says it is a test record."""
+
+    is_synthetic = False
+
+
 class FigureFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.ReportedFigure

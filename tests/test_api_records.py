@@ -7,6 +7,7 @@ import pytest
 from archive.models import Organisation, StatementPage, TimelineEntry
 from tests.api_data import family_of, private, restricted_person, statement
 from tests.factories import (
+    DocumentedPersonFactory,
     EventFactory,
     FigureFactory,
     PersonFactory,
@@ -170,7 +171,8 @@ def test_a_draft_timeline_entry_is_not_found(client):
 
 def test_a_figure_carries_its_source_attribution_and_documented_count(client):
     figure = FigureFactory(value=613, attributed_to="Azerbaijani figures")
-    PersonFactory.create_batch(2, event=figure.event)
+    DocumentedPersonFactory.create_batch(2, event=figure.event)
+    PersonFactory(event=figure.event)  # synthetic: never counted
     restricted_person(event=figure.event)
 
     record = client.get(f"{API}/figures/{figure.pk}/").json()
@@ -184,8 +186,8 @@ def test_a_figure_carries_its_source_attribution_and_documented_count(client):
 
 def test_figures_of_several_events_each_get_their_own_documented_count(client):
     first, second = FigureFactory(), FigureFactory()
-    PersonFactory.create_batch(3, event=first.event)
-    PersonFactory(event=second.event)
+    DocumentedPersonFactory.create_batch(3, event=first.event)
+    DocumentedPersonFactory(event=second.event)
 
     counts = {
         record["event"]["id"]: record["documented_count"]

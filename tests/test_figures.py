@@ -2,17 +2,17 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from archive.models import Person, ReportedFigure
-from tests.factories import EventFactory, FigureFactory, PersonFactory
+from tests.factories import DocumentedPersonFactory, EventFactory, FigureFactory, PersonFactory
 
 
 @pytest.mark.django_db
 def test_documented_count_counts_only_public_records_of_the_event():
     figure = FigureFactory()
-    PersonFactory.create_batch(3, event=figure.event)
-    PersonFactory(event=figure.event, live=False)
-    PersonFactory(event=figure.event, visibility=Person.Visibility.RESTRICTED)
-    PersonFactory(event=figure.event, fate=Person.Fate.SURVIVED)
-    PersonFactory(event=EventFactory())
+    DocumentedPersonFactory.create_batch(3, event=figure.event)
+    DocumentedPersonFactory(event=figure.event, live=False)
+    DocumentedPersonFactory(event=figure.event, visibility=Person.Visibility.RESTRICTED)
+    DocumentedPersonFactory(event=figure.event, fate=Person.Fate.SURVIVED)
+    DocumentedPersonFactory(event=EventFactory())
 
     assert figure.documented_count == 3
 
@@ -20,10 +20,10 @@ def test_documented_count_counts_only_public_records_of_the_event():
 @pytest.mark.django_db
 def test_children_and_elderly_are_counted_by_age_at_death():
     event = EventFactory()
-    PersonFactory(event=event, stated_age=9)
-    PersonFactory(event=event, stated_age=17)
-    PersonFactory(event=event, stated_age=18)
-    PersonFactory(event=event, stated_age=71)
+    DocumentedPersonFactory(event=event, stated_age=9)
+    DocumentedPersonFactory(event=event, stated_age=17)
+    DocumentedPersonFactory(event=event, stated_age=18)
+    DocumentedPersonFactory(event=event, stated_age=71)
     children = FigureFactory(event=event, counts=ReportedFigure.Counts.KILLED_CHILDREN, value=63)
     elderly = FigureFactory(event=event, counts=ReportedFigure.Counts.KILLED_ELDERLY, value=70)
 
@@ -44,3 +44,12 @@ def test_a_custom_figure_has_no_documented_count_and_needs_a_label():
 def test_a_figure_reads_with_its_qualifier():
     figure = FigureFactory(value=150, qualifier=ReportedFigure.Qualifier.ABOUT)
     assert figure.qualified_value == "about 150"
+
+
+@pytest.mark.django_db
+def test_synthetic_records_are_never_counted_as_documented():
+    figure = FigureFactory()
+    PersonFactory.create_batch(4, event=figure.event)
+    DocumentedPersonFactory(event=figure.event)
+
+    assert figure.documented_count == 1

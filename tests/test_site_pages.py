@@ -8,7 +8,7 @@ import pytest
 from django.template.loader import render_to_string
 
 from archive.models import Person
-from tests.factories import PersonFactory, TimelineEntryFactory
+from tests.factories import DocumentedPersonFactory, PersonFactory, TimelineEntryFactory
 
 
 def jsonld(response) -> dict:
@@ -53,7 +53,7 @@ def test_public_page_renders_with_landmarks_one_h1_and_structured_data(
 
 @pytest.mark.django_db
 def test_home_page_shows_each_figure_with_attribution_source_and_documented_count(client, demo):
-    PersonFactory.create_batch(2, event=_event(), fate=Person.Fate.KILLED)
+    DocumentedPersonFactory.create_batch(2, event=_event(), fate=Person.Fate.KILLED)
 
     html = client.get("/en/").content.decode()
 

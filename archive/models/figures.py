@@ -101,8 +101,10 @@ class ReportedFigure(TranslatableSnippet):
 
 
 def documented_counts(event_id: int | None) -> dict[str, int]:
-    """Every documented count for an event, in two queries whatever the number of records."""
-    people = Person.objects.public().filter(event_id=event_id).localized()
+    """Every documented count for an event, in two queries whatever the number of records.
+
+    Synthetic records are never evidence, so they are never counted beside a reported figure."""
+    people = Person.objects.public().filter(event_id=event_id, is_synthetic=False).localized()
     dead = models.Q(fate__in=Person.DEAD)
     counted = people.aggregate(
         killed=models.Count("pk", filter=dead),
@@ -120,7 +122,11 @@ def documented_counts(event_id: int | None) -> dict[str, int]:
     )
     counted["families_wiped_out"] = (
         Family.objects.public()
-        .filter(whole_family_killed=True, memberships__person__event_id=event_id)
+        .filter(
+            whole_family_killed=True,
+            memberships__person__event_id=event_id,
+            memberships__person__is_synthetic=False,
+        )
         .distinct()
         .count()
     )
