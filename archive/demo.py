@@ -10,6 +10,7 @@ import random
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from .caching import content_changed
 from .models import (
     ContentPage,
     Event,
@@ -104,25 +105,30 @@ def _event(khojaly: Place) -> Event:
 
 
 FIGURES = [
-    (ReportedFigure.Counts.KILLED, 613, ReportedFigure.Qualifier.EXACT, "civilians killed"),
+    (ReportedFigure.Counts.KILLED, 613, ReportedFigure.Qualifier.EXACT, "Civilians killed"),
     (ReportedFigure.Counts.KILLED_WOMEN, 106, ReportedFigure.Qualifier.EXACT, ""),
     (ReportedFigure.Counts.KILLED_CHILDREN, 63, ReportedFigure.Qualifier.EXACT, ""),
     (ReportedFigure.Counts.KILLED_ELDERLY, 70, ReportedFigure.Qualifier.EXACT, ""),
-    (ReportedFigure.Counts.INJURED, 487, ReportedFigure.Qualifier.EXACT, "seriously injured"),
+    (ReportedFigure.Counts.INJURED, 487, ReportedFigure.Qualifier.EXACT, "Seriously injured"),
     (ReportedFigure.Counts.CAPTURED, 1275, ReportedFigure.Qualifier.EXACT, ""),
-    (ReportedFigure.Counts.MISSING, 150, ReportedFigure.Qualifier.ABOUT, "captives still missing"),
+    (ReportedFigure.Counts.MISSING, 150, ReportedFigure.Qualifier.ABOUT, "Captives still missing"),
     (ReportedFigure.Counts.FAMILIES_WIPED_OUT, 8, ReportedFigure.Qualifier.EXACT, ""),
 ]
 
 
 def _figures(event: Event, report: Source) -> None:
-    for order, (counts, value, qualifier, _note) in enumerate(FIGURES):
+    for order, (counts, value, qualifier, wording) in enumerate(FIGURES):
         ReportedFigure.objects.get_or_create(
             event=event,
             counts=counts,
             attributed_to=ATTRIBUTION,
             source=report,
-            defaults={"value": value, "qualifier": qualifier, "sort_order": order},
+            defaults={
+                "value": value,
+                "qualifier": qualifier,
+                "custom_label": wording,
+                "sort_order": order,
+            },
         )
 
 
@@ -395,4 +401,6 @@ def generate_synthetic_people(count: int, event: Event, place: Place, batch: int
         Person.objects.bulk_create(
             synthetic_person(n, event, place, locale) for n in wanted[start : start + batch]
         )
+    if wanted:
+        content_changed()  # bulk_create sends no signals, so cached pages would not know
     return len(wanted)

@@ -7,7 +7,8 @@ from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from archive.caching import GENERATION_KEY
-from archive.models import HomePage
+from archive.demo import generate_synthetic_people
+from archive.models import Event, HomePage, Place
 from tests.factories import PersonFactory, SourceFactory
 
 
@@ -199,3 +200,11 @@ def test_a_record_published_unpublished_or_drafted_shows_at_once_on_pages_and_ap
     assert b"Draftova" not in drafted_page.content
     assert visit(client, page)[0].status_code == 404
     assert b"Renamedova" not in visit(client, api)[0].content
+
+
+@pytest.mark.django_db
+def test_bulk_loaded_synthetic_people_start_a_new_generation(caching, home):
+    before = cache.get(GENERATION_KEY)
+    generate_synthetic_people(3, Event.objects.first(), Place.objects.first())
+
+    assert cache.get(GENERATION_KEY) != before
