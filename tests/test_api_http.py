@@ -140,10 +140,25 @@ def test_language_comes_from_lang_then_accept_language_then_the_default(client):
     )
 
 
-def test_the_public_sites_language_cookie_does_not_change_the_api_language(client):
+def test_the_sites_language_cookie_counts_as_on_the_sites_pages(client):
     client.cookies["django_language"] = "az"
 
-    assert client.get(PEOPLE)["Content-Language"] == "en"
+    assert client.get(PEOPLE, headers={"accept-language": "ru"})["Content-Language"] == "az"
+    assert client.get(PEOPLE, {"lang": "tr"})["Content-Language"] == "tr"
+
+
+def test_the_response_cache_never_answers_in_another_language(client, settings):
+    settings.ANONYMOUS_CACHE_SECONDS = 60
+    PersonFactory()
+    client.cookies["django_language"] = "az"
+    client.get(PEOPLE, headers={"accept-language": "en"})
+    del client.cookies["django_language"]
+
+    response = client.get(PEOPLE, headers={"accept-language": "az"})
+    english = client.get(PEOPLE, headers={"accept-language": "en"})
+
+    assert response["Content-Language"] == "az"
+    assert english["Content-Language"] == "en"
 
 
 def test_choice_labels_follow_the_language(client):

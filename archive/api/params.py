@@ -5,9 +5,8 @@ import unicodedata
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
-from django.utils.translation import get_supported_language_variant
+from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
-from django.utils.translation.trans_real import parse_accept_lang_header
 from rest_framework.exceptions import ParseError, ValidationError
 
 
@@ -34,19 +33,15 @@ def _has_control_character(text: str) -> bool:
 
 
 def chosen_language(request) -> str:
-    """``?lang=``, else the best match in Accept-Language, else the default language.
+    """``?lang=``, else what Django would choose for a page without a language prefix: the
+    site's language cookie, then Accept-Language, then the default language.
 
-    The language cookie of the public site is ignored: API answers vary only by what the
-    request says (``Vary: Accept-Language``), so shared caches stay correct."""
+    Choosing exactly as Django does keeps the anonymous response cache (archive/caching.py),
+    which keys on Django's choice, from serving one language's answer to another."""
     codes = [code for code, _name in settings.LANGUAGES]
     if "lang" in request.query_params:
         language = request.query_params["lang"]
         if language not in codes:
             raise ValidationError({"lang": [_("Choose one of: %s.") % ", ".join(codes)]})
         return language
-    for code, _quality in parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")):
-        try:
-            return get_supported_language_variant(code)
-        except LookupError:
-            continue
-    return settings.LANGUAGE_CODE
+    return get_language_from_request(request)

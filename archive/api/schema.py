@@ -49,7 +49,8 @@ class ArchiveAutoSchema(AutoSchema):
                 "lang",
                 str,
                 enum=[code for code, _name in settings.LANGUAGES],
-                description="Language of the answer; overrides Accept-Language.",
+                description="Language of the answer; before the language cookie and "
+                "Accept-Language.",
             ),
         ]
 
