@@ -53,3 +53,12 @@ def test_synthetic_records_are_never_counted_as_documented():
     DocumentedPersonFactory(event=figure.event)
 
     assert figure.documented_count == 1
+
+
+@pytest.mark.django_db
+def test_a_figure_keeps_its_sources_wording_and_still_maps_to_records():
+    figure = FigureFactory(custom_label="Seriously injured", counts=ReportedFigure.Counts.INJURED)
+    DocumentedPersonFactory(event=figure.event, fate=Person.Fate.WOUNDED)
+
+    assert figure.label == "Seriously injured"
+    assert figure.documented_count == 1

@@ -131,7 +131,7 @@ def test_figures_page_is_a_table_with_headers_and_explains_the_difference(client
     html = client.get("/en/figures/").content.decode()
 
     assert '<th scope="col">Reported figure</th>' in html
-    assert '<th scope="row">Killed</th>' in html
+    assert '<th scope="row">Civilians killed</th>' in html
     assert "about 150" in html
     assert "They are never added together" in html
 

@@ -76,7 +76,8 @@ class ReportedFigure(TranslatableSnippet):
 
     @property
     def label(self) -> str:
-        return self.custom_label if self.counts == self.Counts.CUSTOM else self.get_counts_display()
+        """The source's own wording where given ("seriously injured"), else the category."""
+        return self.custom_label or self.get_counts_display()
 
     @property
     def qualified_value(self) -> str:
