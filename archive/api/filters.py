@@ -39,10 +39,17 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+def documented(schema: dict, help_text: str, parameter: django_filters.Filter):
+    """``parameter`` with its exact bounds in the OpenAPI schema (drf-spectacular would guess
+    only the type), and its description."""
+    return extend_schema_field({**schema, "description": str(help_text)})(parameter)
+
+
 def integer(minimum: int, maximum: int, help_text: str, **kwargs) -> IntegerFilter:
-    schema = {"type": "integer", "minimum": minimum, "maximum": maximum}
-    return extend_schema_field(schema)(
-        IntegerFilter(min_value=minimum, max_value=maximum, help_text=help_text, **kwargs)
+    return documented(
+        {"type": "integer", "minimum": minimum, "maximum": maximum},
+        help_text,
+        IntegerFilter(min_value=minimum, max_value=maximum, **kwargs),
     )
 
 
@@ -55,9 +62,10 @@ def year(help_text: str, **kwargs) -> IntegerFilter:
 
 
 def text(help_text: str, max_length: int = 100, **kwargs) -> django_filters.CharFilter:
-    schema = {"type": "string", "maxLength": max_length, "pattern": PRINTABLE}
-    return extend_schema_field(schema)(
-        django_filters.CharFilter(max_length=max_length, help_text=help_text, **kwargs)
+    return documented(
+        {"type": "string", "maxLength": max_length, "pattern": PRINTABLE},
+        help_text,
+        django_filters.CharFilter(max_length=max_length, **kwargs),
     )
 
 
@@ -94,22 +102,28 @@ _MONTH_DAY = r"(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[1
 PARTIAL_DATE_PATTERN = rf"^({_YEAR}(-(0[1-9]|1[0-2]))?|{_YEAR}-({_MONTH_DAY})|[12]\d{{2}}X)$"
 
 
-@extend_schema_field({"type": "string", "pattern": PARTIAL_DATE_PATTERN})
 class PartialDateFilter(django_filters.Filter):
     field_class = PartialDateField
 
 
-class SearchFilter(django_filters.CharFilter):
-    def __init__(self, **kwargs):
-        super().__init__(
+def partial_date(help_text: str, **kwargs) -> PartialDateFilter:
+    return documented(
+        {"type": "string", "pattern": PARTIAL_DATE_PATTERN}, help_text, PartialDateFilter(**kwargs)
+    )
+
+
+def search_text() -> django_filters.CharFilter:
+    return documented(
+        {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH, "pattern": PRINTABLE},
+        _("Search text, at most 200 characters."),
+        django_filters.CharFilter(
             method="search",
             max_length=MAX_QUERY_LENGTH,
             error_messages={
                 "max_length": _("Query too long: at most %(limit_value)d characters, please.")
             },
-            help_text=_("Search text, at most 200 characters."),
-            **kwargs,
-        )
+        ),
+    )
 
 
 class StableOrderingFilter(django_filters.OrderingFilter):
@@ -132,9 +146,7 @@ def ordering(*fields: str) -> StableOrderingFilter:
 class ArchiveFilterSet(django_filters.FilterSet):
     """What every list accepts: ``q``, a search over the fields named in ``search_fields``."""
 
-    q = extend_schema_field(
-        {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_LENGTH, "pattern": PRINTABLE}
-    )(SearchFilter())
+    q = search_text()
     search_fields: tuple[str, ...] = ()
 
     def search(self, rows, name, value):
@@ -250,13 +262,13 @@ class TimelineFilter(ArchiveFilterSet):
 
 
 # "from" is a Python keyword, so the date range is attached after the class is made.
-TimelineFilter.base_filters["from"] = PartialDateFilter(
+TimelineFilter.base_filters["from"] = partial_date(
+    _("Entries on or after this date: 1992, 1992-02, 1992-02-26 or 199X (the 1990s)."),
     method="starting_or_ending_from",
-    help_text=_("Entries on or after this date (1992, 1992-02 or 1992-02-26)."),
 )
-TimelineFilter.base_filters["to"] = PartialDateFilter(
+TimelineFilter.base_filters["to"] = partial_date(
+    _("Entries on or before this date: 1992, 1992-02, 1992-02-26 or 199X (the 1990s)."),
     method="starting_until",
-    help_text=_("Entries on or before this date (1992, 1992-02 or 1992-02-26)."),
 )
 
 

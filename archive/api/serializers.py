@@ -54,10 +54,6 @@ class LinkField(serializers.HyperlinkedIdentityField):
         return request.build_absolute_uri(f"{_list_path(self.resource)}{obj.pk}/")
 
 
-def link(resource: str) -> LinkField:
-    return LinkField(resource)
-
-
 @extend_schema_field(OpenApiTypes.STR)
 class LabelField(serializers.Field):
     """The display label of a choice, in the request's language."""
@@ -131,7 +127,7 @@ def partial_date(source: str) -> PartialDateField:
 
 
 class PlaceSummarySerializer(serializers.ModelSerializer):
-    url = link("place")
+    url = LinkField("place")
 
     class Meta:
         model = Place
@@ -139,7 +135,7 @@ class PlaceSummarySerializer(serializers.ModelSerializer):
 
 
 class PersonSummarySerializer(serializers.ModelSerializer):
-    url = link("person")
+    url = LinkField("person")
     name = serializers.CharField(source="display_name", read_only=True)
 
     class Meta:
@@ -148,7 +144,7 @@ class PersonSummarySerializer(serializers.ModelSerializer):
 
 
 class FamilySummarySerializer(serializers.ModelSerializer):
-    url = link("family")
+    url = LinkField("family")
 
     class Meta:
         model = Family
@@ -156,7 +152,7 @@ class FamilySummarySerializer(serializers.ModelSerializer):
 
 
 class EventSummarySerializer(serializers.ModelSerializer):
-    url = link("event")
+    url = LinkField("event")
 
     class Meta:
         model = Event
@@ -164,7 +160,7 @@ class EventSummarySerializer(serializers.ModelSerializer):
 
 
 class SourceSummarySerializer(serializers.ModelSerializer):
-    url = link("source")
+    url = LinkField("source")
 
     class Meta:
         model = Source
@@ -172,7 +168,7 @@ class SourceSummarySerializer(serializers.ModelSerializer):
 
 
 class StatementSummarySerializer(serializers.ModelSerializer):
-    url = link("statement")
+    url = LinkField("statement")
 
     class Meta:
         model = StatementPage
@@ -199,7 +195,7 @@ def locale_field() -> serializers.CharField:
 
 
 class PlaceSerializer(serializers.ModelSerializer):
-    url = link("place")
+    url = LinkField("place")
     alternative_names = LinesField()
     parent = PlaceSummarySerializer(read_only=True, allow_null=True)
     latitude = serializers.FloatField(read_only=True, allow_null=True)
@@ -221,7 +217,7 @@ class PlaceSerializer(serializers.ModelSerializer):
 
 
 class SourceSerializer(serializers.ModelSerializer):
-    url = link("source")
+    url = LinkField("source")
     kind_label = label("kind")
     web_address = serializers.CharField(source="url", read_only=True)
     published = partial_date("published_date")
@@ -256,7 +252,7 @@ class SourceSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    url = link("event")
+    url = LinkField("event")
     start = partial_date("start_date")
     end = partial_date("end_date")
     place = PlaceSummarySerializer(read_only=True, allow_null=True)
@@ -320,7 +316,7 @@ class TestimonySerializer(serializers.ModelSerializer):
 
 
 class PersonSerializer(serializers.ModelSerializer):
-    url = link("person")
+    url = LinkField("person")
     is_synthetic = serializers.BooleanField(
         read_only=True,
         help_text=_("True when the record was generated and describes no real person."),
@@ -403,7 +399,7 @@ class FamilyMemberSerializer(serializers.ModelSerializer):
 
 
 class FamilySerializer(serializers.ModelSerializer):
-    url = link("family")
+    url = LinkField("family")
     members = FamilyMemberSerializer(
         source="public_memberships",
         many=True,
@@ -418,7 +414,7 @@ class FamilySerializer(serializers.ModelSerializer):
 
 
 class StatementSerializer(serializers.ModelSerializer):
-    url = link("statement")
+    url = LinkField("statement")
     page_url = serializers.SerializerMethodField()
     issuer = OrganisationSerializer(read_only=True)
     issued = partial_date("issued_date")
@@ -487,7 +483,7 @@ class StatementDetailSerializer(StatementSerializer):
 
 
 class TimelineEntrySerializer(serializers.ModelSerializer):
-    url = link("timeline")
+    url = LinkField("timeline")
     start = partial_date("start_date")
     end = partial_date("end_date")
     category_label = label("category")
@@ -533,7 +529,7 @@ class TimelineEntryDetailSerializer(TimelineEntrySerializer):
 class FigureSerializer(serializers.ModelSerializer):
     """A reported figure is a claim: its value, who gives it, and where it was published."""
 
-    url = link("figure")
+    url = LinkField("figure")
     event = EventSummarySerializer(read_only=True)
     counts_label = label("counts")
     qualifier_label = label("qualifier")
