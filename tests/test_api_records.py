@@ -255,3 +255,11 @@ def test_search_is_bounded_and_links_to_the_full_list(client):
     assert people["has_more"] is True
     assert client.get(people["more"]).json()["count"] == 4
     assert all(hit["is_synthetic"] for hit in people["results"])
+
+
+def test_the_editors_notes_on_a_family_stay_private(client):
+    family = family_of([PersonFactory()], notes="Spoke to the neighbour on 3 May.")
+
+    body = client.get(f"{API}/families/{family.pk}/").content
+
+    assert b"neighbour" not in body

@@ -111,7 +111,6 @@ def family(record: dict) -> dict:
         "@type": "ItemList",
         "@id": record["url"],
         "name": record["name"],
-        "description": record["notes"],
         "itemListElement": [
             _ref(member["person"], "Person") | {"roleName": member["relationship_label"]}
             for member in record["members"]

@@ -410,7 +410,8 @@ class FamilySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Family
-        fields = ["id", "url", "name", "whole_family_killed", "notes", "members", "locale"]
+        # Not the editors' notes: the family's public page does not show them either.
+        fields = ["id", "url", "name", "whole_family_killed", "members", "locale"]
 
 
 class StatementSerializer(serializers.ModelSerializer):
