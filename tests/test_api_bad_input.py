@@ -157,3 +157,10 @@ def test_an_address_without_its_final_slash_is_redirected(client):
 
     assert response.status_code == 301
     assert response["Location"] == "/api/v1/people/"
+
+
+def test_the_api_address_leads_to_the_current_version(client):
+    response = client.get("/api/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/api/v1/"

@@ -1,6 +1,7 @@
 """Addresses of the API, included under /api/ by the project."""
 
 from django.urls import path, re_path, register_converter
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import views
@@ -63,6 +64,7 @@ def resource(prefix: str, viewset, basename: str, *, by_slug: bool = False):
 
 
 urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="api:root"), name="latest"),
     path("v1/", views.RootView.as_view(), name="root"),
     path("v1/search/", views.SearchView.as_view(), name="search"),
     *resource("people", views.PersonViewSet, "person"),
