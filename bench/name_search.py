@@ -1,0 +1,205 @@
+"""Person name search at 100,000 records on PostgreSQL: ours beside Wagtail's database backend.
+
+    .venv/bin/python bench/name_search.py                    # 100,000 people, 200 queries
+    .venv/bin/python bench/name_search.py --people 20000 --reuse
+
+Makes its own database (``memorial_bench_names``, dropped and made again unless ``--reuse``) on
+the server DATABASE_URL points at (default the local one), loads the demo content and N
+synthetic people (the demo's generator, flagged synthetic), VACUUMs, and builds Wagtail's search
+index (``update_index``). Then, in this process, it runs the same varied queries (Azerbaijani
+Latin, Cyrillic and English spellings, typos and prefixes) through
+
+- ``Person.objects.public().search_names(q)``: folded name keys, ranked, pg_trgm; and
+- ``get_search_backend().search(q, Person.objects.public())``: Wagtail's database backend;
+
+each time the way a listing uses a search: the count, then the first page of 50. Every query
+runs once unmeasured first. Prints p50 and p95 per search, their ratio, and how many queries
+found anything. Speed is measured here, never asserted in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.serving import create_database, database_url  # noqa: E402
+
+DATABASE = "memorial_bench_names"
+DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
+PAGE = 50
+TARGET_P95_MS = 50
+
+# The demo's names as Russian-style Cyrillic and English transliterations have them.
+FAMILY = {
+    "Məmmədov": ("Мамедов", "Mammadov"),
+    "Əliyev": ("Алиев", "Aliyev"),
+    "Hüseynov": ("Гусейнов", "Huseynov"),
+    "Qasımov": ("Гасымов", "Gasimov"),
+    "Cəfərov": ("Джафаров", "Jafarov"),
+    "Xəlilov": ("Халилов", "Khalilov"),
+    "Ağayev": ("Агаев", "Agayev"),
+    "Nəcəfov": ("Наджафов", "Najafov"),
+}
+GIVEN = {
+    "Aygün": ("Айгюн", "Aygun"),
+    "Sevinc": ("Севиндж", "Sevinj"),
+    "Günay": ("Гюнай", "Gunay"),
+    "Şəhla": ("Шахла", "Shahla"),
+    "Nərgiz": ("Наргиз", "Nargiz"),
+    "Xədicə": ("Хадиджа", "Khadija"),
+    "Gülnarə": ("Гюльнара", "Gulnara"),
+    "Aynur": ("Айнур", "Aynur"),
+    "Elçin": ("Эльчин", "Elchin"),
+    "Tofiq": ("Тофик", "Tofig"),
+    "Rəşid": ("Рашид", "Rashid"),
+    "Vüqar": ("Вугар", "Vugar"),
+    "Əli": ("Али", "Ali"),
+    "Səməd": ("Самед", "Samad"),
+    "Xəyyam": ("Хайям", "Khayyam"),
+    "Ramiz": ("Рамиз", "Ramiz"),
+}
+
+
+def typo(word: str) -> str:
+    """One wrong letter in the middle, where pg_trgm similarity suffers most."""
+    middle = len(word) // 2
+    wrong = "b" if word[middle] != "b" else "d"
+    return word[:middle] + wrong + word[middle + 1 :]
+
+
+def queries(count: int) -> list[tuple[str, str]]:
+    """``count`` (kind, query) pairs, the same every run."""
+    rng = random.Random(1992)
+    kinds = ["exact", "cyrillic", "english", "typo", "prefix"]
+    made = []
+    for n in range(count):
+        family, (family_cyrillic, family_english) = rng.choice(list(FAMILY.items()))
+        given, (given_cyrillic, given_english) = rng.choice(list(GIVEN.items()))
+        kind = kinds[n % len(kinds)]
+        query = {
+            "exact": f"{given} {family}",
+            "cyrillic": f"{family_cyrillic} {given_cyrillic}",
+            "english": f"{given_english} {family_english}",
+            "typo": typo(family_english),
+            "prefix": family[: 3 + n % 3],
+        }[kind]
+        made.append((kind, query))
+    return made
+
+
+def ours(query: str):
+    from archive.models import Person
+
+    found = Person.objects.public().search_names(query)
+    return found.count(), list(found.for_listing()[:PAGE])
+
+
+def wagtails(query: str):
+    from wagtail.search.backends import get_search_backend
+
+    from archive.models import Person
+
+    found = get_search_backend().search(query, Person.objects.public())
+    return found.count(), list(found[:PAGE])
+
+
+def measure(search, workload) -> tuple[list[float], int]:
+    for _kind, query in workload:  # warm the caches; not measured
+        search(query)
+    times, hits = [], 0
+    for _kind, query in workload:
+        started = time.perf_counter()
+        count, _rows = search(query)
+        times.append((time.perf_counter() - started) * 1000)
+        hits += count > 0
+    return times, hits
+
+
+def percentile(values: list[float], share: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[round(share * 100) - 1]
+
+
+def prepare(people: int) -> None:
+    from django.core.management import call_command
+    from django.db import connection
+
+    from archive.demo import generate_synthetic_people, load_demo
+    from archive.models import Event, Place
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    load_demo()
+    event, place = Event.objects.get(slug="khojaly-massacre"), Place.objects.get(name="Khojaly")
+    generate_synthetic_people(people, event, place)
+    with connection.cursor() as cursor:
+        # As autovacuum would: moves the bulk-loaded rows from GIN's pending list into the index.
+        cursor.execute("VACUUM ANALYZE")
+    print(
+        f"loaded {people:,} synthetic people in {time.perf_counter() - started:.0f} s", flush=True
+    )
+    started = time.perf_counter()
+    call_command("update_index", verbosity=0)
+    print(f"Wagtail update_index took {time.perf_counter() - started:.0f} s", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--reuse", action="store_true", help="keep the database of a last run")
+    options = parser.parse_args()
+
+    server = os.environ.get("DATABASE_URL", DEFAULT_SERVER)
+    if options.reuse:
+        os.environ["DATABASE_URL"] = database_url(server, DATABASE)
+    else:
+        os.environ["DATABASE_URL"] = create_database(server, DATABASE)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "memorial.settings.base"
+    import django
+
+    django.setup()
+    if not options.reuse:
+        prepare(options.people)
+
+    from archive.models import Person
+
+    total = Person.objects.public().count()
+    workload = queries(options.queries)
+    results = {
+        name: measure(search, workload) for name, search in (("ours", ours), ("wagtail", wagtails))
+    }
+    print(f"\n{len(workload)} queries over {total:,} public people; each is a count + first {PAGE}")
+    print(f"{'':<34}{'p50 ms':>9}{'p95 ms':>9}{'found':>9}")
+    for name, label in (
+        ("ours", "search_names (name keys, pg_trgm)"),
+        ("wagtail", "Wagtail database backend"),
+    ):
+        times, hits = results[name]
+        p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+        print(f"{label:<34}{p50:9.1f}{p95:9.1f}{hits:>6}/{len(workload)}")
+    ours_times, wagtail_times = results["ours"][0], results["wagtail"][0]
+    for share in (0.5, 0.95):
+        ratio = percentile(wagtail_times, share) / percentile(ours_times, share)
+        print(f"Wagtail / ours at p{round(share * 100)}: {ratio:.1f}x")
+    p95 = percentile(ours_times, 0.95)
+    verdict = "meets" if p95 < TARGET_P95_MS else "MISSES"
+    print(f"our p95 {p95:.1f} ms {verdict} the {TARGET_P95_MS} ms target")
+    by_kind: dict[str, list[float]] = {}
+    for (kind, _query), elapsed in zip(workload, ours_times, strict=True):
+        by_kind.setdefault(kind, []).append(elapsed)
+    print(
+        "ours by kind, p95 ms: "
+        + ", ".join(f"{kind} {percentile(times, 0.95):.1f}" for kind, times in by_kind.items())
+    )
+
+
+if __name__ == "__main__":
+    main()
