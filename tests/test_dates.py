@@ -95,3 +95,13 @@ def test_a_day_reads_naturally_in_russian():
 
     with translation.override("ru"):
         assert str(PartialDate(datetime.date(1992, 2, 26))) == "26 февраля 1992"
+
+
+@pytest.mark.django_db
+def test_a_timeline_entry_ending_before_it_starts_is_refused():
+    entry = TimelineEntryFactory.build(
+        start=datetime.date(2020, 9, 27), end=datetime.date(2020, 9, 1), end_precision="day"
+    )
+    with pytest.raises(ValidationError) as error:
+        entry.clean()
+    assert "end" in error.value.message_dict

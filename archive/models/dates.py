@@ -186,3 +186,20 @@ def overlapping(name: str, start: datetime.date | None, end: datetime.date | Non
             by_precision |= models.Q(**{f"{name}_precision": precision, f"{name}__gte": floor})
         q &= by_precision
     return q
+
+
+class DateRange:
+    """For models with a ``start`` and an optional ``end`` partial date (two columns each)."""
+
+    @property
+    def start_date(self) -> PartialDate:
+        return PartialDate.of(self.start, self.start_precision)
+
+    @property
+    def end_date(self) -> PartialDate | None:
+        return PartialDate.of(self.end, self.end_precision)
+
+    def clean(self):
+        super().clean()
+        normalise_fields(self, "start", "end")
+        validate_range(self.start_date, self.end_date, "end")

@@ -4,10 +4,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
 from .base import TranslatableSnippet
-from .dates import PartialDate, normalise_fields, partial_date_fields, validate_range
+from .dates import DateRange, partial_date_fields
 
 
-class Event(TranslatableSnippet):
+class Event(DateRange, TranslatableSnippet):
     """A commemorated event. One archive can hold several."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -42,16 +42,3 @@ class Event(TranslatableSnippet):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def start_date(self) -> PartialDate:
-        return PartialDate.of(self.start, self.start_precision)
-
-    @property
-    def end_date(self) -> PartialDate | None:
-        return PartialDate.of(self.end, self.end_precision)
-
-    def clean(self):
-        super().clean()
-        normalise_fields(self, "start", "end")
-        validate_range(self.start_date, self.end_date, "end")

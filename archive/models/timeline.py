@@ -8,10 +8,10 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from .base import ModeratedSnippet
-from .dates import PartialDate, normalise_fields, partial_date_fields, validate_range
+from .dates import DateRange, PartialDate, partial_date_fields
 
 
-class TimelineEntry(ModeratedSnippet):
+class TimelineEntry(DateRange, ModeratedSnippet):
     """A dated entry on an event's timeline: what happened, its context, its commemoration."""
 
     class Category(models.TextChoices):
@@ -102,14 +102,6 @@ class TimelineEntry(ModeratedSnippet):
         return f"{reverse('archive:timeline')}#{self.anchor}"
 
     @property
-    def start_date(self) -> PartialDate:
-        return PartialDate.of(self.start, self.start_precision)
-
-    @property
-    def end_date(self) -> PartialDate | None:
-        return PartialDate.of(self.end, self.end_precision)
-
-    @property
     def distinct_end_date(self) -> PartialDate | None:
         """The end date, when the entry spans a range rather than one date."""
         if self.end_date and self.end_date != self.start_date:
@@ -131,7 +123,5 @@ class TimelineEntry(ModeratedSnippet):
 
     def clean(self):
         super().clean()
-        normalise_fields(self, "start", "end")
-        validate_range(self.start_date, self.end_date, "end")
         if not self.slug:
             self.slug = slugify(self.title)[:120]
