@@ -17,6 +17,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import translation
+from django.utils.cache import get_conditional_response
 
 GENERATION_KEY = "archive:content-generation"
 RESPONSE_KEY_PREFIX = "archive:response:"
@@ -123,6 +124,10 @@ class AnonymousCacheMiddleware:
         if entry and generation is not None and entry[0] == generation:
             _, status, headers, content = entry
             response = HttpResponse(content, status=status, headers=dict(headers))
+            # A client that already holds this version gets a 304 from the cache too.
+            response = get_conditional_response(
+                request, etag=response.get("ETag"), response=response
+            )
             response["X-Cache"] = "hit"
             return response
 

@@ -208,3 +208,13 @@ def test_bulk_loaded_synthetic_people_start_a_new_generation(caching, home):
     generate_synthetic_people(3, Event.objects.first(), Place.objects.first())
 
     assert cache.get(GENERATION_KEY) != before
+
+
+def test_a_cached_api_answer_still_honours_if_none_match(client, caching, home):
+    first = client.get("/api/v1/timeline/")
+    etag = first["ETag"]
+
+    again = client.get("/api/v1/timeline/", HTTP_IF_NONE_MATCH=etag)
+
+    assert again["X-Cache"] == "hit"
+    assert again.status_code == 304
