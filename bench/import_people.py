@@ -64,8 +64,8 @@ def write_list(path: Path, count: int, given_suffix: str = "") -> None:
                     "khojaly-massacre",
                     person.verification,
                     "yes",
-                    # About one family per ten people, so duplicate flagging has work to do.
-                    f"the {person.family_name.rstrip('a')} family {n % (count // 10 or 1)}",
+                    # Families of five on average, so duplicate flagging has work to do.
+                    f"the {person.family_name.rstrip('a')} family {n % (count // 40 or 1)}",
                 ]
             )
 
@@ -84,6 +84,9 @@ def timed(label: str, *args: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument(
+        "--first-only", action="store_true", help="time the first import only (the target)"
+    )
     options = parser.parse_args()
 
     os.environ["DATABASE_URL"] = create_database(
@@ -104,13 +107,15 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     original, changed = work / "import-people.csv", work / "import-people-changed.csv"
     write_list(original, options.people)
-    write_list(changed, options.people, given_suffix="x")
+    if not options.first_only:
+        write_list(changed, options.people, given_suffix="x")
     size = original.stat().st_size / 2**20
     print(f"{options.people:,} people, {size:.1f} MB of CSV, PostgreSQL database {DATABASE}")
 
     first = timed("first import (all new, drafts)", str(original))
-    timed("same file again (all unchanged)", str(original))
-    timed("dry run, every record changed", str(changed), "--dry-run")
+    if not options.first_only:
+        timed("same file again (all unchanged)", str(original))
+        timed("dry run, every record changed", str(changed), "--dry-run")
     verdict = "meets" if first < 60 else "MISSES"
     print(f"first import: {first:.1f} s for {options.people:,} ({verdict} the 60 s target)")
 

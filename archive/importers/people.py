@@ -7,6 +7,7 @@ command line, the admin preview and the tests all get the same row-level report.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -316,7 +317,9 @@ class PeopleParser:
         elif column.kind == Kind.BOOLEAN:
             values[name] = _boolean(text)
         elif column.kind == Kind.PLACE:
-            values[f"{name}_id"] = self._find(self.references.places, fold(text), text, "place")
+            values[f"{name}_id"] = self._find(
+                self.references.places, _place_key(text), text, "place"
+            )
         elif column.kind == Kind.EVENT:
             values["event_id"] = self._find(self.references.events, _key(text), text, "event")
         elif column.kind == Kind.SOURCES:
@@ -343,6 +346,10 @@ class PeopleParser:
                 % {"what": what, "name": text[:80]}
             )
         return found
+
+
+# A list names the same few places on thousands of rows.
+_place_key = functools.lru_cache(maxsize=4096)(fold)
 
 
 def _split(text: str) -> list[str]:

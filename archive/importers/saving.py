@@ -8,6 +8,10 @@ record whose latest revision holds changes its row does not (an editor's unpubli
 through Wagtail's own ``save_revision()`` and ``publish()``, so that no editor's work is lost or
 published unseen.
 
+On PostgreSQL new records take their ids from the table's sequence before they are written, so
+each row goes in once, already pointing at its revision and at the record it may duplicate;
+rewriting 100,000 fresh rows to add those pointers would cost as much again.
+
 Wagtail's search index is not updated for records saved in batches: nothing in the archive
 searches people through it (the admin, the site and the API match ``name_key``), and indexing
 would take most of an import's time. ``manage.py update_index`` rebuilds it.
@@ -78,6 +82,7 @@ class PeopleWriter:
                 changed.append(row)
             else:
                 to_publish.append(row)
+        self.duplicates = DuplicateIndex() if new else None
         done = self.summary.unchanged
         for step, groups in (
             (self._create, _batches(new)),
@@ -90,7 +95,6 @@ class PeopleWriter:
                 done += len(group)
                 self.progress(done, len(rows))
         self._memberships([row for row in rows if row.family])
-        self.summary.possible_duplicates = flag_possible_duplicates([row.person for row in new])
         content_changed()
         return self.summary
 
@@ -116,12 +120,42 @@ class PeopleWriter:
             person.locale = locale
             person.live, person.has_unpublished_changes = False, True
             person.update_derived_fields()
-            # Set in memory, so that serializing the revision needs no query per record.
-            person.testimonies = []
-        Person.objects.bulk_create(people)
-        self._set_sources(rows, rows, replace=False)
-        self._save_revisions(people, "wagtail.create")
+            person.testimonies = []  # in memory, like the sources below
+        self._sources_in_memory(rows)
+        ids = allocate_ids(Person, len(people))
+        if ids is not None:
+            for person, pk in zip(people, ids, strict=True):
+                person.pk = pk
+            self._flag_duplicates(rows)
+            revisions = self._save_revisions(people, "wagtail.create")
+            for person, revision in zip(people, revisions, strict=True):
+                person.latest_revision = revision
+                if self.publish:
+                    person.live, person.has_unpublished_changes = True, False
+                    person.live_revision = revision
+                    person.first_published_at = person.last_published_at = self.now
+            Person.objects.bulk_create(people)
+        else:
+            Person.objects.bulk_create(people)
+            flagged = self._flag_duplicates(rows)
+            revisions = self._save_revisions(people, "wagtail.create")
+            self._point_at(people, revisions)
+            set_by_pk(
+                Person,
+                "possible_duplicate_of_id",
+                [(p.pk, p.possible_duplicate_of_id) for p in flagged],
+            )
+        self._store_sources(rows, replace=False)
         self.summary.created += len(people)
+
+    def _flag_duplicates(self, rows: list[PersonRow]) -> list[Person]:
+        flagged = [
+            row.person
+            for row in rows
+            if self.duplicates.flag(row.person, self.families.get(row.family.casefold()))
+        ]
+        self.summary.possible_duplicates += len(flagged)
+        return flagged
 
     def _update(self, rows: list[PersonRow]) -> None:
         """Changed records whose row is what their latest revision holds."""
@@ -130,14 +164,12 @@ class PeopleWriter:
         rewritten = [row for row in rows if self.publish or not row.person.live]
         for row in rows:
             row.person.update_derived_fields()
-        self._set_sources(
-            [row for row in rows if row.source_ids is not None],
-            [row for row in rewritten if row.source_ids is not None],
-            replace=True,
-        )
+        self._sources_in_memory([row for row in rows if row.source_ids is not None])
+        self._store_sources([row for row in rewritten if row.source_ids is not None], replace=True)
         fields = {name for row in rewritten for name in row.fields} | {"name_key", "age"}
         Person.objects.bulk_update([row.person for row in rewritten], sorted(fields))
-        self._save_revisions([row.person for row in rows], "wagtail.edit")
+        people = [row.person for row in rows]
+        self._point_at(people, self._save_revisions(people, "wagtail.edit"))
         self.summary.updated += len(rows)
 
     def _publish_latest(self, rows: list[PersonRow]) -> None:
@@ -166,22 +198,26 @@ class PeopleWriter:
                 revision.publish(user=self.user, skip_permission_checks=True)
         self.summary.updated += 1
 
-    def _set_sources(self, rows: list[PersonRow], stored: list[PersonRow], replace: bool) -> None:
-        """Give ``rows`` their sources in memory, for the revision, and write those of
-        ``stored`` to the table, in place of the ones there when ``replace``."""
+    @staticmethod
+    def _sources_in_memory(rows: list[PersonRow]) -> None:
+        # Where serializing a revision finds them, without a query per record.
         for row in rows:
             row.person.sources = [Source(pk=pk) for pk in row.source_ids or ()]
+
+    @staticmethod
+    def _store_sources(rows: list[PersonRow], replace: bool) -> None:
         through = Person.sources.through
         if replace:
-            through.objects.filter(person__in=[row.person.pk for row in stored]).delete()
+            through.objects.filter(person__in=[row.person.pk for row in rows]).delete()
         through.objects.bulk_create(
             through(person_id=row.person.pk, source_id=source_id)
-            for row in stored
+            for row in rows
             for source_id in row.source_ids or ()
         )
 
-    def _save_revisions(self, people: list[Person], action: str) -> None:
-        """What ``save_revision()`` (and ``publish()``) record, for a whole batch at once."""
+    def _save_revisions(self, people: list[Person], action: str) -> list[Revision]:
+        """What ``save_revision()`` (and ``publish()``) record, for a whole batch at once: the
+        revisions and the history entries. The rows are pointed at them by the caller."""
         revisions = Revision.objects.bulk_create(
             Revision(
                 content_type=person.get_content_type(),
@@ -194,9 +230,13 @@ class PeopleWriter:
             )
             for person in people
         )
-        pairs = [
-            (person.pk, revision.pk) for person, revision in zip(people, revisions, strict=True)
-        ]
+        actions = [action, "wagtail.publish"] if self.publish else [action]
+        ModelLogEntry.objects.bulk_create(self._log_entries(people, revisions, actions))
+        return revisions
+
+    def _point_at(self, people: list[Person], revisions: list[Revision]) -> None:
+        """Make the saved rows' latest (and, when publishing, live) revision these ones."""
+        pairs = [(p.pk, revision.pk) for p, revision in zip(people, revisions, strict=True)]
         set_by_pk(Person, "latest_revision_id", pairs)
         if self.publish:
             set_by_pk(Person, "live_revision_id", pairs)
@@ -205,8 +245,6 @@ class PeopleWriter:
             Person.objects.filter(pk__in=[person.pk for person in people]).update(
                 has_unpublished_changes=True
             )
-        actions = [action, "wagtail.publish"] if self.publish else [action]
-        ModelLogEntry.objects.bulk_create(self._log_entries(people, revisions, actions))
 
     def _mark_published(self, people: list[Person], **changes) -> None:
         """One UPDATE for the whole batch, setting what ``publish()`` sets besides the revision."""
@@ -269,40 +307,49 @@ def duplicate_keys(name: str, born, precision: str, families) -> set[tuple]:
     return keys
 
 
-def flag_possible_duplicates(people: list[Person]) -> int:
-    """Point each of ``people`` that resembles an earlier record at the earliest such record.
+class DuplicateIndex:
+    """Which record came first with each likely-duplicate key: every record in the archive,
+    drafts and restricted ones included (the flag is for editors), then each new record as it
+    is flagged. Reads every record's name once: a list of 100,000 costs seconds, not queries."""
 
-    Every record is a candidate, drafts and restricted ones included: the flag is for editors.
-    Reads every record's name once, so a list of 100,000 costs seconds, not queries."""
-    if not people:
-        return 0
-    families = defaultdict(set)
-    for person_id, family_id in FamilyMembership.objects.values_list("person_id", "family_id"):
-        families[person_id].add(family_id)
-    folded = functools.cache(lambda family_name, given_name: fold(f"{family_name} {given_name}"))
-    first_with_key: dict[tuple, int] = {}
-    records = Person.objects.order_by("pk").values_list(
-        "pk", "family_name", "given_name", "born", "born_precision"
-    )
-    for pk, family_name, given_name, born, precision in records.iterator(chunk_size=5000):
-        for key in duplicate_keys(folded(family_name, given_name), born, precision, families[pk]):
-            first_with_key.setdefault(key, pk)
-    flagged = []
-    for person in people:
-        keys = duplicate_keys(
-            folded(person.family_name, person.given_name),
-            person.born,
-            person.born_precision,
-            families[person.pk],
+    def __init__(self):
+        families = defaultdict(set)
+        for person_id, family_id in FamilyMembership.objects.values_list("person_id", "family_id"):
+            families[person_id].add(family_id)
+        self.folded = functools.cache(lambda family, given: fold(f"{family} {given}"))
+        self.first: dict[tuple, int] = {}
+        records = Person.objects.order_by("pk").values_list(
+            "pk", "family_name", "given_name", "born", "born_precision"
         )
-        earlier = [first_with_key[key] for key in keys if first_with_key[key] < person.pk]
+        for pk, family_name, given_name, born, precision in records.iterator(chunk_size=5000):
+            name = self.folded(family_name, given_name)
+            for key in duplicate_keys(name, born, precision, families[pk]):
+                self.first.setdefault(key, pk)
+
+    def flag(self, person: Person, family_id: int | None) -> bool:
+        """Point ``person`` (with its id, and its family if any) at the earliest record it
+        resembles; say whether there was one."""
+        name = self.folded(person.family_name, person.given_name)
+        families = {family_id} if family_id else set()
+        keys = duplicate_keys(name, person.born, person.born_precision, families)
+        earlier = [self.first[key] for key in keys if self.first.get(key, person.pk) < person.pk]
+        for key in keys:
+            self.first.setdefault(key, person.pk)
         if earlier:
             person.possible_duplicate_of_id = min(earlier)
-            flagged.append(person)
-    set_by_pk(
-        Person, "possible_duplicate_of_id", [(p.pk, p.possible_duplicate_of_id) for p in flagged]
-    )
-    return len(flagged)
+        return bool(earlier)
+
+
+def allocate_ids(model, count: int) -> list[int] | None:
+    """``count`` fresh primary keys from the table's sequence, on PostgreSQL; None elsewhere."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [model._meta.db_table, model._meta.pk.column, count],
+        )
+        return [pk for (pk,) in cursor.fetchall()]
 
 
 def set_by_pk(model, column: str, pairs: list[tuple[int, int]]) -> None:
