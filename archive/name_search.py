@@ -2,9 +2,11 @@
 
 Every record stores ``name_key``: the folded keys of all its names (see :mod:`archive.names`),
 family name first, then given name. A query is folded the same way, and a record matches when
-each query token occurs in its keys. On PostgreSQL a token of four letters or more may instead
-be within a typo of one of the record's words (pg_trgm word similarity of at least
-``WORD_SIMILARITY_THRESHOLD``, set on every connection); a GIN trigram index on
+each query token occurs in its keys. On PostgreSQL a token of four letters or more that occurs
+in no record's keys is taken for a typo: records match if it is close to one of their words
+(pg_trgm word similarity of at least ``WORD_SIMILARITY_THRESHOLD``, set on every connection).
+Only then, because the similarity is computed row by row and would cost more than the rest of a
+search, and because near misses are noise beside real matches. A GIN trigram index on
 ``name_key`` (migration 0004) serves both tests, so a search stays fast at 100,000 records.
 SQLite has no trigrams: it matches substrings only, by scanning the table.
 
@@ -27,7 +29,7 @@ from operator import and_
 
 from django.db import connections
 from django.db.backends.signals import connection_created
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, F, IntegerField, Q, QuerySet, Value, When
 
 from archive.names import query_tokens
 
@@ -64,7 +66,7 @@ def search_names(people: QuerySet, query: str) -> QuerySet:
     if not tokens:
         return people
     typos = connections[people.db].vendor == "postgresql"
-    matches = reduce(and_, (_token_matches(token, typos) for token in tokens))
+    matches = reduce(and_, (_token_matches(people, token, typos) for token in tokens))
     return (
         people.filter(matches)
         .annotate(name_rank=_rank(tokens))
@@ -72,15 +74,19 @@ def search_names(people: QuerySet, query: str) -> QuerySet:
     )
 
 
-def _token_matches(token: str, typos: bool) -> Q:
+def _token_matches(people: QuerySet, token: str, typos: bool) -> Q:
     inside = Q(name_key__contains=token)
     if typos and len(token) >= TYPO_MIN_LENGTH:
         # Imported here because django.contrib.postgres needs psycopg, which SQLite-only
         # installations need not have.
         from django.contrib.postgres.lookups import TrigramWordSimilar
 
+        # Asked of ``people`` itself, so that whether a search tolerates typos never depends
+        # on (and never reveals) records the searcher may not see. PostgreSQL runs this
+        # uncorrelated subquery once per search, not once per row.
+        nowhere = ~Exists(people.filter(inside))
         # ``name_key %> token``: some stretch of the keys is a close enough match for the token.
-        return inside | TrigramWordSimilar(F("name_key"), Value(token))
+        return inside | (nowhere & TrigramWordSimilar(F("name_key"), Value(token)))
     return inside
 
 

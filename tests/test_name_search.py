@@ -100,14 +100,30 @@ def test_typo_is_not_matched_on_sqlite_or_matched_last_on_postgresql():
 
 @on_postgresql
 @pytest.mark.django_db
-def test_postgresql_tolerates_a_typo_and_ranks_it_after_real_matches():
-    real = PersonFactory(family_name="Nəcəfov", given_name="Ramiz")
-    typo = PersonFactory(family_name="Nəcəbov", given_name="Ramiz")  # one letter off
+def test_postgresql_takes_a_spelling_found_nowhere_for_a_typo_and_ranks_it_last():
+    najafov = PersonFactory(family_name="Nəcəfov", given_name="Ramiz")
     PersonFactory(family_name="Xəlilov", given_name="Ramiz")
 
-    found = list(Person.objects.search_names("Najafov Ramiz"))
+    found = list(Person.objects.search_names("Najabov Ramiz"))  # one letter off
 
-    assert found == [real, typo]
+    assert found == [najafov]
+    assert found[0].name_rank == 4
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_postgresql_does_not_widen_a_spelling_that_exists():
+    najafov = PersonFactory(family_name="Nəcəfov", given_name="Ramiz")
+    PersonFactory(family_name="Nəcəbov", given_name="Ramiz")
+    assert list(Person.objects.search_names("Najafov")) == [najafov]
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_typo_tolerance_does_not_depend_on_records_the_searcher_cannot_see():
+    public = PersonFactory(family_name="Nəcəfov", given_name="Ramiz")
+    PersonFactory(family_name="Nəcəbov", visibility=Person.Visibility.RESTRICTED)
+    assert list(Person.objects.public().search_names("Najabov")) == [public]
 
 
 @on_postgresql
