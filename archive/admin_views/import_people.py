@@ -76,6 +76,12 @@ class ImportPermissionMixin:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("import_people:upload"), "label": _("Import people")},
+        ]
+
 
 class UploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "archive/admin/import_upload.html"
@@ -116,6 +122,9 @@ class PreviewView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
 
     def get_page_subtitle(self):
         return self.filename
+
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.filename}]
 
     def table(self):
         with (UPLOAD_DIR / self.token).open("rb") as upload:
