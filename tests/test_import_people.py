@@ -398,3 +398,15 @@ def test_reimport_with_publish_changes_and_publishes_in_bulk():
         "Əlirza",
     ]
     assert Person.objects.search_names("Alirza").get().live
+
+
+@pytest.mark.django_db
+def test_place_name_shared_by_two_places_is_a_row_error_not_a_guess():
+    PlaceFactory(name="Aşağı Qışlaq")
+    PlaceFactory(name="Ashaghi Gishlag")  # the same name, folded
+    report = run(
+        [["list-1", "Əli", "killed", "Ashagi Gishlag"]],
+        ["external_id", "given_name", "fate", "residence"],
+    )
+    assert "Several places are called" in report.errors[0].reason
+    assert not Person.objects.exists()

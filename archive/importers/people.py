@@ -317,33 +317,31 @@ class PeopleParser:
         elif column.kind == Kind.BOOLEAN:
             values[name] = _boolean(text)
         elif column.kind == Kind.PLACE:
-            values[f"{name}_id"] = self._find(
-                self.references.places, _place_key(text), text, "place"
-            )
+            values[f"{name}_id"] = self._find(self.references.places, _place_key(text), text, Place)
         elif column.kind == Kind.EVENT:
-            values["event_id"] = self._find(self.references.events, _key(text), text, "event")
+            values["event_id"] = self._find(self.references.events, _key(text), text, Event)
         elif column.kind == Kind.SOURCES:
             row.source_ids = [
-                self._find(self.references.sources, _key(title), title, "source")
+                self._find(self.references.sources, _key(title), title, Source)
                 for title in _split(text)
             ]
         elif column.kind == Kind.FAMILY:
             row.family = " ".join(text.split())
 
     @staticmethod
-    def _find(index: dict, key: str, text: str, what: str) -> int | None:
+    def _find(index: dict, key: str, text: str, model) -> int | None:
         if not text:
             return None
         found = index.get(key)
         if found is None:
             raise _CellError(
                 _("There is no %(what)s “%(name)s” in the archive; add it first.")
-                % {"what": what, "name": text[:80]}
+                % {"what": model._meta.verbose_name, "name": text[:80]}
             )
         if found is AMBIGUOUS:
             raise _CellError(
-                _("Several records of kind %(what)s are called “%(name)s”; rename one of them.")
-                % {"what": what, "name": text[:80]}
+                _("Several %(what)s are called “%(name)s”; rename all but one.")
+                % {"what": model._meta.verbose_name_plural, "name": text[:80]}
             )
         return found
 
