@@ -12,11 +12,11 @@ from django.utils import translation
 from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
+from archive.exporting import safe_cell
+
 from . import jsonld
 
 CHUNK_SIZE = 250
-# A spreadsheet would run a cell that starts with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class CSVRenderer(BaseRenderer):
@@ -88,7 +88,7 @@ def csv_lines(columns: list[tuple[str, bool]], records: Iterable[dict]) -> Itera
     for record in records:
         yield _WRITER.writerow(
             [
-                _safe(_id_of(record[name]) if is_link else _cell(record[name]))
+                safe_cell(_id_of(record[name]) if is_link else _cell(record[name]))
                 for name, is_link in columns
             ]
         )
@@ -121,12 +121,6 @@ def _label(value: dict) -> str:
     if nested:
         return _label(nested[0])
     return "; ".join(str(item) for item in value.values())
-
-
-def _safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return f"'{value}"
-    return value
 
 
 def chunks(items: Iterable, size: int) -> Iterator[list]:
