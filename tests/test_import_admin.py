@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from archive.admin_views import import_people
 from archive.models import Person
 from tests.factories import user_in
 from tests.test_import_people import csv_bytes, person_row
@@ -11,12 +12,20 @@ from tests.test_import_people import csv_bytes, person_row
 UPLOAD = reverse("import_people:upload")
 
 
+@pytest.fixture(autouse=True)
+def upload_dir(tmp_path, monkeypatch):
+    monkeypatch.setattr(import_people, "UPLOAD_DIR", tmp_path / "uploads")
+    return tmp_path / "uploads"
+
+
 def upload(client, data: bytes, name="people.csv"):
     return client.post(UPLOAD, {"file": SimpleUploadedFile(name, data, "text/csv")})
 
 
 @pytest.mark.django_db
-def test_moderator_uploads_sees_a_preview_and_imports_drafts(moderator_client, moderator):
+def test_moderator_uploads_sees_a_preview_and_imports_drafts(
+    moderator_client, moderator, upload_dir
+):
     uploaded = upload(moderator_client, csv_bytes([person_row(1), person_row(2, given="Tofiq")]))
     preview = moderator_client.get(uploaded.url)
 
@@ -28,6 +37,7 @@ def test_moderator_uploads_sees_a_preview_and_imports_drafts(moderator_client, m
     confirmed = moderator_client.post(uploaded.url, {})
 
     assert confirmed.url == reverse("wagtailsnippets_archive_person:list")
+    assert list(upload_dir.iterdir()) == []  # the upload is gone once imported
     people = Person.objects.all()
     assert len(people) == 2
     assert all(not p.live and p.latest_revision.user == moderator for p in people)
