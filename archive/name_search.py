@@ -27,6 +27,7 @@ from __future__ import annotations
 from functools import reduce
 from operator import and_
 
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.db import connections
 from django.db.backends.signals import connection_created
 from django.db.models import Case, Exists, F, IntegerField, Q, QuerySet, Value, When
@@ -77,10 +78,6 @@ def search_names(people: QuerySet, query: str) -> QuerySet:
 def _token_matches(people: QuerySet, token: str, typos: bool) -> Q:
     inside = Q(name_key__contains=token)
     if typos and len(token) >= TYPO_MIN_LENGTH:
-        # Imported here because django.contrib.postgres needs psycopg, which SQLite-only
-        # installations need not have.
-        from django.contrib.postgres.lookups import TrigramWordSimilar
-
         # Asked of ``people`` itself, so that whether a search tolerates typos never depends
         # on (and never reveals) records the searcher may not see. PostgreSQL runs this
         # uncorrelated subquery once per search, not once per row.
