@@ -1,18 +1,10 @@
 """Brute force on the admin sign-in and floods of anonymous searches are refused with 429."""
 
 import pytest
-from django.core.cache import cache
 
 from memorial.security import SearchThrottle
 
 LOGIN = "/admin/login/"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def sign_in(client, password, address="10.0.0.1", username="editor"):

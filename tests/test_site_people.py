@@ -3,18 +3,11 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 
 from archive.models import Family, FamilyMembership, Person, Precision
 from archive.models import Testimony as PersonTestimony  # not collected as a test class
 from archive.views.people import PEOPLE_PER_PAGE, alphabet, initial
 from tests.factories import PersonFactory, PlaceFactory, SourceFactory
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    # The public search is rate-limited through the cache; each test starts with a clean slate.
-    cache.clear()
 
 
 def listed(client, **query) -> str:

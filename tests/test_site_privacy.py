@@ -4,7 +4,6 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
 
 from archive.models import (
     Event,
@@ -17,12 +16,6 @@ from archive.models import (
 )
 from archive.models import Testimony as PersonTestimony  # not collected as a test class
 from tests.factories import PersonFactory, SourceFactory, TimelineEntryFactory
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    # The public search is rate-limited through the cache; each test starts with a clean slate.
-    cache.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -19,12 +18,6 @@ from archive.models import (
 )
 from archive.models import Testimony as PersonTestimony  # not collected as a test class
 from tests.factories import FigureFactory, PersonFactory, SourceFactory, TimelineEntryFactory
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    # The public search is rate-limited through the cache; each test starts with a clean slate.
-    cache.clear()
 
 
 class Archive:
