@@ -10,6 +10,7 @@ import random
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from . import synthetic_names
 from .caching import content_changed
 from .models import (
     ContentPage,
@@ -337,9 +338,6 @@ def _timeline(event: Event, places: dict[str, Place], report: Source, statement)
         entry.save_revision().publish()
 
 
-GIVEN_FEMALE = ["Aygün", "Sevinc", "Günay", "Şəhla", "Nərgiz", "Xədicə", "Gülnarə", "Aynur"]
-GIVEN_MALE = ["Elçin", "Tofiq", "Rəşid", "Vüqar", "Əli", "Səməd", "Xəyyam", "Ramiz"]
-FAMILY = ["Məmmədov", "Əliyev", "Hüseynov", "Qasımov", "Cəfərov", "Xəlilov", "Ağayev", "Nəcəfov"]
 FATES = [
     (Person.Fate.KILLED, 50),
     (Person.Fate.WOUNDED, 20),
@@ -358,13 +356,12 @@ def synthetic_person(number: int, event: Event, place: Place, locale: Locale) ->
     """One generated record, flagged synthetic. Deterministic in ``number``."""
     rng = random.Random(number)  # noqa: S311 - reproducible demo data, not secrets
     sex = rng.choice([Person.Sex.FEMALE, Person.Sex.MALE])
-    given = rng.choice(GIVEN_FEMALE if sex == Person.Sex.FEMALE else GIVEN_MALE)
-    family = rng.choice(FAMILY) + ("a" if sex == Person.Sex.FEMALE else "")
+    given, family = synthetic_names.draw(rng, female=sex == Person.Sex.FEMALE)
     fate = rng.choices([f for f, _ in FATES], weights=[w for _, w in FATES])[0]
     born = datetime.date(rng.randint(1910, 1991), rng.randint(1, 12), rng.randint(1, 28))
     person = Person(
-        family_name=family,
-        given_name=given,
+        family_name=family.azerbaijani,
+        given_name=given.azerbaijani,
         sex=sex,
         born=born,
         born_precision=rng.choice([Precision.DAY, Precision.YEAR]),

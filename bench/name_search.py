@@ -6,13 +6,14 @@
 Makes its own database (``memorial_bench_names``, dropped and made again unless ``--reuse``) on
 the server DATABASE_URL points at (default the local one), loads the demo content and N
 synthetic people (the demo's generator, flagged synthetic), VACUUMs, and builds Wagtail's search
-index (``update_index``). Then, in this process, it runs the same varied queries (Azerbaijani
-Latin, Cyrillic and English spellings, typos and prefixes) through
+index (``update_index``). Then, in this process, it runs the same varied queries through
 
 - ``Person.objects.public().search_names(q)``: folded name keys, ranked, pg_trgm; and
 - ``get_search_backend().search(q, Person.objects.public())``: Wagtail's database backend;
 
-each time the way a listing uses a search: the count, then the first page of 50. Every query
+each time the way a listing uses a search: the count, then the first page of 50. The queries
+draw names as the generator does (``archive.synthetic_names``) and type them as searchers do:
+exact (Azerbaijani Latin), Cyrillic, English, with a typo, and as a prefix. Every query
 runs once unmeasured first. Prints p50 and p95 per search, their ratio, and how many queries
 found anything. Speed is measured here, never asserted in the test suite.
 """
@@ -30,42 +31,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from archive.synthetic_names import draw  # noqa: E402
 from bench.serving import create_database, database_url  # noqa: E402
 
 DATABASE = "memorial_bench_names"
 DEFAULT_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
 PAGE = 50
 TARGET_P95_MS = 50
-
-# The demo's names as Russian-style Cyrillic and English transliterations have them.
-FAMILY = {
-    "Məmmədov": ("Мамедов", "Mammadov"),
-    "Əliyev": ("Алиев", "Aliyev"),
-    "Hüseynov": ("Гусейнов", "Huseynov"),
-    "Qasımov": ("Гасымов", "Gasimov"),
-    "Cəfərov": ("Джафаров", "Jafarov"),
-    "Xəlilov": ("Халилов", "Khalilov"),
-    "Ağayev": ("Агаев", "Agayev"),
-    "Nəcəfov": ("Наджафов", "Najafov"),
-}
-GIVEN = {
-    "Aygün": ("Айгюн", "Aygun"),
-    "Sevinc": ("Севиндж", "Sevinj"),
-    "Günay": ("Гюнай", "Gunay"),
-    "Şəhla": ("Шахла", "Shahla"),
-    "Nərgiz": ("Наргиз", "Nargiz"),
-    "Xədicə": ("Хадиджа", "Khadija"),
-    "Gülnarə": ("Гюльнара", "Gulnara"),
-    "Aynur": ("Айнур", "Aynur"),
-    "Elçin": ("Эльчин", "Elchin"),
-    "Tofiq": ("Тофик", "Tofig"),
-    "Rəşid": ("Рашид", "Rashid"),
-    "Vüqar": ("Вугар", "Vugar"),
-    "Əli": ("Али", "Ali"),
-    "Səməd": ("Самед", "Samad"),
-    "Xəyyam": ("Хайям", "Khayyam"),
-    "Ramiz": ("Рамиз", "Ramiz"),
-}
 
 
 def typo(word: str) -> str:
@@ -76,20 +48,19 @@ def typo(word: str) -> str:
 
 
 def queries(count: int) -> list[tuple[str, str]]:
-    """``count`` (kind, query) pairs, the same every run."""
+    """``count`` (kind, query) pairs, the same every run, names drawn as the generator does."""
     rng = random.Random(1992)
     kinds = ["exact", "cyrillic", "english", "typo", "prefix"]
     made = []
     for n in range(count):
-        family, (family_cyrillic, family_english) = rng.choice(list(FAMILY.items()))
-        given, (given_cyrillic, given_english) = rng.choice(list(GIVEN.items()))
+        given, family = draw(rng, female=rng.random() < 0.5)
         kind = kinds[n % len(kinds)]
         query = {
-            "exact": f"{given} {family}",
-            "cyrillic": f"{family_cyrillic} {given_cyrillic}",
-            "english": f"{given_english} {family_english}",
-            "typo": typo(family_english),
-            "prefix": family[: 3 + n % 3],
+            "exact": f"{given.azerbaijani} {family.azerbaijani}",
+            "cyrillic": f"{family.russian} {given.russian}",
+            "english": f"{given.english} {family.english}",
+            "typo": typo(family.english),
+            "prefix": family.azerbaijani[: 3 + n % 3],
         }[kind]
         made.append((kind, query))
     return made
