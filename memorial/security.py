@@ -13,7 +13,7 @@ from django.dispatch import receiver
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.throttling import AnonRateThrottle, BaseThrottle
 
 
 def _policy(directives: dict[str, str]) -> str:
@@ -52,11 +52,17 @@ def _too_many(request, retry_after: int, message: str):
     return response
 
 
+def client_address(request) -> str:
+    """The visitor's address as every limit here and in the API sees it: the connection's,
+    or, behind ``TRUSTED_PROXIES`` reverse proxies, the one the outermost of them recorded."""
+    return BaseThrottle().get_ident(request)
+
+
 # Admin sign-in: a failure counter per (username, address), kept in the shared cache.
 
 
 def _failures_key(request, username: str) -> str:
-    who = f"{username.strip().casefold()}|{request.META.get('REMOTE_ADDR', '')}"
+    who = f"{username.strip().casefold()}|{client_address(request)}"
     return "login-failures:" + hashlib.sha256(who.encode()).hexdigest()
 
 

@@ -89,3 +89,59 @@ def test_each_address_has_its_own_search_allowance(client, search_rate):
     other = client.get("/en/search/", {"q": "x"}, REMOTE_ADDR="198.51.100.2")
 
     assert other.status_code != 429
+
+
+@pytest.mark.django_db
+def test_a_made_up_forwarded_address_does_not_renew_the_search_allowance(client, search_rate):
+    for n in range(3):
+        client.get("/en/search/", {"q": str(n)}, HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
+
+    spoofed = client.get("/en/search/", {"q": "x"}, HTTP_X_FORWARDED_FOR="192.0.2.99")
+
+    assert spoofed.status_code == 429
+
+
+@pytest.mark.django_db
+def test_a_made_up_forwarded_address_does_not_renew_the_api_allowance(client, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon": "2/minute"},
+    }
+    for n in range(2):
+        client.get("/api/v1/people/", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
+
+    spoofed = client.get("/api/v1/people/", HTTP_X_FORWARDED_FOR="192.0.2.99")
+
+    assert spoofed.status_code == 429
+
+
+@pytest.mark.django_db
+def test_behind_a_trusted_proxy_sign_in_failures_count_per_forwarded_address(
+    client, editor, settings
+):
+    settings.LOGIN_FAILURE_LIMIT = 2
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    proxy = "10.0.0.2"
+    for _ in range(2):
+        client.post(
+            LOGIN,
+            {"username": "editor", "password": "wrong"},
+            REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR="203.0.113.9",
+        )
+
+    locked = client.post(
+        LOGIN,
+        {"username": "editor", "password": "pw"},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+    elsewhere = client.post(
+        LOGIN,
+        {"username": "editor", "password": "pw"},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+
+    assert locked.status_code == 429
+    assert elsewhere.status_code == 302

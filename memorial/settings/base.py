@@ -190,6 +190,10 @@ REST_FRAMEWORK = {
         "search": os.environ.get("SEARCH_ANON_RATE", "60/minute"),
     },
     "UNAUTHENTICATED_USER": None,
+    # How many reverse proxies in front of the site append to X-Forwarded-For. 0 (the default)
+    # trusts no forwarded address: a client could otherwise escape every per-address limit by
+    # sending a different made-up header with each request.
+    "NUM_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Memorial Archive API",
