@@ -6,12 +6,13 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
+from archive.content_cache import remembered
 from archive.views import languages, navigation
 
 register = template.Library()
@@ -20,6 +21,38 @@ register = template.Library()
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 _AZERBAIJANI_CYRILLIC = set("әғҹһөүјӘҒҸҺӨҮЈ")
+
+
+@register.tag
+def memo(parser, token):
+    """``{% memo "name" value … %}…{% endmemo %}``: the enclosed fragment, rendered once per
+    content generation, language and combination of the values given, then kept in memory
+    (see :mod:`archive.content_cache`).
+
+    Only for fragments that are the same for every visitor given those values, such as the
+    footer, or the navigation given its items: never for anything that depends on the visitor
+    or on what the page shows beyond the values listed."""
+    name, *values = (parser.compile_filter(bit) for bit in token.split_contents()[1:])
+    nodelist = parser.parse(("endmemo",))
+    parser.delete_first_token()
+    return MemoNode(nodelist, name, values)
+
+
+class MemoNode(template.Node):
+    def __init__(self, nodelist, name, values):
+        self.nodelist, self.name, self.values = nodelist, name, values
+
+    def render(self, context):
+        values = (value.resolve(context) for value in self.values)
+        return remembered(
+            "fragment",
+            lambda: self.nodelist.render(context),
+            self.name.resolve(context),
+            get_language(),
+            get_script_prefix(),
+            *(tuple(value) if isinstance(value, list) else value for value in values),
+            request=context.get("request"),
+        )
 
 
 @register.simple_tag(takes_context=True)
@@ -95,12 +128,11 @@ def language_name(code) -> str:
 def content_lang(context, obj) -> str:
     """` lang="…"` for an element holding an object's own text when that text is in another
     language than the page around it, as when an untranslated original stands in for a
-    translation. Locales are read once per request."""
-    request = context.get("request")
-    codes = getattr(request, "_archive_locale_codes", None)
-    if codes is None:
-        codes = dict(Locale.objects.values_list("pk", "language_code"))
-        if request is not None:
-            request._archive_locale_codes = codes
+    translation. Locales are read once per content generation."""
+    codes = remembered(
+        "locale-codes",
+        lambda: dict(Locale.objects.values_list("pk", "language_code")),
+        request=context.get("request"),
+    )
     code = codes.get(getattr(obj, "locale_id", None))
     return format_html(' lang="{}"', code) if code and code != get_language() else ""

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Page, Site
 
 
@@ -54,25 +54,47 @@ class LanguageLink:
 
 def language_links(request, page: Page | None = None) -> list[LanguageLink]:
     """The same page in every site language, for the language switcher and hreflang links."""
-    translations = {}
-    if page is not None:
-        translations = {
-            translation.locale.language_code: translation
-            for translation in page.get_translations(inclusive=True)
-            .live()
-            .public()
-            .select_related("locale")
-        }
+    urls = _view_urls(request) if page is None else _page_urls(page, request)
     current = get_language()
-    links = []
+    return [
+        LanguageLink(code, get_language_info(code)["name_local"], urls[code], code == current)
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def _view_urls(request) -> dict[str, str]:
+    """The address of the view being shown under each language's prefix, query string kept:
+    Django's ``translate_url``, reusing the request's own URL match instead of resolving the
+    address once per language."""
+    match = request.resolver_match
+    full_path = request.get_full_path()
+    if match is None:
+        return {code: translate_url(full_path, code) for code, _name in settings.LANGUAGES}
+    query = urlsplit(full_path).query
+    urls = {}
     for code, _name in settings.LANGUAGES:
-        if page is None:
-            url = translate_url(request.get_full_path(), code)
-        elif code in translations:
-            url = translations[code].get_url(request)
-        else:
-            url = page_url(page, request, code)
-        links.append(
-            LanguageLink(code, get_language_info(code)["name_local"], url, code == current)
-        )
-    return links
+        with override(code):
+            try:
+                url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                url = full_path
+            else:
+                url = f"{url}?{query}" if query else url
+        urls[code] = url
+    return urls
+
+
+def _page_urls(page: Page, request) -> dict[str, str | None]:
+    translations = {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+    }
+    return {
+        code: translations[code].get_url(request)
+        if code in translations
+        else page_url(page, request, code)
+        for code, _name in settings.LANGUAGES
+    }

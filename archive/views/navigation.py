@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from archive.content_cache import remembered
 from archive.models import StatementIndexPage
 
 from .languages import home_page, page_url
@@ -23,7 +24,23 @@ class NavItem:
 
 
 def navigation(request) -> list[NavItem]:
-    """One query for the home page's children, whatever page is being shown."""
+    """The items, looked up once per content generation, language and site (one query for the
+    home page's children); which one is current is worked out for each request."""
+    items, home_url = remembered(
+        "navigation",
+        lambda: _items(request),
+        get_language(),
+        request.get_host(),
+        request.get_port(),
+        request=request,
+    )
+    return [
+        NavItem(label, url, _is_current(request.path, url, url == home_url), lang)
+        for label, url, lang in items
+    ]
+
+
+def _items(request) -> tuple[list[tuple[str, str, str]], str | None]:
     home = home_page(request)
     sections = {}
     editorial = []
@@ -46,11 +63,7 @@ def navigation(request) -> list[NavItem]:
         *editorial,
         (_("Search"), reverse("archive:search"), ""),
     ]
-    return [
-        NavItem(label, url, _is_current(request.path, url, url == sections.get("home")), lang)
-        for label, url, lang in items
-        if url
-    ]
+    return [item for item in items if item[1]], sections.get("home")
 
 
 def _is_current(path: str, url: str, is_home: bool) -> bool:
