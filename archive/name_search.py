@@ -2,13 +2,14 @@
 
 Every record stores ``name_key``: the folded keys of all its names (see :mod:`archive.names`),
 family name first, then given name. A query is folded the same way, and a record matches when
-each query token occurs in its keys. On PostgreSQL a token of four letters or more that occurs
-in no record's keys is taken for a typo: records match if it is close to one of their words
-(pg_trgm word similarity of at least ``WORD_SIMILARITY_THRESHOLD``, set on every connection).
-Only then, because the similarity is computed row by row and would cost more than the rest of a
-search, and because near misses are noise beside real matches. A GIN trigram index on
-``name_key`` (migration 0004) serves both tests, so a search stays fast at 100,000 records.
-SQLite has no trigrams: it matches substrings only, by scanning the table.
+each query token occurs in its keys (a token of one or two letters must start one of its names).
+On PostgreSQL a token of four letters or more that occurs in no record's keys is taken for a
+typo: records match if it is close to one of their words (pg_trgm word similarity of at least
+``WORD_SIMILARITY_THRESHOLD``, set on every connection). Only then, because the similarity is
+computed row by row and would cost more than the rest of a search, and because near misses are
+noise beside real matches. A GIN trigram index on ``name_key`` (migration 0004) serves both
+tests, so a search stays fast at 100,000 records. SQLite has no trigrams: it matches substrings
+only, by scanning the table.
 
 Matches are ranked, then ordered by name within a rank:
 
@@ -27,16 +28,19 @@ from __future__ import annotations
 from functools import reduce
 from operator import and_
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.db import connections
 from django.db.backends.signals import connection_created
-from django.db.models import Case, Exists, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, F, IntegerField, Lookup, Q, QuerySet, Value, When
 
 from archive.names import query_tokens
 
 # A shorter token has too few trigrams for a typo to leave enough of them: similarity would find
 # only what the substring test finds, at the cost of a second, unselective index scan.
 TYPO_MIN_LENGTH = 4
+
+TRIGRAM = 3
 
 # pg_trgm's default, 0.6, lets a typo through only near either end of a name: one wrong letter in
 # the middle of Najafov (Najabov) or Huseynov (Husanov) scores 0.5 to 0.55.
@@ -76,15 +80,40 @@ def search_names(people: QuerySet, query: str) -> QuerySet:
 
 
 def _token_matches(people: QuerySet, token: str, typos: bool) -> Q:
-    inside = Q(name_key__contains=token)
+    inside = _inside(token)
     if typos and len(token) >= TYPO_MIN_LENGTH:
         # Asked of ``people`` itself, so that whether a search tolerates typos never depends
-        # on (and never reveals) records the searcher may not see. PostgreSQL runs this
-        # uncorrelated subquery once per search, not once per row.
+        # on (and never reveals) records the searcher may not see.
         nowhere = ~Exists(people.filter(inside))
         # ``name_key %> token``: some stretch of the keys is a close enough match for the token.
-        return inside | (nowhere & TrigramWordSimilar(F("name_key"), Value(token)))
+        similar = people.filter(nowhere, TrigramWordSimilar(F("name_key"), Value(token)))
+        # An uncorrelated subquery, run once per search before the rows are read; when the
+        # spelling exists, ``nowhere`` stops it before it reads anything. Tested row by row
+        # instead (``inside | nowhere & similar``), the similarity scan ran on every search and
+        # doubled the rows a common name's search read.
+        return inside | Q(_AmongIds(F("pk"), ArraySubquery(similar.order_by().values("pk"))))
     return inside
+
+
+def _inside(token: str) -> Q:
+    if len(token) < TRIGRAM:
+        # Shorter than a trigram, a token inside names would match most of them and no index
+        # could find them, so it must start a name. pg_trgm indexes a word's start (`` ab``).
+        return _word_start(token)
+    return Q(name_key__contains=token)
+
+
+class _AmongIds(Lookup):
+    """``lhs = ANY(array)``. Unlike ``IN (subquery)``, which PostgreSQL cannot use as an index
+    condition inside an OR, the array is computed once and looked up in the primary key, so the
+    typo branch joins the trigram scans in one bitmap."""
+
+    lookup_name = "among_ids"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
 
 
 def _rank(tokens: list[str]) -> Case:
@@ -99,7 +128,7 @@ def _rank(tokens: list[str]) -> Case:
         When(exact, then=Value(EXACT)),
         When(_every(tokens, _whole_word), then=Value(WHOLE_WORDS)),
         When(_every(tokens, _word_start), then=Value(WORD_PREFIXES)),
-        When(_every(tokens, lambda token: Q(name_key__contains=token)), then=Value(INSIDE)),
+        When(_every(tokens, _inside), then=Value(INSIDE)),
         default=Value(SIMILAR),
         output_field=IntegerField(),
     )

@@ -167,8 +167,11 @@ def main() -> None:
     for (kind, _query), elapsed in zip(workload, ours_times, strict=True):
         by_kind.setdefault(kind, []).append(elapsed)
     print(
-        "ours by kind, p95 ms: "
-        + ", ".join(f"{kind} {percentile(times, 0.95):.1f}" for kind, times in by_kind.items())
+        "ours by kind, p50/p95 ms: "
+        + ", ".join(
+            f"{kind} {percentile(times, 0.5):.1f}/{percentile(times, 0.95):.1f}"
+            for kind, times in by_kind.items()
+        )
     )
 
 

@@ -60,6 +60,14 @@ def test_every_token_must_match():
 
 
 @pytest.mark.django_db
+def test_a_token_shorter_than_a_trigram_must_start_a_name():
+    abbasov = PersonFactory(family_name="Abbasov", given_name="Tofiq")
+    PersonFactory(family_name="Babayev", given_name="Tofiq")  # "ab" only inside a name
+
+    assert list(Person.objects.search_names("Ab")) == [abbasov]
+
+
+@pytest.mark.django_db
 def test_query_without_letters_leaves_the_queryset_as_it_was():
     PersonFactory.create_batch(2)
     assert Person.objects.search_names(" -- ").count() == 2
