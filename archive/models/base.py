@@ -1,10 +1,12 @@
 """What moderated collections share: drafts, revisions, locking, preview, workflow, locales."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
     DraftStateMixin,
     Locale,
@@ -22,16 +24,24 @@ def localize(rows: models.QuerySet, language_code: str | None = None) -> models.
     otherwise the default locale's original. One query, whatever the number of rows.
 
     A translation replaces the original only when it passes the same filters as ``rows``, so a
-    draft translation never hides a published original; call it right after ``public()``."""
+    draft translation never hides a published original; call it right after ``public()``.
+    The locales are found by the database within that query, which costs less than asking
+    for them first."""
     language_code = language_code or translation.get_language() or "en"
-    default = Locale.get_default()
-    active = Locale.objects.filter(language_code=language_code).first() or default
-    if active.pk == default.pk:
+    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    default = _locale_id(default_code)
+    if language_code == default_code:
         return rows.filter(locale=default)
+    # A language without a locale of its own finds no translation: the originals remain.
+    active = _locale_id(language_code)
     translated = rows.filter(translation_key=models.OuterRef("translation_key"), locale=active)
     return rows.filter(
         models.Q(locale=active) | models.Q(locale=default) & ~models.Exists(translated)
     )
+
+
+def _locale_id(language_code: str) -> models.Subquery:
+    return models.Subquery(Locale.objects.filter(language_code=language_code).values("pk")[:1])
 
 
 class LocalizedQuerySet(models.QuerySet):
