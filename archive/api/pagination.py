@@ -7,15 +7,22 @@ are added meanwhile; follow ``next`` until it is null. Both set a ``Link`` heade
 Page sizes outside 1–200, page numbers that are not whole numbers and damaged cursors answer 400
 with the reason; a page number past the last page answers 404."""
 
+import functools
 import re
+from functools import cached_property
 
+from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination, CursorPagination, PageNumberPagination
 
+from archive.content_cache import remembered
+
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 MODES = ("page", "cursor")
+# What chooses a page of a list rather than the list itself.
+PAGE_PARAMETERS = {"page", "page_size", "format", "mode", "cursor"}
 
 
 def checked_page_size(request) -> int:
@@ -37,9 +44,42 @@ def with_link_header(response, next_link: str | None, previous_link: str | None)
     return response
 
 
+class CountedPaginator(Paginator):
+    """Counts a list once per content generation (see archive.content_cache).
+
+    A count reads every matching row: at 100,000 people it cost more than the rest of a page
+    together. It changes only when content does, and every change starts a new generation.
+    ``counted_as`` must name everything else the rows depend on (see NumberedPages)."""
+
+    def __init__(self, object_list, per_page, *, counted_as: tuple, request):
+        super().__init__(object_list, per_page)
+        self.counted_as, self.request = counted_as, request
+
+    @cached_property
+    def count(self):
+        count = self.object_list.count
+        return remembered("api-count", count, *self.counted_as, request=self.request)
+
+
 class NumberedPages(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
+    counted_as: tuple = ()
+
+    @property
+    def django_paginator_class(self):
+        return functools.partial(CountedPaginator, counted_as=self.counted_as, request=self.request)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        # A list's rows follow from its address, the language and the filters in the query
+        # (the API serves anonymous clients only): with the content, all that decides a count.
+        filters = sorted(
+            (name, tuple(request.query_params.getlist(name)))
+            for name in request.query_params
+            if name not in PAGE_PARAMETERS
+        )
+        self.counted_as = (request.path, getattr(view, "language", None), *filters)
+        return super().paginate_queryset(queryset, request, view)
 
     def get_page_size(self, request):
         return checked_page_size(request)

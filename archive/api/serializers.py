@@ -2,16 +2,27 @@
 
 Records name each other through small summaries (id, a label, and the link to the full record),
 so a client can follow links without guessing URLs. Nothing here queries the database: the views
-hand over rows already shaped with ``select_related``/``prefetch_related``."""
+hand over rows already shaped with ``select_related``/``prefetch_related``.
+
+Every record serializer is a :class:`RecordSerializer`: DRF's declarations, which the OpenAPI
+schema, the CSV columns and the tests read, written out by a plan made once per class (see
+"Writing records" at the end)."""
 
 import functools
+import inspect
+import operator
 
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
 from django.urls import reverse as django_reverse
+from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import SkipField
+from rest_framework.relations import RelatedField
 from wagtail.rich_text import expand_db_html
 
 from archive.models import (
@@ -19,6 +30,7 @@ from archive.models import (
     Family,
     FamilyMembership,
     Organisation,
+    PartialDate,
     Person,
     Place,
     Precision,
@@ -37,12 +49,6 @@ def address(request, view_name: str, *args, query: dict | None = None) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
-@functools.cache
-def _list_path(resource: str) -> str:
-    # A page names hundreds of records; one reverse() each would cost more than the rest.
-    return django_reverse(f"api:{resource}-list")
-
-
 class LinkField(serializers.HyperlinkedIdentityField):
     """A record's canonical address: its list's address, then its id (see urls.resource())."""
 
@@ -50,8 +56,18 @@ class LinkField(serializers.HyperlinkedIdentityField):
         self.resource = resource
         super().__init__(view_name=f"api:{resource}-detail")
 
-    def get_url(self, obj, view_name, request, format):
-        return request.build_absolute_uri(f"{_list_path(self.resource)}{obj.pk}/")
+    def to_representation(self, record):
+        return self.represent(record, Writing(self.context))
+
+    def represent(self, record, writing) -> str:
+        return f"{writing.list_address(self.resource)}{record.pk}/"
+
+
+@functools.cache
+def _choice_labels(model, field_name: str, language: str | None) -> dict:
+    """The labels of a field's choices in ``language``, the active language when first asked
+    (translations do not change while a process runs)."""
+    return {value: str(text) for value, text in model._meta.get_field(field_name).flatchoices}
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -62,16 +78,15 @@ class LabelField(serializers.Field):
         self.choice_field = choice_field
         super().__init__(source="*", read_only=True)
 
-    @functools.cached_property
-    def labels(self) -> dict:
-        # Django's get_FOO_display() translates every label of the field on each call, which
-        # made up a fifth of a page of people; here only the one shown is translated.
-        field = self.parent.Meta.model._meta.get_field(self.choice_field)
-        return dict(field.flatchoices)
-
     def to_representation(self, record):
+        return self.represent(record, Writing(self.context))
+
+    def represent(self, record, writing) -> str:
+        # Django's get_FOO_display() translates every label of the field on each call, which
+        # made up a fifth of a page of people; here each is translated once per language.
+        labels = _choice_labels(self.parent.Meta.model, self.choice_field, writing.language)
         value = getattr(record, self.choice_field)
-        return str(self.labels.get(value, value))
+        return labels.get(value, str(value))
 
 
 def label(choice_field: str) -> LabelField:
@@ -107,26 +122,46 @@ class PartialDateSerializer(serializers.Serializer):
     display = serializers.CharField(source="__str__", help_text=_("As read in the language."))
 
 
+@functools.lru_cache(maxsize=4096)
+def _date_representation(date: PartialDate, language: str | None) -> dict:
+    # Formatting a date in the language is the dearest part of it; people share their dates.
+    return {
+        "value": date.iso(),
+        "precision": date.precision,
+        "earliest": date.earliest.isoformat(),
+        "latest": date.latest.isoformat(),
+        "display": str(date),
+    }
+
+
 @extend_schema_field(PartialDateSerializer)
 class PartialDateField(serializers.Field):
     def to_representation(self, date):
-        return {
-            "value": date.iso(),
-            "precision": date.precision,
-            "earliest": date.earliest.isoformat(),
-            "latest": date.latest.isoformat(),
-            "display": str(date),
-        }
+        return self.represent(date, Writing(self.context))
+
+    def represent(self, date, writing) -> dict:
+        return dict(_date_representation(date, writing.language))
 
 
 def partial_date(source: str) -> PartialDateField:
     return PartialDateField(source=source, read_only=True, allow_null=True)
 
 
+class RecordSerializer(serializers.ModelSerializer):
+    """A model's record, written by a plan made once for the class (see "Writing records")."""
+
+    def to_representation(self, record):
+        return _write(_plan(type(self)), record, self.writing)
+
+    @functools.cached_property
+    def writing(self) -> "Writing":
+        return Writing(self.context, self)
+
+
 # Summaries: how one record names another.
 
 
-class PlaceSummarySerializer(serializers.ModelSerializer):
+class PlaceSummarySerializer(RecordSerializer):
     url = LinkField("place")
 
     class Meta:
@@ -134,7 +169,7 @@ class PlaceSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "name", "url"]
 
 
-class PersonSummarySerializer(serializers.ModelSerializer):
+class PersonSummarySerializer(RecordSerializer):
     url = LinkField("person")
     name = serializers.CharField(source="display_name", read_only=True)
 
@@ -143,7 +178,7 @@ class PersonSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "name", "is_synthetic", "url"]
 
 
-class FamilySummarySerializer(serializers.ModelSerializer):
+class FamilySummarySerializer(RecordSerializer):
     url = LinkField("family")
 
     class Meta:
@@ -151,7 +186,7 @@ class FamilySummarySerializer(serializers.ModelSerializer):
         fields = ["id", "name", "url"]
 
 
-class EventSummarySerializer(serializers.ModelSerializer):
+class EventSummarySerializer(RecordSerializer):
     url = LinkField("event")
 
     class Meta:
@@ -159,7 +194,7 @@ class EventSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "name", "slug", "url"]
 
 
-class SourceSummarySerializer(serializers.ModelSerializer):
+class SourceSummarySerializer(RecordSerializer):
     url = LinkField("source")
 
     class Meta:
@@ -167,7 +202,7 @@ class SourceSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "title", "url"]
 
 
-class StatementSummarySerializer(serializers.ModelSerializer):
+class StatementSummarySerializer(RecordSerializer):
     url = LinkField("statement")
 
     class Meta:
@@ -175,7 +210,7 @@ class StatementSummarySerializer(serializers.ModelSerializer):
         fields = ["id", "title", "slug", "url"]
 
 
-class OrganisationSerializer(serializers.ModelSerializer):
+class OrganisationSerializer(RecordSerializer):
     kind_label = label("kind")
 
     class Meta:
@@ -194,7 +229,7 @@ def locale_field() -> serializers.CharField:
 # Full records.
 
 
-class PlaceSerializer(serializers.ModelSerializer):
+class PlaceSerializer(RecordSerializer):
     url = LinkField("place")
     alternative_names = LinesField()
     parent = PlaceSummarySerializer(read_only=True, allow_null=True)
@@ -216,7 +251,7 @@ class PlaceSerializer(serializers.ModelSerializer):
         ]
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(RecordSerializer):
     url = LinkField("source")
     kind_label = label("kind")
     web_address = serializers.CharField(source="url", read_only=True)
@@ -251,7 +286,7 @@ class SourceSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(source.document.url)
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(RecordSerializer):
     url = LinkField("event")
     start = partial_date("start_date")
     end = partial_date("end_date")
@@ -298,7 +333,7 @@ class EventSerializer(serializers.ModelSerializer):
         }
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class MembershipSerializer(RecordSerializer):
     family = FamilySummarySerializer(read_only=True)
     relationship_label = label("relationship")
 
@@ -307,7 +342,7 @@ class MembershipSerializer(serializers.ModelSerializer):
         fields = ["family", "relationship", "relationship_label"]
 
 
-class TestimonySerializer(serializers.ModelSerializer):
+class TestimonySerializer(RecordSerializer):
     source = SourceSummarySerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -315,7 +350,7 @@ class TestimonySerializer(serializers.ModelSerializer):
         fields = ["text", "given_by", "given_on", "source"]
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(RecordSerializer):
     url = LinkField("person")
     is_synthetic = serializers.BooleanField(
         read_only=True,
@@ -335,9 +370,9 @@ class PersonSerializer(serializers.ModelSerializer):
     fate_place = PlaceSummarySerializer(read_only=True, allow_null=True)
     event = EventSummarySerializer(read_only=True, allow_null=True)
     verification_label = label("verification")
-    families = MembershipSerializer(source="memberships", many=True, read_only=True)
-    sources = SourceSummarySerializer(many=True, read_only=True)
-    testimonies = TestimonySerializer(many=True, read_only=True)
+    families = MembershipSerializer(source="shown_memberships", many=True, read_only=True)
+    sources = SourceSummarySerializer(source="shown_sources", many=True, read_only=True)
+    testimonies = TestimonySerializer(source="shown_testimonies", many=True, read_only=True)
     photo = serializers.SerializerMethodField()
     locale = locale_field()
 
@@ -389,7 +424,7 @@ class PersonDetailSerializer(PersonSerializer):
         fields = [*PersonSerializer.Meta.fields, "biography"]
 
 
-class FamilyMemberSerializer(serializers.ModelSerializer):
+class FamilyMemberSerializer(RecordSerializer):
     person = PersonSummarySerializer(read_only=True)
     relationship_label = label("relationship")
 
@@ -398,7 +433,7 @@ class FamilyMemberSerializer(serializers.ModelSerializer):
         fields = ["person", "relationship", "relationship_label"]
 
 
-class FamilySerializer(serializers.ModelSerializer):
+class FamilySerializer(RecordSerializer):
     url = LinkField("family")
     members = FamilyMemberSerializer(
         source="public_memberships",
@@ -414,7 +449,7 @@ class FamilySerializer(serializers.ModelSerializer):
         fields = ["id", "url", "name", "whole_family_killed", "members", "locale"]
 
 
-class StatementSerializer(serializers.ModelSerializer):
+class StatementSerializer(RecordSerializer):
     url = LinkField("statement")
     page_url = serializers.SerializerMethodField()
     issuer = OrganisationSerializer(read_only=True)
@@ -483,7 +518,7 @@ class StatementDetailSerializer(StatementSerializer):
         fields = [*StatementSerializer.Meta.fields, "body"]
 
 
-class TimelineEntrySerializer(serializers.ModelSerializer):
+class TimelineEntrySerializer(RecordSerializer):
     url = LinkField("timeline")
     start = partial_date("start_date")
     end = partial_date("end_date")
@@ -527,7 +562,7 @@ class TimelineEntryDetailSerializer(TimelineEntrySerializer):
         fields = [*TimelineEntrySerializer.Meta.fields, "body"]
 
 
-class FigureSerializer(serializers.ModelSerializer):
+class FigureSerializer(RecordSerializer):
     """A reported figure is a claim: its value, who gives it, and where it was published."""
 
     url = LinkField("figure")
@@ -590,3 +625,126 @@ class SearchGroupSerializer(serializers.Serializer):
 class SearchResultsSerializer(serializers.Serializer):
     query = serializers.CharField()
     groups = SearchGroupSerializer(many=True)
+
+
+# Writing records.
+#
+# DRF builds a serializer's fields anew for every request (a deep copy of the declarations plus
+# the model introspection of ModelSerializer) and reads each value through generic lookups that
+# test every step for mappings and callables. On a page of 50 people with their summaries that
+# was most of the request. A plan is made once per serializer class from DRF's own fields: one
+# function per field that reads the value directly and represents it as the field does. Values
+# a plain read cannot reach fall back to the field's own get_attribute(), so missing and null
+# values behave exactly as in DRF.
+
+
+class Writing:
+    """What writing records needs from the request, found once per serializer: the language,
+    the addresses of the lists, and the serializer (for its method fields)."""
+
+    def __init__(self, context: dict, serializer=None):
+        self.context = context
+        self.serializer = serializer
+        self.language = translation.get_language()
+        self._list_addresses: dict[str, str] = {}
+
+    def list_address(self, resource: str) -> str:
+        # A page names hundreds of records: each list's address is made once.
+        address = self._list_addresses.get(resource)
+        if address is None:
+            path = django_reverse(f"api:{resource}-list")
+            address = self.context["request"].build_absolute_uri(path)
+            self._list_addresses[resource] = address
+        return address
+
+
+@functools.cache
+def _plan(serializer_class) -> tuple:
+    fields = serializer_class().fields
+    return tuple((name, _writer(field)) for name, field in fields.items() if not field.write_only)
+
+
+def _write(plan: tuple, record, writing: Writing) -> dict:
+    data = {}
+    for name, write in plan:
+        try:
+            value = write(record, writing)
+        except SkipField:
+            continue
+        data[name] = value
+    return data
+
+
+def _writer(field):
+    """``write(record, writing)``: the field's value in ``record``, represented."""
+    if isinstance(field, serializers.SerializerMethodField):
+        method = getattr(type(field.parent), field.method_name)
+        return lambda record, writing: method(writing.serializer, record)
+    if isinstance(field, RelatedField) and not isinstance(field, LinkField):
+        raise TypeError(f"{field.parent.__class__.__name__}.{field.field_name}: not supported")
+    read = _reader(field)
+    if isinstance(field, serializers.ListSerializer):
+        plan = _plan(type(field.child))
+
+        def write_many(record, writing):
+            items = read(record)
+            if isinstance(items, models.Manager):
+                items = items.all()
+            return [_write(plan, item, writing) for item in items]
+
+        return write_many
+    if isinstance(field, RecordSerializer):
+        plan = _plan(type(field))
+
+        def write_one(record, writing):
+            value = read(record)
+            return None if value is None else _write(plan, value, writing)
+
+        return write_one
+    if isinstance(field, (LinkField, LabelField, PartialDateField)):
+        represent = field.represent
+
+        def write_own(record, writing):
+            value = read(record)
+            return None if value is None else represent(value, writing)
+
+        return write_own
+    to_representation = _PLAIN.get(type(field).to_representation, field.to_representation)
+
+    def write(record, writing):
+        value = read(record)
+        return None if value is None else to_representation(value)
+
+    return write
+
+
+# What DRF's own to_representation() of these fields does, without the method call.
+_PLAIN = {
+    serializers.CharField.to_representation: str,
+    serializers.IntegerField.to_representation: int,
+    serializers.FloatField.to_representation: float,
+}
+
+
+def _reader(field):
+    """``read(record)``: the value ``field.source`` names."""
+    if field.source == "*":
+        return _itself
+    model = field.parent.Meta.model
+    first = field.source_attrs[0]
+    if inspect.isfunction(inspect.getattr_static(model, first, None)):
+        # A method as the source: DRF calls it.
+        return field.get_attribute
+    get = operator.attrgetter(field.source)
+
+    def read(record):
+        try:
+            return get(record)
+        except (AttributeError, KeyError, ObjectDoesNotExist):
+            return field.get_attribute(record)
+
+    return read
+
+
+def _itself(record):
+    return record

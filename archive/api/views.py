@@ -3,7 +3,7 @@ what they share (language, checks on the query string, formats, caching) is in A
 
 The docstrings of the viewsets are the endpoint descriptions in the OpenAPI schema and docs."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Subquery
 from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -14,7 +14,9 @@ from rest_framework import serializers, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from wagtail.models import Locale
 
+from archive.content_cache import remembered
 from archive.models import (
     Event,
     Family,
@@ -29,6 +31,7 @@ from archive.models import (
     documented_counts,
 )
 from archive.models.base import localize
+from archive.views.places import with_places
 
 from . import conditional, filters, jsonld
 from . import serializers as api
@@ -36,6 +39,17 @@ from .pagination import ArchivePagination
 from .params import check_query_string, chosen_language
 from .renderers import CSVRenderer, JSONLDRenderer, csv_response
 from .schema import ArchiveAutoSchema, described_responses
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter's backend, which leaves a list that asks for no filter as it is without
+    building and validating a form of every filter (a good part of an unfiltered page)."""
+
+    def filter_queryset(self, request, queryset, view):
+        names = view.filterset_class.base_filters
+        if not any(name in names for name in request.query_params):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
 
 
 class ArchiveAPIMixin:
@@ -74,7 +88,7 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
 
     renderer_classes = [JSONRenderer, JSONLDRenderer, CSVRenderer]
     pagination_class = ArchivePagination
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     # Subclasses set ``queryset`` to name their model for the schema; rows come from public_rows().
     queryset = None
     detail_serializer_class = None
@@ -92,16 +106,29 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
     def shaped(self, rows):
         """The rows with everything the serializer reads fetched in a constant number of
         queries."""
-        return rows
+        return rows.select_related("locale")
+
+    def completed(self, records: list) -> list:
+        """``records``, once fetched, with what the serializer reads and ``shaped()`` leaves
+        out, in a constant number of queries. Every page, record and CSV chunk passes here
+        on its way to the serializer (see get_serializer())."""
+        return records
 
     def get_queryset(self):
         rows = localize(self.public_rows(), self.language)
-        return self.shaped(rows.select_related("locale")).order_by(*self.default_ordering)
+        return self.shaped(rows).order_by(*self.default_ordering)
 
     def get_serializer_class(self):
         if self.action == "retrieve" and self.detail_serializer_class:
             return self.detail_serializer_class
         return self.serializer_class
+
+    def get_serializer(self, *args, **kwargs):
+        if args:
+            many = kwargs.get("many", False)
+            records = self.completed(list(args[0]) if many else [args[0]])
+            args = (records if many else records[0], *args[1:])
+        return super().get_serializer(*args, **kwargs)
 
     def get_renderers(self):
         renderers = super().get_renderers()
@@ -113,14 +140,8 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
         """The record the address names (by id or slug), in the chosen language where it has
         been translated. Anything not public is simply not found."""
         lookup = {"pk": self.kwargs["pk"]} if "pk" in self.kwargs else {"slug": self.kwargs["slug"]}
-        key = (
-            self.public_rows()
-            .filter(**lookup)
-            .order_by("pk")
-            .values_list("translation_key", flat=True)
-            .first()
-        )
-        record = key and self.get_queryset().filter(translation_key=key).first()
+        named = self.public_rows().filter(**lookup).order_by("pk").values("translation_key")
+        record = self.get_queryset().filter(translation_key=Subquery(named[:1])).first()
         if not record:
             raise Http404
         self.last_modified = getattr(record, "last_published_at", None)
@@ -153,15 +174,66 @@ class PersonViewSet(ArchiveViewSet):
         return Person.objects.public()
 
     def shaped(self, rows):
-        return (
-            rows.for_listing()
-            .select_related("birth_place", "event")
-            .prefetch_related(
-                "sources",
-                Prefetch("memberships", FamilyMembership.objects.select_related("family")),
-                Prefetch("testimonies", Testimony.objects.select_related("source")),
+        # No joins: completed() gives the page its places, events, photos and locales, which
+        # costs less than planning and reading a seven-way join.
+        return rows
+
+    def completed(self, people):
+        ids = [person.pk for person in people]
+        attach(people, "locale", directory=directory(Locale, self.request))
+        with_places(self.request, *people)
+        attach(people, "event", directory=directory(Event, self.request))
+        attach(people, "photo")
+        sources = directory(Source, self.request)
+        # In the sources' own order, as the database collates their titles.
+        citations = list(
+            Person.sources.through.objects.filter(person_id__in=ids).order_by(
+                "source__title", "source"
             )
         )
+        attach(citations, "source", directory=sources)
+        attach_lists(people, "shown_sources", citations, item="source")
+        testimonies = list(Testimony.objects.filter(person_id__in=ids))
+        attach(testimonies, "source", directory=sources)
+        attach_lists(people, "shown_testimonies", testimonies)
+        attach_lists(
+            people,
+            "shown_memberships",
+            FamilyMembership.objects.filter(person_id__in=ids).select_related("family"),
+        )
+        return people
+
+
+def attach(records: list, *foreign_keys: str, directory: dict | None = None) -> None:
+    """Fill ``foreign_keys`` of ``records`` (all pointing to the same model) from one query, or
+    from ``directory`` (rows by id) where given; a row it lacks is left to load on first use."""
+    fields = [records[0]._meta.get_field(name) for name in foreign_keys] if records else []
+    if directory is None:
+        ids = {getattr(record, field.attname) for record in records for field in fields}
+        ids.discard(None)
+        directory = fields[0].related_model._base_manager.in_bulk(ids) if ids else {}
+    for record in records:
+        for field in fields:
+            value = getattr(record, field.attname)
+            if value is None or value in directory:
+                field.set_cached_value(record, directory.get(value))
+
+
+def directory(model, request) -> dict:
+    """Every row of a table of reference data (locales, events, sources: public once saved,
+    and far fewer than people) by id, read once per content generation. Shared between
+    requests: read them, never change them."""
+    return remembered(f"directory:{model._meta.label}", model.objects.in_bulk, request=request)
+
+
+def attach_lists(records: list, attribute: str, rows, *, item: str | None = None) -> None:
+    """Set ``attribute`` of each record to its ``rows`` (which point to it by ``person``), in
+    their order; ``item`` names what to take from each row instead of the row itself."""
+    grouped: dict[int, list] = {record.pk: [] for record in records}
+    for row in rows:
+        grouped[row.person_id].append(getattr(row, item) if item else row)
+    for record in records:
+        setattr(record, attribute, grouped[record.pk])
 
 
 class FamilyViewSet(ArchiveViewSet):
@@ -180,8 +252,14 @@ class FamilyViewSet(ArchiveViewSet):
 
     def shaped(self, rows):
         members = FamilyMembership.objects.filter(person__in=Person.objects.public())
-        return rows.prefetch_related(
-            Prefetch("memberships", members.select_related("person"), to_attr="public_memberships")
+        return (
+            super()
+            .shaped(rows)
+            .prefetch_related(
+                Prefetch(
+                    "memberships", members.select_related("person"), to_attr="public_memberships"
+                )
+            )
         )
 
 
@@ -203,7 +281,12 @@ class StatementViewSet(ArchiveViewSet):
         return StatementPage.objects.live().public()
 
     def shaped(self, rows):
-        return rows.select_related("issuer").prefetch_related("sources", "related_events")
+        return (
+            super()
+            .shaped(rows)
+            .select_related("issuer")
+            .prefetch_related("sources", "related_events")
+        )
 
 
 class TimelineViewSet(ArchiveViewSet):
@@ -226,14 +309,19 @@ class TimelineViewSet(ArchiveViewSet):
         return TimelineEntry.objects.public()
 
     def shaped(self, rows):
-        return rows.select_related("place", "event").prefetch_related(
-            "sources",
-            Prefetch(
-                "related_statements",
-                StatementPage.objects.live().public(),
-                to_attr="public_statements",
-            ),
-            Prefetch("related_people", Person.objects.public(), to_attr="public_people"),
+        return (
+            super()
+            .shaped(rows)
+            .select_related("place", "event")
+            .prefetch_related(
+                "sources",
+                Prefetch(
+                    "related_statements",
+                    StatementPage.objects.live().public(),
+                    to_attr="public_statements",
+                ),
+                Prefetch("related_people", Person.objects.public(), to_attr="public_people"),
+            )
         )
 
 
@@ -254,7 +342,7 @@ class SourceViewSet(ArchiveViewSet):
         return Source.objects.all()
 
     def shaped(self, rows):
-        return rows.select_related("document")
+        return super().shaped(rows).select_related("document")
 
 
 class FigureViewSet(ArchiveViewSet):
@@ -276,7 +364,7 @@ class FigureViewSet(ArchiveViewSet):
         return ReportedFigure.objects.all()
 
     def shaped(self, rows):
-        return rows.select_related("event", "source")
+        return super().shaped(rows).select_related("event", "source")
 
     def get_serializer(self, *args, **kwargs):
         if args:
@@ -302,7 +390,7 @@ class EventViewSet(ArchiveViewSet):
         return Event.objects.all()
 
     def shaped(self, rows):
-        return rows.select_related("place")
+        return super().shaped(rows).select_related("place")
 
 
 class PlaceViewSet(ArchiveViewSet):
@@ -320,7 +408,7 @@ class PlaceViewSet(ArchiveViewSet):
         return Place.objects.all()
 
     def shaped(self, rows):
-        return rows.select_related("parent")
+        return super().shaped(rows).select_related("parent")
 
 
 SEARCHED = (
