@@ -39,14 +39,15 @@ def current_generation(request=None) -> str | None:
     """The content generation, started if the cache holds none; None when the cache is down.
 
     With a request, read once for the whole request, as the anonymous response cache does."""
-    generation = getattr(request, "_content_generation", None)
+    if hasattr(request, "_content_generation"):
+        # Even None: with the cache down, one request must not wait for it again and again.
+        return request._content_generation
+    generation = cache.get(GENERATION_KEY)
     if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         generation = cache.get(GENERATION_KEY)
-        if generation is None:
-            cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-            generation = cache.get(GENERATION_KEY)
-        if request is not None:
-            request._content_generation = generation
+    if request is not None:
+        request._content_generation = generation
     return generation
 
 

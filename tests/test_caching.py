@@ -6,10 +6,17 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from archive.caching import GENERATION_KEY
+from archive.caching import GENERATION_KEY, content_changed
+from archive.content_cache import remembered
 from archive.demo import generate_synthetic_people
-from archive.models import Event, HomePage, Place
-from tests.factories import PersonFactory, SourceFactory
+from archive.models import ContentPage, Event, HomePage, Person, Place
+from tests.factories import (
+    DocumentedPersonFactory,
+    FigureFactory,
+    PersonFactory,
+    PlaceFactory,
+    SourceFactory,
+)
 
 
 @pytest.fixture
@@ -218,3 +225,119 @@ def test_a_cached_api_answer_still_honours_if_none_match(client, caching, home):
 
     assert again["X-Cache"] == "hit"
     assert again.status_code == 304
+
+
+# What pages derive from content (navigation, counts, filter choices) is remembered per content
+# generation and language (archive/content_cache.py): with the response cache off, as in these
+# tests, a change must still show on the very next request.
+
+
+def people_index(client, **query) -> str:
+    return client.get("/en/people/", query).content.decode()
+
+
+@pytest.mark.django_db
+def test_navigation_follows_a_page_published_or_unpublished_at_once(client, home):
+    about = ContentPage.objects.get(slug="about", locale=home.locale)
+    link = f'href="{about.url}"'
+    assert link in client.get("/en/people/").content.decode()
+
+    about.unpublish()
+    after_unpublish = client.get("/en/people/").content.decode()
+    about.save_revision().publish()
+    after_publish = client.get("/en/people/").content.decode()
+
+    assert link not in after_unpublish
+    assert link in after_publish
+
+
+@pytest.mark.django_db
+def test_navigation_is_remembered_for_each_language_apart(client, home):
+    english = client.get("/en/people/").content.decode()
+    azerbaijani = client.get("/az/people/").content.decode()
+
+    assert 'href="/en/timeline/"' in english and 'href="/az/timeline/"' not in english
+    assert 'href="/az/timeline/"' in azerbaijani and 'href="/en/timeline/"' not in azerbaijani
+
+
+@pytest.mark.django_db
+def test_index_count_letters_and_place_choices_follow_publish_and_unpublish(client, home):
+    place = PlaceFactory(name="Xanlar")
+    person = PersonFactory(family_name="Zeynalov", fate_place=place)
+    before = people_index(client, fate="killed")
+    assert f'<option value="{place.pk}">Xanlar</option>' in before
+    assert 'letter=Z"' in before
+
+    person.unpublish()
+    unpublished = people_index(client, fate="killed")
+    person.save_revision().publish()
+    republished = people_index(client, fate="killed")
+
+    assert "Xanlar" not in unpublished and 'letter=Z"' not in unpublished
+    assert "Xanlar" in republished and 'letter=Z"' in republished
+    assert _count_heading(unpublished) == _count_heading(before) - 1
+    assert _count_heading(republished) == _count_heading(before)
+
+
+def _count_heading(html: str) -> int:
+    heading = html.split('<h2 id="results-title">', 1)[1]
+    return int(heading.split(" ", 1)[0].replace(",", ""))
+
+
+@pytest.mark.django_db
+def test_a_restricted_record_lends_no_place_or_letter_to_the_index(client, home):
+    PersonFactory(family_name="Qasimov", fate_place=PlaceFactory(name="Open village"))
+    visible = people_index(client)
+    hidden = PersonFactory(
+        family_name="Qasimov",
+        fate_place=PlaceFactory(name="Secret village"),
+        visibility=Person.Visibility.RESTRICTED,
+    )
+    PersonFactory(family_name="Ümidov", live=False)
+
+    html = people_index(client)
+
+    assert "Open village" in visible and "Secret village" not in html
+    assert 'letter=%C3%9C"' not in html
+    assert hidden.get_absolute_url() not in html
+
+
+@pytest.mark.django_db
+def test_documented_counts_follow_publish_and_unpublish_at_once():
+    figure = FigureFactory()
+    person = DocumentedPersonFactory(event=figure.event)
+    assert figure.documented_count == 1
+
+    person.unpublish()
+    after_unpublish = figure.documented_count
+    person.save_revision().publish()
+
+    assert after_unpublish == 0
+    assert figure.documented_count == 1
+
+
+@pytest.mark.django_db
+def test_with_the_cache_down_remembered_values_are_computed_afresh(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.25},
+        }
+    }
+    built = []
+
+    for _ in range(2):
+        remembered("test-value", lambda: built.append(1) or len(built))
+
+    assert len(built) == 2
+
+
+@pytest.mark.django_db
+def test_a_request_reads_the_generation_once(rf):
+    request = rf.get("/")
+    first = remembered("test-value", lambda: "first", request=request)
+    content_changed()
+
+    assert remembered("test-value", lambda: "second", request=request) == first
+    assert remembered("test-value", lambda: "second") == "second"

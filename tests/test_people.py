@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from archive.models import Person, Precision
+from archive.views.prepared import PreparedQuery
 from tests.factories import PersonFactory
 
 
@@ -76,3 +77,18 @@ def test_a_translated_copy_does_not_take_the_imported_identifier():
     assert copy.external_id is None
     assert Person.objects.filter(translation_key=person.translation_key).count() == 2
     assert Person.objects.get(external_id="list-17") == person
+
+
+@pytest.mark.django_db
+def test_a_prepared_query_gives_what_its_queryset_gives():
+    public = PreparedQuery(lambda pk: Person.objects.public().filter(pk=pk))
+    person = PersonFactory(born=datetime.date(1950, 3, 4), stated_age=None)
+    draft = PersonFactory(live=False)
+
+    [found] = public(person.pk)
+    expected = Person.objects.get(pk=person.pk)
+
+    fields = [field.attname for field in Person._meta.concrete_fields]
+    assert [getattr(found, name) for name in fields] == [getattr(expected, name) for name in fields]
+    assert found.birth_date.iso() == "1950-03-04"  # dates arrive as dates on SQLite too
+    assert public(draft.pk) == []

@@ -87,5 +87,5 @@ def test_a_name_in_cyrillic_is_marked_with_its_language(client):
 
     html = client.get(person.get_absolute_url()).content.decode()
 
-    assert '<h1 id="person-name" lang="az">Tofiq Əliyev</h1>' in html
-    assert '<dd lang="ru">Алиев Тофик</dd>' in html
+    assert '<h1 id="person-name"><bdi lang="az">Tofiq Əliyev</bdi></h1>' in html
+    assert '<dd><bdi lang="ru">Алиев Тофик</bdi></dd>' in html

@@ -145,14 +145,14 @@ def test_memorial_page_shows_names_dates_fate_family_testimony_and_sources(clien
 
     html = client.get(person.get_absolute_url()).content.decode()
 
-    assert '<h1 id="person-name" lang="az">Aygün Məmmədova</h1>' in html
-    assert '<dd lang="ru">Мамедова Айгюн</dd>' in html
+    assert '<h1 id="person-name"><bdi lang="az">Aygün Məmmədova</bdi></h1>' in html
+    assert '<dd><bdi lang="ru">Мамедова Айгюн</bdi></dd>' in html
     assert "Mammadova" in html
     assert '<time datetime="1950">1950</time>' in html
     assert '<time datetime="1992-02-26">26 February 1992</time>, Khojaly' in html
     assert f'href="{family.get_absolute_url()}"' in html
     assert "She taught at the school." in html
-    assert "She stayed behind." in html and "A neighbour" in html
+    assert "She stayed behind." in html and "<bdi>A neighbour</bdi>" in html
     assert "https://example.org/letter" in html
     assert "Corroborated" in html
 
@@ -179,3 +179,23 @@ def test_family_page_lists_public_members_with_relationships(client):
     assert "Shown" in html
     assert "Head of family" in html
     assert "The whole family was killed." in html
+
+
+@pytest.mark.django_db
+def test_names_are_isolated_from_the_text_around_them(client):
+    # A name written right to left must not reorder the punctuation and facts beside it.
+    person = PersonFactory(given_name="علی", family_name="محمدی", name_original="علی محمدی")
+    family = Family.objects.create(name="خانواده محمدی")
+    FamilyMembership.objects.create(family=family, person=person)
+    name = "<bdi>علی محمدی</bdi>"
+
+    memorial = client.get(person.get_absolute_url()).content.decode()
+    index = listed(client)
+    family_page = client.get(family.get_absolute_url()).content.decode()
+
+    assert f'<h1 id="person-name">{name}</h1>' in memorial
+    assert f"<dd>{name}</dd>" in memorial  # the name in its original script
+    assert "<bdi>خانواده محمدی</bdi></a>" in memorial
+    assert f">{name}</a></h3>" in index
+    assert '<h1 id="family-name"><bdi>خانواده محمدی</bdi></h1>' in family_page
+    assert f">{name}</a></h3>" in family_page

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
+
+from archive.content_cache import remembered
 
 from .base import TranslatableSnippet
 from .dates import PartialDate, normalise_fields, partial_date_fields
@@ -102,9 +105,17 @@ class ReportedFigure(TranslatableSnippet):
 
 
 def documented_counts(event_id: int | None) -> dict[str, int]:
-    """Every documented count for an event, in two queries whatever the number of records.
+    """Every documented count for an event: two queries whatever the number of records, made
+    once per content generation and language (so a publish or unpublish counts at once).
 
     Synthetic records are never evidence, so they are never counted beside a reported figure."""
+    counts = remembered(
+        "documented-counts", lambda: _count(event_id), event_id, translation.get_language()
+    )
+    return dict(counts)  # the remembered one is shared
+
+
+def _count(event_id: int | None) -> dict[str, int]:
     people = Person.objects.public().filter(event_id=event_id, is_synthetic=False).localized()
     dead = models.Q(fate__in=Person.DEAD)
     counted = people.aggregate(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 from django import template
@@ -95,10 +96,29 @@ def name_language(text: str) -> str:
 
 
 @register.filter
-def lang_attr(text) -> str:
-    """` lang="…"` for an element holding a name, or nothing (see :func:`name_language`)."""
-    code = name_language(str(text or ""))
-    return format_html(' lang="{}"', code) if code else ""
+def bdi(name) -> str:
+    """A person's or a family's name in running text, a heading or a list: isolated from the
+    text around it, since names may be written in a script of the other direction, and tagged
+    with its language where its letters tell (see :func:`name_language`)."""
+    text = str(name or "")
+    code = name_language(text)
+    if code:
+        return format_html('<bdi lang="{}">{}</bdi>', code, text)
+    return format_html("<bdi>{}</bdi>", text)
+
+
+@register.filter
+def choice_label(obj, field_name: str):
+    """What ``obj.get_<field_name>_display()`` gives, from a table made once per field: Django's
+    method rebuilds the field's table of choices, translating each one, on every call."""
+    field = obj._meta.get_field(field_name)
+    value = getattr(obj, field.attname)
+    return _choice_labels(field).get(value, value)
+
+
+@functools.cache
+def _choice_labels(field) -> dict:
+    return dict(field.flatchoices)
 
 
 @register.filter

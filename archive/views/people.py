@@ -5,16 +5,18 @@ from __future__ import annotations
 import unicodedata
 
 from django import forms
-from django.core.paginator import Paginator
-from django.db.models import Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, Window
 from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from archive.content_cache import remembered
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
 from archive.models.figures import CHILD_UNDER, ELDERLY_FROM
+from archive.names import query_tokens
 
 from . import structured_data
 from .places import with_places
@@ -42,18 +44,25 @@ class PeopleFilter(forms.Form):
         label=_("Sex"), required=False, choices=[("", _("Any")), *Person.Sex.choices]
     )
     age = forms.ChoiceField(label=_("Age at the time"), required=False)
-    place = forms.ModelChoiceField(
-        label=_("Place"), required=False, queryset=Place.objects.none(), empty_label=_("Any place")
+    # Records offered by primary key, their choices set in __init__; refused as a model
+    # choice field refuses them, without repeating the value given.
+    place = forms.TypedChoiceField(
+        label=_("Place"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages=forms.ModelChoiceField.default_error_messages,
     )
-    family = forms.ModelChoiceField(
+    family = forms.TypedChoiceField(
         label=_("Family"),
         required=False,
-        queryset=Family.objects.none(),
-        empty_label=_("Any family"),
+        coerce=int,
+        empty_value=None,
+        error_messages=forms.ModelChoiceField.default_error_messages,
     )
     letter = forms.CharField(required=False, max_length=1, widget=forms.HiddenInput)
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, people, request=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["age"].choices = [
             ("", gettext("Any age")),
@@ -61,10 +70,12 @@ class PeopleFilter(forms.Form):
             ("adult", gettext("Adult")),
             ("elderly", gettext("Elderly (%(age)d or older)") % {"age": ELDERLY_FROM}),
         ]
-        self.fields["place"].queryset = Place.objects.filter(
-            Q(pk__in=people.values("fate_place")) | Q(pk__in=people.values("residence"))
-        ).select_related("parent")
-        self.fields["family"].queryset = Family.objects.public()
+        # Each reads the whole table: once per content generation and language is enough.
+        places, families = remembered(
+            "people-filter-choices", lambda: _choices(people), get_language(), request=request
+        )
+        self.fields["place"].choices = [("", gettext("Any place")), *places]
+        self.fields["family"].choices = [("", gettext("Any family")), *families]
 
     def filter(self, people):
         data = self.cleaned_data
@@ -85,6 +96,11 @@ class PeopleFilter(forms.Form):
         return people
 
     @property
+    def cache_key(self) -> tuple:
+        """The filters in use, as a key for what they select (valid forms only)."""
+        return tuple(sorted((name, value) for name, value in self.cleaned_data.items() if value))
+
+    @property
     def is_filtered(self) -> bool:
         return self.is_bound and any(self.data.get(name) for name in self.fields)
 
@@ -95,6 +111,15 @@ class PeopleFilter(forms.Form):
     @property
     def filter_fields(self):
         return [self[name] for name in self.FILTERS]
+
+
+def _choices(people) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The places where public people lived or met their fate, and the public families."""
+    pairs = people.order_by().values_list("fate_place", "residence").distinct()
+    used = {place for pair in pairs for place in pair if place is not None}
+    places = Place.objects.filter(pk__in=used).select_related("parent")
+    families = Family.objects.public()
+    return [(p.pk, str(p)) for p in places], [(f.pk, str(f)) for f in families]
 
 
 def initial(name: str) -> str:
@@ -128,22 +153,33 @@ def alphabet(people) -> list[str]:
 
 def person_list(request):
     people = Person.objects.public().localized()
-    form = PeopleFilter(request.GET or None, people=people)
+    form = PeopleFilter(request.GET or None, people=people, request=request)
     status = 200
     if not form.is_bound:
-        listed = people
+        listed, filters = people, ()
     elif form.is_valid():
-        listed = form.filter(people)
+        listed, filters = form.filter(people), form.cache_key
     else:
         listed, status = people.none(), 400
-    page = Paginator(listed.for_listing(), PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    language = get_language()
+    number = request.GET.get("page")
+    if status == 200 and query_tokens(form.cleaned_data["q"] if form.is_bound else ""):
+        page = _ranked_page(listed.for_listing(), number)
+    else:
+        paginator = Paginator(listed.for_listing(), PEOPLE_PER_PAGE)
+        if status == 200:
+            # Filters choose among a few values each, so their counts are worth keeping.
+            paginator.count = remembered(
+                "people-count", listed.count, language, filters, request=request
+            )
+        page = paginator.get_page(number)
     title = gettext("People")
     context = {
         "title": title,
         "description": gettext("Remembrance records of the people the archive remembers."),
         "form": form,
         "page_obj": page,
-        "letters": alphabet(people),
+        "letters": remembered("alphabet", lambda: alphabet(people), language, request=request),
         "current_letter": form.cleaned_data.get("letter") if form.is_bound else "",
         "structured_data": structured_data.collection(
             request,
@@ -153,6 +189,23 @@ def person_list(request):
         ),
     }
     return render(request, "archive/people/person_list.html", context, status=status)
+
+
+def _ranked_page(matches, number) -> Page:
+    """A page of name search results, counted in the same query: the search ranks every match
+    to order them anyway, so counting them beside the page costs next to nothing, where a
+    separate count would run the whole search a second time."""
+    paginator = Paginator(matches, PEOPLE_PER_PAGE)
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    offset = (number - 1) * PEOPLE_PER_PAGE
+    rows = list(matches.annotate(matched=Window(Count("pk")))[offset : offset + PEOPLE_PER_PAGE])
+    if not rows:  # nothing matched, or past the last page: count, then as Paginator does
+        return paginator.get_page(number)
+    paginator.count = rows[0].matched
+    return Page(rows, number, paginator)
 
 
 _person = PreparedQuery(lambda pk: Person.objects.public().filter(pk=pk))
