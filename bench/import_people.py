@@ -43,9 +43,11 @@ def write_list(path: Path, count: int, given_suffix: str = "") -> None:
 
     from archive.demo import synthetic_person
     from archive.models import Event, Place
+    from archive.synthetic_names import FAMILY_NAMES
 
     event, place = Event.objects.get(slug="khojaly-massacre"), Place.objects.get(name="Khojaly")
     locale = Locale.get_default()
+    families_per_name = max(1, count // (5 * len(FAMILY_NAMES)))
     with path.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(COLUMNS)
@@ -65,7 +67,7 @@ def write_list(path: Path, count: int, given_suffix: str = "") -> None:
                     person.verification,
                     "yes",
                     # Families of five on average, so duplicate flagging has work to do.
-                    f"the {person.family_name.rstrip('a')} family {n % (count // 40 or 1)}",
+                    f"the {person.family_name.rstrip('a')} family {n % families_per_name}",
                 ]
             )
 

@@ -10,12 +10,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry, Revision
 
+from archive.importers import saving
 from archive.importers.csv_xlsx import ImportFileError, read_table
 from archive.importers.people import import_people
 from archive.models import Family, Person
 from tests.factories import EventFactory, PersonFactory, PlaceFactory, SourceFactory
 
 HEADER = ["external_id", "family_name", "given_name", "fate", "born", "fate_date"]
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="statistics are refreshed on PostgreSQL only"
+)
 
 
 def csv_bytes(rows, header=HEADER) -> bytes:
@@ -410,3 +415,107 @@ def test_place_name_shared_by_two_places_is_a_row_error_not_a_guess():
     )
     assert "Several places are called" in report.errors[0].reason
     assert not Person.objects.exists()
+
+
+WIDE = [*HEADER, "stated_age", "residence", "occupation", "is_synthetic"]
+
+
+def wide_row(n, given, born, died, age, residence, occupation, synthetic):
+    return [f"list-{n}", "Məmmədov", given, "killed", born, died, age, residence, occupation,
+            synthetic]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_reimporting_changed_records_in_several_batches_writes_every_changed_column(
+    monkeypatch,
+):
+    monkeypatch.setattr(saving, "BATCH", 2)  # five records: three statements of each kind
+    khojaly = PlaceFactory(name="Khojaly")
+    run([wide_row(n, "Əli", "1950", "1992-02-26", "", "", "", "no") for n in range(5)], WIDE)
+    revisions, edits = Revision.objects.count(), ModelLogEntry.objects.filter(action="wagtail.edit")
+    assert not edits.exists()
+
+    report = run(
+        [
+            wide_row(n, f"Tofiq{n}", "1960-03-14", "", "", "Khojaly", "teacher", "yes")
+            for n in range(4)
+        ]
+        + [wide_row(4, "Əli", "1950", "1992-02-26", "70", "", "", "no")],
+        WIDE,
+    )
+
+    assert report.summary.updated == 5
+    people = Person.objects.order_by("external_id")
+    assert [
+        (p.given_name, p.born, p.born_precision, p.fate_date, p.residence, p.occupation)
+        for p in people[:4]
+    ] == [(f"Tofiq{n}", date(1960, 3, 14), "day", None, khojaly, "teacher") for n in range(4)]
+    assert all(person.is_synthetic and person.age is None for person in people[:4])
+    assert Person.objects.search_names("Тофик3").get() == people[3]  # the search keys too
+    assert (people[4].stated_age, people[4].age, people[4].fate_date) == (70, 70, date(1992, 2, 26))
+    assert Revision.objects.count() == revisions + 5
+    for person in people:
+        assert person.latest_revision.content["given_name"] == person.given_name
+        assert person.latest_revision.content["occupation"] == person.occupation
+    assert edits.count() == 5
+    assert {entry.object_id for entry in edits} == {str(person.pk) for person in people}
+
+
+@pytest.mark.django_db
+def test_a_failure_while_saving_changed_records_leaves_every_record_as_it_was(monkeypatch):
+    run([person_row(n) for n in range(4)])
+    before = list(Person.objects.order_by("pk").values_list("given_name", "latest_revision_id"))
+    revisions, entries = Revision.objects.count(), ModelLogEntry.objects.count()
+    monkeypatch.setattr(saving, "BATCH", 2)
+    save_revisions = saving.PeopleWriter._save_revisions
+    batches = []
+
+    def fail_on_the_second_batch(writer, people, action):
+        batches.append(people)
+        if len(batches) == 2:
+            raise RuntimeError("the database went away")
+        return save_revisions(writer, people, action)
+
+    monkeypatch.setattr(saving.PeopleWriter, "_save_revisions", fail_on_the_second_batch)
+
+    with pytest.raises(RuntimeError):
+        run([person_row(n, given="Tofiq") for n in range(4)])
+
+    assert len(batches) == 2  # the first batch had been written
+    after = list(Person.objects.order_by("pk").values_list("given_name", "latest_revision_id"))
+    assert after == before
+    assert (Revision.objects.count(), ModelLogEntry.objects.count()) == (revisions, entries)
+
+
+def analyzed(queries):
+    return {query["sql"] for query in queries if query["sql"].startswith("ANALYZE")}
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_a_large_import_refreshes_the_planner_statistics_once_committed(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(saving, "ANALYZE_AFTER", 2)
+    with (
+        CaptureQueriesContext(connection) as captured,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        run([person_row(1), person_row(2)])
+
+    assert {'ANALYZE "archive_person"', 'ANALYZE "wagtailcore_revision"'} <= analyzed(captured)
+
+
+@pytest.mark.django_db
+def test_a_small_import_or_a_dry_run_leaves_the_statistics_alone(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(saving, "ANALYZE_AFTER", 2)
+    with CaptureQueriesContext(connection) as captured:
+        with django_capture_on_commit_callbacks(execute=True):
+            run([person_row(1)])
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            run([person_row(2), person_row(3)], dry_run=True)
+
+    assert not callbacks
+    assert not analyzed(captured)

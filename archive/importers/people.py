@@ -438,7 +438,8 @@ def import_people(
     user=None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
-    """Check every row of ``table``, then, in one transaction, save the valid rows.
+    """Check every row of ``table``, then, in one transaction, save the valid rows; once they
+    are committed, a large import refreshes the planner's statistics.
 
     With invalid rows and without ``valid_only``, nothing is written. ``dry_run`` does the
     whole import and rolls it back, so its summary says what an import would do."""
@@ -448,8 +449,11 @@ def import_people(
     report = ImportReport(table=table, errors=errors)
     if errors and not valid_only:
         return report
+    writer = PeopleWriter(publish=publish, user=user, progress=progress)
     with transaction.atomic():
-        report.summary = PeopleWriter(publish=publish, user=user, progress=progress).write(valid)
+        report.summary = writer.write(valid)
+        # Dropped with the rest when a dry run, or anything after it, rolls back.
+        transaction.on_commit(writer.refresh_statistics)
         if dry_run:
             transaction.set_rollback(True)
     return report

@@ -40,6 +40,9 @@ from .people import PersonRow
 
 BATCH = 1000
 
+# Records written from which an import refreshes the planner's statistics (PostgreSQL).
+ANALYZE_AFTER = BATCH
+
 
 @dataclass
 class ImportSummary:
@@ -98,6 +101,20 @@ class PeopleWriter:
         content_changed()
         return self.summary
 
+    def refresh_statistics(self) -> None:
+        """``ANALYZE`` the tables a large import filled, on PostgreSQL; call after committing.
+
+        Autovacuum would, but only a while later; until then the planner sees the tables as they
+        were and can choose plans a hundred times slower (a list of people took 333 ms before,
+        3 ms after)."""
+        written = self.summary.created + self.summary.updated
+        if connection.vendor != "postgresql" or written < ANALYZE_AFTER:
+            return
+        filled = [Person, Person.sources.through, Revision, ModelLogEntry, Family, FamilyMembership]
+        with connection.cursor() as cursor:
+            for model in filled:
+                cursor.execute(f"ANALYZE {_quoted(model._meta.db_table)}")
+
     def _families(self, names: set[str]) -> dict[str, int]:
         """Family ids by case-folded name; families the file names for the first time are added."""
         locale = Locale.get_default()
@@ -140,11 +157,7 @@ class PeopleWriter:
             flagged = self._flag_duplicates(rows)
             revisions = self._save_revisions(people, "wagtail.create")
             self._point_at(people, revisions)
-            set_by_pk(
-                Person,
-                "possible_duplicate_of_id",
-                [(p.pk, p.possible_duplicate_of_id) for p in flagged],
-            )
+            set_columns(Person, flagged, ["possible_duplicate_of"])
         self._store_sources(rows, replace=False)
         self.summary.created += len(people)
 
@@ -167,7 +180,7 @@ class PeopleWriter:
         self._sources_in_memory([row for row in rows if row.source_ids is not None])
         self._store_sources([row for row in rewritten if row.source_ids is not None], replace=True)
         fields = {name for row in rewritten for name in row.fields} | {"name_key", "age"}
-        Person.objects.bulk_update([row.person for row in rewritten], sorted(fields))
+        set_columns(Person, [row.person for row in rewritten], sorted(fields))
         people = [row.person for row in rows]
         self._point_at(people, self._save_revisions(people, "wagtail.edit"))
         self.summary.updated += len(rows)
@@ -236,10 +249,16 @@ class PeopleWriter:
 
     def _point_at(self, people: list[Person], revisions: list[Revision]) -> None:
         """Make the saved rows' latest (and, when publishing, live) revision these ones."""
-        pairs = [(p.pk, revision.pk) for p, revision in zip(people, revisions, strict=True)]
-        set_by_pk(Person, "latest_revision_id", pairs)
+        for person, revision in zip(people, revisions, strict=True):
+            person.latest_revision = revision
+            if self.publish:
+                person.live_revision = revision
+        set_columns(
+            Person,
+            people,
+            ["latest_revision", "live_revision"] if self.publish else ["latest_revision"],
+        )
         if self.publish:
-            set_by_pk(Person, "live_revision_id", pairs)
             self._mark_published(people)
         else:
             Person.objects.filter(pk__in=[person.pk for person in people]).update(
@@ -292,7 +311,7 @@ class PeopleWriter:
                 changed.append(membership)
             membership.relationship = row.relationship
         FamilyMembership.objects.bulk_create(new, batch_size=BATCH)
-        FamilyMembership.objects.bulk_update(changed, ["relationship"], batch_size=BATCH)
+        set_columns(FamilyMembership, changed, ["relationship"])
 
 
 def duplicate_keys(name: str, born, precision: str, families) -> set[tuple]:
@@ -352,20 +371,49 @@ def allocate_ids(model, count: int) -> list[int] | None:
         return [pk for (pk,) in cursor.fetchall()]
 
 
-def set_by_pk(model, column: str, pairs: list[tuple[int, int]]) -> None:
-    """Set one integer column of many rows, each to its own value, in a statement per thousand.
+def set_columns(model, objects: list, fields: list[str]) -> None:
+    """Write ``fields`` of many saved ``objects``, each row its own values, a statement per batch.
 
-    Django's ``bulk_update`` writes a CASE branch per row, whose building dominates an import;
-    ``UPDATE ... FROM (VALUES ...)`` does the same work in PostgreSQL and SQLite (3.33+)."""
-    table = connection.ops.quote_name(model._meta.db_table)
-    column = connection.ops.quote_name(column)
-    pk = connection.ops.quote_name(model._meta.pk.column)
-    for start in range(0, len(pairs), BATCH):
-        batch = pairs[start : start + BATCH]
-        rows = ", ".join(["(%s, %s)"] * len(batch))
-        with connection.cursor() as cursor:
+    Django's ``bulk_update`` sets each column to a ``CASE`` with a branch per row, which takes
+    longer to build than the rest of an import and which the database walks branch by branch for
+    every row: re-importing 100,000 changed people took seven minutes. ``UPDATE ... FROM (VALUES
+    ...)`` joins the new values to the rows by key instead, in PostgreSQL and SQLite (3.33+)."""
+    if not objects:
+        return
+    meta = model._meta
+    columns = [meta.get_field(name) for name in fields]
+    # VALUES carries no column types, so NULLs and dates need PostgreSQL to be told theirs. Not
+    # SQLite: its CAST to a date type would turn the date into a number.
+    cast = connection.vendor == "postgresql"
+    assignments = ", ".join(
+        f"{_quoted(column.column)} = v.column{n}"
+        + (f"::{column.cast_db_type(connection)}" if cast else "")
+        for n, column in enumerate(columns, start=2)
+    )
+    table, pk = _quoted(meta.db_table), _quoted(meta.pk.column)
+    width = len(columns) + 1
+    batch = min(BATCH, (connection.features.max_query_params or width * BATCH) // width)
+    row = f"({', '.join(['%s'] * width)})"
+    with connection.cursor() as cursor:
+        for start in range(0, len(objects), batch):
+            chunk = objects[start : start + batch]
             cursor.execute(
-                f"UPDATE {table} SET {column} = v.column2 "  # noqa: S608 - names from _meta
-                f"FROM (VALUES {rows}) AS v WHERE {table}.{pk} = v.column1",
-                [value for pair in batch for value in pair],
+                f"UPDATE {table} SET {assignments} "  # noqa: S608 - names from _meta
+                f"FROM (VALUES {', '.join([row] * len(chunk))}) AS v "
+                f"WHERE {table}.{pk} = v.column1",
+                [
+                    value
+                    for obj in chunk
+                    for value in (
+                        obj.pk,
+                        *(
+                            column.get_db_prep_save(getattr(obj, column.attname), connection)
+                            for column in columns
+                        ),
+                    )
+                ],
             )
+
+
+def _quoted(name: str) -> str:
+    return connection.ops.quote_name(name)
