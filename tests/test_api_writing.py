@@ -2,12 +2,13 @@
 counts that follow every publish, unpublish and change at once."""
 
 import pytest
+from django.core.cache import cache
 from rest_framework import serializers
 
 from archive.api import serializers as api
 from archive.models import Person
 from tests.api_data import archive_of, restricted_person
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +37,7 @@ def test_records_are_written_exactly_as_drfs_own_serializers_write_them(client, 
     ]
     planned = bodies(client, addresses)
 
+    cache.clear()  # no record written by the plan may be served again
     monkeypatch.setattr(
         api.RecordSerializer, "to_representation", serializers.ModelSerializer.to_representation
     )
@@ -76,3 +78,55 @@ def test_counts_of_a_filtered_list_and_of_another_language_are_their_own(client)
     assert count(client, "/api/v1/people/?fate=killed&lang=az") == 1
     assert count(client, "/api/v1/people/?fate=missing") == 0
     assert count(client, "/api/v1/people/?page=1&page_size=1") == 2
+
+
+def listed(client, address: str = "/api/v1/people/", **headers) -> list[dict]:
+    response = client.get(address, **headers)
+    assert response.status_code == 200, response.content
+    return response.json()["results"]
+
+
+def test_a_listed_record_shows_an_edit_of_itself_or_of_what_it_names_at_once(client):
+    person = PersonFactory(family_name="Before")
+    source = SourceFactory(title="Old title")
+    person.sources.add(source)
+    person.save_revision().publish()
+    assert [record["family_name"] for record in listed(client)] == ["Before"]
+
+    person.family_name = "After"
+    person.save_revision().publish()
+    source.title = "New title"
+    source.save()
+
+    (record,) = listed(client)
+    assert record["family_name"] == "After"
+    assert [cited["title"] for cited in record["sources"]] == ["New title"]
+
+
+def test_a_listed_record_leaves_the_list_at_once_when_unpublished_or_restricted(client):
+    shown, restricted, unpublished = PersonFactory(), PersonFactory(), PersonFactory()
+    assert len(listed(client)) == 3
+
+    restricted.visibility = Person.Visibility.RESTRICTED
+    restricted.save_revision().publish()
+    unpublished.unpublish()
+
+    assert [record["id"] for record in listed(client)] == [shown.pk]
+    linked = client.get("/api/v1/people/?format=jsonld").content.decode()
+    assert f"/people/{shown.pk}/" in linked
+    assert f"/people/{restricted.pk}/" not in linked
+    assert f"/people/{unpublished.pk}/" not in linked
+
+
+def test_listed_records_are_written_for_the_address_and_language_asked(client, settings):
+    settings.ALLOWED_HOSTS = ["one.example", "two.example"]
+    PersonFactory(fate=Person.Fate.KILLED)
+
+    (one,) = listed(client, HTTP_HOST="one.example")
+    (two,) = listed(client, HTTP_HOST="two.example")
+    (azerbaijani,) = listed(client, "/api/v1/people/?lang=az", HTTP_HOST="one.example")
+
+    assert one["url"].startswith("http://one.example/")
+    assert two["url"].startswith("http://two.example/")
+    assert one["fate_label"] == "Killed"
+    assert azerbaijani["fate_label"] == "Öldürülüb"

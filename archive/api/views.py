@@ -3,6 +3,9 @@ what they share (language, checks on the query string, formats, caching) is in A
 
 The docstrings of the viewsets are the endpoint descriptions in the OpenAPI schema and docs."""
 
+from __future__ import annotations
+
+from django.core.cache import cache
 from django.db.models import Prefetch, Subquery
 from django.http import Http404, JsonResponse
 from django.utils import translation
@@ -16,7 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Locale
 
-from archive.content_cache import remembered
+from archive.content_cache import current_generation, remembered
 from archive.models import (
     Event,
     Family,
@@ -39,6 +42,9 @@ from .pagination import ArchivePagination
 from .params import check_query_string, chosen_language
 from .renderers import CSVRenderer, JSONLDRenderer, csv_response
 from .schema import ArchiveAutoSchema, described_responses
+
+RECORD_KEY_PREFIX = "archive:api-record"
+RECORD_SECONDS = 24 * 60 * 60  # a stale generation's records are never read again
 
 
 class FilterBackend(DjangoFilterBackend):
@@ -148,10 +154,45 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
         return record
 
     def list(self, request, *args, **kwargs):
+        rows = self.filter_queryset(self.get_queryset())
         if isinstance(request.accepted_renderer, CSVRenderer):
-            rows = self.filter_queryset(self.get_queryset())
             return csv_response(self, rows, request.path.rstrip("/").rsplit("/", 1)[-1])
-        return super().list(request, *args, **kwargs)
+        # The page is chosen by ids; the records on it are written once per content generation.
+        page = self.paginate_queryset(rows.prefetch_related(None).values("id"))
+        return self.get_paginated_response(self.written([row["id"] for row in page]))
+
+    def written(self, ids: list[int]) -> list[dict]:
+        """The records ``ids`` as the serializer writes them, in that order.
+
+        Each written record is kept in the cache under the content generation, so any change
+        to any content, a publish, unpublish or restriction included, forgets them all. Only
+        records of public rows are ever written here (the ids come from ``public_rows()``, the
+        rows again from get_queryset()), and the key holds all a record's text depends on
+        besides the content: the serializer, the language and the site's address."""
+        generation = current_generation(self.request)
+        prefix = ":".join(
+            (
+                RECORD_KEY_PREFIX,
+                str(generation),
+                self.get_serializer_class().__qualname__,
+                str(self.language),
+                self.request.build_absolute_uri("/"),
+            )
+        )
+        keys = {pk: f"{prefix}:{pk}" for pk in ids}
+        found = cache.get_many(list(keys.values())) if generation else {}
+        missing = [pk for pk in ids if keys[pk] not in found]
+        if missing:
+            rows = {row.pk: row for row in self.get_queryset().filter(pk__in=missing)}
+            fetched = [rows[pk] for pk in missing if pk in rows]
+            written = self.get_serializer(fetched, many=True).data
+            for row, record in zip(fetched, written, strict=True):
+                found[keys[row.pk]] = record
+            if generation:
+                new = {keys[row.pk]: found[keys[row.pk]] for row in fetched}
+                cache.set_many(new, RECORD_SECONDS)
+        # A record gone between the two queries (unpublished meanwhile) is left out.
+        return [found[keys[pk]] for pk in ids if keys[pk] in found]
 
 
 class PersonViewSet(ArchiveViewSet):
