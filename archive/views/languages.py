@@ -16,6 +16,8 @@ from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Page, Site
 
+from archive.content_cache import remembered
+
 
 def home_page(request) -> Page | None:
     """The live home page in the visitor's language, or the original where there is none."""
@@ -50,14 +52,22 @@ class LanguageLink:
     name: str
     url: str
     is_current: bool
+    absolute_url: str  # for hreflang links
 
 
 def language_links(request, page: Page | None = None) -> list[LanguageLink]:
     """The same page in every site language, for the language switcher and hreflang links."""
     urls = _view_urls(request) if page is None else _page_urls(page, request)
     current = get_language()
+    origin = f"{request.scheme}://{request.get_host()}"
     return [
-        LanguageLink(code, get_language_info(code)["name_local"], urls[code], code == current)
+        LanguageLink(
+            code,
+            get_language_info(code)["name_local"],
+            urls[code],
+            code == current,
+            f"{origin}{urls[code]}",
+        )
         for code, _name in settings.LANGUAGES
     ]
 
@@ -85,6 +95,19 @@ def _view_urls(request) -> dict[str, str]:
 
 
 def _page_urls(page: Page, request) -> dict[str, str | None]:
+    if getattr(request, "is_preview", False):
+        return _translation_urls(page, request)  # a draft's address must never be remembered
+    return remembered(
+        "page-languages",
+        lambda: _translation_urls(page, request),
+        page.pk,
+        request.get_host(),
+        request.get_port(),
+        request=request,
+    )
+
+
+def _translation_urls(page: Page, request) -> dict[str, str | None]:
     translations = {
         translation.locale.language_code: translation
         for translation in page.get_translations(inclusive=True)

@@ -17,6 +17,7 @@ from archive.content_cache import remembered
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
 from archive.models.figures import CHILD_UNDER, ELDERLY_FROM
 from archive.names import query_tokens
+from archive.templatetags.archive_site import choice_label
 
 from . import structured_data
 from .places import with_places
@@ -265,9 +266,10 @@ def prefetched(instance, **relations: list) -> None:
 
 def person_description(person: Person) -> str:
     """One sentence for search results and link previews."""
-    parts = [person.display_name, person.get_fate_display()]
-    if person.date_of_fate:
-        parts.append(str(person.date_of_fate))
+    parts = [person.display_name, str(choice_label(person, "fate"))]
+    fate_date = person.date_of_fate
+    if fate_date:
+        parts.append(str(fate_date))
     if person.is_synthetic:
         parts.append(gettext("synthetic record"))
     return ", ".join(parts)
