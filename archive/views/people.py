@@ -165,15 +165,18 @@ def person_list(request):
     language = get_language()
     number = request.GET.get("page")
     if status == 200 and query_tokens(form.cleaned_data["q"] if form.is_bound else ""):
-        page = _ranked_page(listed.for_listing(), number)
+        page = _ranked_page(listed, number)
     else:
-        paginator = Paginator(listed.for_listing(), PEOPLE_PER_PAGE)
+        paginator = Paginator(listed, PEOPLE_PER_PAGE)
         if status == 200:
             # Filters choose among a few values each, so their counts are worth keeping.
             paginator.count = remembered(
                 "people-count", listed.count, language, filters, request=request
             )
         page = paginator.get_page(number)
+    # Places from the directory rather than joined to every row (the cards show no photo).
+    page.object_list = list(page.object_list)
+    with_places(request, *page.object_list)
     title = gettext("People")
     context = {
         "title": title,
