@@ -1,11 +1,13 @@
 """Language-prefixed addresses, translated interface strings and the language switcher."""
 
+import datetime
 import re
 
 import pytest
 from wagtail.models import Locale, Page
 
 from archive.models import HomePage, StatementPage
+from archive.models import Testimony as PersonTestimony  # not collected as a test class
 from tests.factories import PersonFactory
 
 
@@ -89,3 +91,13 @@ def test_a_name_in_cyrillic_is_marked_with_its_language(client):
 
     assert '<h1 id="person-name"><bdi lang="az">Tofiq Əliyev</bdi></h1>' in html
     assert '<dd><bdi lang="ru">Алиев Тофик</bdi></dd>' in html
+
+
+@pytest.mark.django_db
+def test_a_testimony_date_reads_as_a_date_in_russian(client):
+    person = PersonFactory()
+    PersonTestimony.objects.create(person=person, text="…", given_on=datetime.date(2000, 1, 2))
+
+    html = client.get(f"/ru/people/{person.pk}/").content.decode()
+
+    assert '<time datetime="2000-01-02">2 января 2000</time>' in html  # not "2 Январь 2000"
