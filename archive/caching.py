@@ -65,6 +65,22 @@ def _on_content_saved(sender, **kwargs):
         content_changed()
 
 
+def current_generation(request=None) -> str | None:
+    """The content generation, started if the cache holds none; None when the cache is down.
+
+    With a request, read once for the whole request, as the anonymous response cache does."""
+    if hasattr(request, "_content_generation"):
+        # Even None: with the cache down, one request must not wait for it again and again.
+        return request._content_generation
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    if request is not None:
+        request._content_generation = generation
+    return generation
+
+
 def response_key(request) -> str:
     """What a cached response varies by: site, full path with query, language and format."""
     language = translation.get_language_from_request(request, check_path=True)
@@ -115,11 +131,10 @@ class AnonymousCacheMiddleware:
 
         key = response_key(request)
         found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            # First request, or the cache lost the generation: whatever it still holds is stale.
-            cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-            generation = cache.get(GENERATION_KEY)
+        if GENERATION_KEY in found:  # one round trip for both; the view may need it too
+            request._content_generation = found[GENERATION_KEY]
+        # Without one (first request, or the cache lost it), whatever the cache holds is stale.
+        generation = current_generation(request)
         entry = found.get(key)
         if entry and generation is not None and entry[0] == generation:
             _, status, headers, content = entry

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import threading
-import uuid
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
 
-from archive.caching import GENERATION_KEY
+from archive.caching import current_generation
 
 T = TypeVar("T")
 
@@ -33,22 +32,6 @@ SHARED_SECONDS = 24 * 60 * 60  # a stale generation's values are never read agai
 _local: OrderedDict[tuple, object] = OrderedDict()
 _lock = threading.Lock()
 _MISSING = object()
-
-
-def current_generation(request=None) -> str | None:
-    """The content generation, started if the cache holds none; None when the cache is down.
-
-    With a request, read once for the whole request, as the anonymous response cache does."""
-    if hasattr(request, "_content_generation"):
-        # Even None: with the cache down, one request must not wait for it again and again.
-        return request._content_generation
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    if request is not None:
-        request._content_generation = generation
-    return generation
 
 
 def remembered(name: str, build: Callable[[], T], *parts, request=None) -> T:

@@ -107,6 +107,11 @@ def test_search_needs_a_query(client):
     assert "limit" in refused(client, SEARCH, "q=a&limit=500")
 
 
+@pytest.mark.parametrize("query", ["q=%20%20", "q=--", "q="])
+def test_search_for_blanks_or_punctuation_alone_is_refused(client, query):
+    assert "q" in refused(client, SEARCH, query)
+
+
 @pytest.mark.parametrize("path", [PEOPLE, SEARCH, f"{PEOPLE}1/"])
 @pytest.mark.parametrize("query", ["q=%FF%FE", "q=Ma%C8", "%FF=1"])
 def test_a_query_string_that_is_not_utf8_is_refused(client, path, query):

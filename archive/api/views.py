@@ -11,6 +11,7 @@ from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
@@ -19,7 +20,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Locale
 
-from archive.content_cache import current_generation, remembered
+from archive.caching import current_generation
+from archive.content_cache import remembered
 from archive.models import (
     Event,
     Family,
@@ -481,6 +483,12 @@ class SearchParameters(serializers.Serializer):
     limit = serializers.IntegerField(
         min_value=1, max_value=50, default=10, help_text="Hits per kind of record, at most 50."
     )
+
+    def validate_q(self, query: str) -> str:
+        # Blanks or punctuation alone would match every record of every kind.
+        if not any(character.isalnum() for character in query):
+            raise serializers.ValidationError(_("Give at least one letter or digit to look for."))
+        return query
 
 
 class SearchView(ArchiveAPIMixin, APIView):
