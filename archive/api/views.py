@@ -21,7 +21,6 @@ from rest_framework.views import APIView
 from wagtail.models import Locale
 
 from archive.caching import current_generation
-from archive.content_cache import remembered
 from archive.models import (
     Event,
     Family,
@@ -36,7 +35,7 @@ from archive.models import (
     documented_counts,
 )
 from archive.models.base import localize
-from archive.views.places import with_places
+from archive.related_rows import attach, attach_lists, directory, with_places
 
 from . import conditional, filters, jsonld
 from . import serializers as api
@@ -251,38 +250,6 @@ class PersonViewSet(ArchiveViewSet):
             FamilyMembership.objects.filter(person_id__in=ids).select_related("family"),
         )
         return people
-
-
-def attach(records: list, *foreign_keys: str, directory: dict | None = None) -> None:
-    """Fill ``foreign_keys`` of ``records`` (all pointing to the same model) from one query, or
-    from ``directory`` (rows by id) where given; a row it lacks is left to load on first use."""
-    fields = [records[0]._meta.get_field(name) for name in foreign_keys] if records else []
-    if directory is None:
-        ids = {getattr(record, field.attname) for record in records for field in fields}
-        ids.discard(None)
-        directory = fields[0].related_model._base_manager.in_bulk(ids) if ids else {}
-    for record in records:
-        for field in fields:
-            value = getattr(record, field.attname)
-            if value is None or value in directory:
-                field.set_cached_value(record, directory.get(value))
-
-
-def directory(model, request) -> dict:
-    """Every row of a table of reference data (locales, events, sources: public once saved,
-    and far fewer than people) by id, read once per content generation. Shared between
-    requests: read them, never change them."""
-    return remembered(f"directory:{model._meta.label}", model.objects.in_bulk, request=request)
-
-
-def attach_lists(records: list, attribute: str, rows, *, item: str | None = None) -> None:
-    """Set ``attribute`` of each record to its ``rows`` (which point to it by ``person``), in
-    their order; ``item`` names what to take from each row instead of the row itself."""
-    grouped: dict[int, list] = {record.pk: [] for record in records}
-    for row in rows:
-        grouped[row.person_id].append(getattr(row, item) if item else row)
-    for record in records:
-        setattr(record, attribute, grouped[record.pk])
 
 
 class FamilyViewSet(ArchiveViewSet):

@@ -17,10 +17,10 @@ from archive.content_cache import remembered
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
 from archive.models.figures import CHILD_UNDER, ELDERLY_FROM
 from archive.names import query_tokens
+from archive.related_rows import attach, prefetched, with_places
 from archive.templatetags.archive_site import choice_label
 
 from . import structured_data
-from .places import with_places
 from .prepared import PreparedQuery
 
 PEOPLE_PER_PAGE = 50
@@ -234,10 +234,10 @@ def person_detail(request, pk: int):
     with_places(request, person)
     testimonies = _testimonies(pk)
     if any(testimony.source_id for testimony in testimonies):
-        _attach(testimonies, "source", _testimony_sources(pk))
+        attach(testimonies, "source", directory={s.pk: s for s in _testimony_sources(pk)})
     memberships = _memberships(pk)
     if memberships:
-        _attach(memberships, "family", _families(pk))
+        attach(memberships, "family", directory={f.pk: f for f in _families(pk)})
     prefetched(person, sources=_sources(pk), testimonies=testimonies, memberships=memberships)
     context = {
         "person": person,
@@ -246,25 +246,6 @@ def person_detail(request, pk: int):
         "structured_data": structured_data.person(request, person),
     }
     return render(request, "archive/people/person_detail.html", context)
-
-
-def _attach(rows: list, field_name: str, related: list) -> None:
-    """Set each row's ``field_name`` to its object among ``related``, as select_related would."""
-    by_pk = {obj.pk: obj for obj in related}
-    field = rows[0]._meta.get_field(field_name)
-    for row in rows:
-        field.set_cached_value(row, by_pk.get(getattr(row, field.attname)))
-
-
-def prefetched(instance, **relations: list) -> None:
-    """Hand each list of rows to ``instance.<name>.all()`` as ``prefetch_related`` does (the same
-    three lines as Django's ``prefetch_one_level``), for rows loaded by other means."""
-    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
-    for name, rows in relations.items():
-        queryset = getattr(instance, name).get_queryset()
-        queryset._result_cache = rows
-        queryset._prefetch_done = True
-        cache[name] = queryset
 
 
 def person_description(person: Person) -> str:
