@@ -165,7 +165,7 @@ def person_list(request):
     language = get_language()
     number = request.GET.get("page")
     if status == 200 and query_tokens(form.cleaned_data["q"] if form.is_bound else ""):
-        page = _ranked_page(listed, number)
+        page = ranked_page(listed, number)
     else:
         paginator = Paginator(listed, PEOPLE_PER_PAGE)
         if status == 200:
@@ -195,7 +195,7 @@ def person_list(request):
     return render(request, "archive/people/person_list.html", context, status=status)
 
 
-def _ranked_page(matches, number) -> Page:
+def ranked_page(matches, number) -> Page:
     """A page of name search results, counted in the same query: the search ranks every match
     to order them anyway, so counting them beside the page costs next to nothing, where a
     separate count would run the whole search a second time."""
