@@ -32,6 +32,18 @@ AGE_GROUPS = {
 }
 
 
+def record_choice(label) -> forms.TypedChoiceField:
+    """A record offered by primary key, its choices set in the form's __init__; refused as a
+    model choice field refuses it, without repeating the value given."""
+    return forms.TypedChoiceField(
+        label=label,
+        required=False,
+        coerce=int,
+        empty_value=None,
+        error_messages=forms.ModelChoiceField.default_error_messages,
+    )
+
+
 class PeopleFilter(forms.Form):
     """The index's search box and filters; every choice offered is one that exists publicly."""
 
@@ -45,22 +57,8 @@ class PeopleFilter(forms.Form):
         label=_("Sex"), required=False, choices=[("", _("Any")), *Person.Sex.choices]
     )
     age = forms.ChoiceField(label=_("Age at the time"), required=False)
-    # Records offered by primary key, their choices set in __init__; refused as a model
-    # choice field refuses them, without repeating the value given.
-    place = forms.TypedChoiceField(
-        label=_("Place"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        error_messages=forms.ModelChoiceField.default_error_messages,
-    )
-    family = forms.TypedChoiceField(
-        label=_("Family"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        error_messages=forms.ModelChoiceField.default_error_messages,
-    )
+    place = record_choice(_("Place"))
+    family = record_choice(_("Family"))
     letter = forms.CharField(required=False, max_length=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, people, request=None, **kwargs):
