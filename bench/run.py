@@ -19,6 +19,10 @@ What it does, all on 127.0.0.1:
 Environment: DATABASE_URL (any database on the PostgreSQL server to use; default the local one),
 BENCH_REDIS_URL (default redis://127.0.0.1:6379/6). Needs Debian's ``wrk`` (installed with
 apt-get when missing and run as root). Results are printed and saved under var/bench/.
+
+To measure one change again and again: build once with ``--database NAME --keep``, then run
+with ``--database NAME --reuse --only API`` (only the endpoints whose names contain "API", beside
+the two limits), ``--modes uncached`` to skip the cached server.
 Never part of the test suite: speed is measured here, not asserted."""
 
 from __future__ import annotations
@@ -40,14 +44,17 @@ sys.path.insert(0, str(ROOT))
 from bench.serving import (  # noqa: E402
     Server,
     create_database,
+    database_exists,
     database_url,
     drop_database,
+    free_port,
     manage,
     served_environment,
 )
 
 DATABASE = "memorial_bench"
-PORTS = {"uncached": 8071, "cached": 8072}
+MODES = {"uncached": "0", "cached": "600"}  # ANONYMOUS_CACHE_SECONDS of each server
+LIMITS = ("Django hello (limit)", "DRF hello (limit)")
 UNLIMITED = "1000000000/second"  # the rate limits stay in the code path but never trigger
 LUA = Path(__file__).with_name("report.lua")
 IMPORT_STEP = "import {:,} people with search keys"
@@ -80,10 +87,8 @@ def ensure_wrk() -> str:
     return path
 
 
-def prepare(base_url: str, people: int, redis_url: str) -> tuple[dict, dict]:
-    """Make and fill the benchmark database; return its served environment and timings."""
-    url = create_database(base_url, DATABASE)
-    env = served_environment(
+def environment(url: str, redis_url: str) -> dict:
+    return served_environment(
         url,
         redis_url,
         CACHE_KEY_PREFIX=f"bench-{os.getpid()}",
@@ -91,6 +96,11 @@ def prepare(base_url: str, people: int, redis_url: str) -> tuple[dict, dict]:
         SEARCH_ANON_RATE=UNLIMITED,
         LOG_LEVEL="ERROR",
     )
+
+
+def prepare(base_url: str, name: str, people: int, redis_url: str) -> tuple[dict, dict]:
+    """Make and fill the benchmark database; return its served environment and timings."""
+    env = environment(create_database(base_url, name), redis_url)
     timings = {}
     started = time.perf_counter()
     manage(env, "migrate", "--no-input")
@@ -231,12 +241,12 @@ def report(args, timings, uncached, cached, held) -> str:
                 (u["errors"] if u else 0) + (c["errors"] if c else 0),
             )
 
-    imported = timings[IMPORT_STEP.format(args.people)]
+    imported = timings.get(IMPORT_STEP.format(args.people))
     import_row = (
         IMPORT_STEP.format(args.people),
-        f"{imported:.1f} s",
+        "reused database" if imported is None else f"{imported:.1f} s",
         "< 60 s for 100,000",
-        ("yes" if imported < 60 else "no") if args.people >= 100_000 else "–",
+        ("yes" if imported < 60 else "no") if imported and args.people >= 100_000 else "–",
     )
     order = [*endpoints(0), SEARCH_ALONE]
     rows = sorted(endpoint_rows(), key=lambda row: order.index(row[0]))
@@ -283,6 +293,16 @@ def report(args, timings, uncached, cached, held) -> str:
     return "\n".join(parts)
 
 
+def chosen(paths: dict[str, str], only: list[str]) -> dict[str, str]:
+    """The limits, and the endpoints whose names contain one of ``only`` (all without it)."""
+    words = [word.casefold() for word in only]
+    return {
+        name: path
+        for name, path in paths.items()
+        if not words or name in LIMITS or any(word in name.casefold() for word in words)
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -292,28 +312,57 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=4, help="concurrent connections")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
     parser.add_argument("--hold", type=int, default=0, help="seconds of the combined load test")
+    parser.add_argument("--database", default=DATABASE, help="name of the benchmark database")
+    parser.add_argument("--keep", action="store_true", help="keep the database at the end")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure the database a --keep run left (no import; --people only labels the "
+        "report); implies --keep",
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="WORD",
+        help="measure only endpoints whose names contain WORD (repeatable), beside the limits",
+    )
+    parser.add_argument(
+        "--modes",
+        default=",".join(MODES),
+        help="servers to measure: uncached, cached or both (default uncached,cached)",
+    )
     args = parser.parse_args()
+    modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
+    if not modes or any(mode not in MODES for mode in modes):
+        parser.error("--modes takes uncached, cached or both, separated by a comma")
 
     ensure_wrk()
     base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     if not base_url.startswith("postgres"):
         sys.exit("bench runs on PostgreSQL: set DATABASE_URL to a postgres:// address")
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
-    print(f"Preparing {database_url(base_url, DATABASE)} with {args.people:,} people ...")
-    env, timings = prepare(base_url, args.people, redis_url)
+    url = database_url(base_url, args.database)
+    if args.reuse:
+        if not database_exists(base_url, args.database):
+            sys.exit(f"--reuse: there is no database {args.database}; build it with --keep")
+        print(f"Reusing {url} ...")
+        env, timings = environment(url, redis_url), {}
+    else:
+        print(f"Preparing {url} with {args.people:,} people ...")
+        env, timings = prepare(base_url, args.database, args.people, redis_url)
     person = sample_person_id(env)
-    paths = endpoints(person)
+    paths = chosen(endpoints(person), args.only)
     logs = ROOT / "var" / "bench"
 
-    results, held = {}, []
-    for mode, seconds in (("uncached", "0"), ("cached", "600")):
+    results, held = {"uncached": {}, "cached": {}}, []
+    for mode in modes:
         print(f"{mode}:")
-        server_env = {**env, "ANONYMOUS_CACHE_SECONDS": seconds}
-        with Server(
-            PORTS[mode], server_env, workers=args.workers, log=logs / f"{mode}.log"
-        ) as server:
+        server_env = {**env, "ANONYMOUS_CACHE_SECONDS": MODES[mode]}
+        log = logs / f"{args.database}-{mode}.log"
+        with Server(free_port(), server_env, workers=args.workers, log=log) as server:
             results[mode] = measure(server, paths, args.duration, args.connections)
-            if mode == "uncached":
+            if mode == "uncached" and "name search" in paths:
                 # Latency without queueing behind other requests: one connection at a time.
                 alone = measure(server, {SEARCH_ALONE: paths["name search"]}, args.duration, 1)
                 results[mode].update(alone)
@@ -321,7 +370,11 @@ def main() -> None:
                 print(f"holding home, person page and API for {args.hold} s ...")
                 held = hold(
                     server,
-                    ["/en/", paths["person page"], paths["API people list"]],
+                    [
+                        "/en/",
+                        endpoints(person)["person page"],
+                        endpoints(person)["API people list"],
+                    ],
                     args.hold,
                     args.connections,
                 )
@@ -331,7 +384,8 @@ def main() -> None:
     out = logs / f"results-{args.people}-{datetime.datetime.now():%Y%m%d-%H%M%S}.md"
     out.write_text(text + "\n", encoding="utf-8")
     print(f"\nSaved to {out.relative_to(ROOT)}")
-    drop_database(base_url, DATABASE)
+    if not (args.keep or args.reuse):
+        drop_database(base_url, args.database)
 
 
 if __name__ == "__main__":

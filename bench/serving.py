@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.client
 import os
 import secrets
+import socket
 import subprocess
 import sys
 import time
@@ -114,6 +115,13 @@ class Server:
             connection.close()
 
 
+def free_port() -> int:
+    """A TCP port nothing listens on now, so that benchmarks run side by side do not meet."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def database_url(base_url: str, name: str) -> str:
     """``base_url`` with its database name replaced by ``name``."""
     parts = urlsplit(base_url)
@@ -133,6 +141,12 @@ def create_database(base_url: str, name: str, template: str | None = None) -> st
             statement += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
         connection.execute(statement)
     return database_url(base_url, name)
+
+
+def database_exists(base_url: str, name: str) -> bool:
+    with admin_connection(base_url) as connection:
+        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+        return found.fetchone() is not None
 
 
 def drop_database(base_url: str, name: str) -> None:
