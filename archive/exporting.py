@@ -151,10 +151,8 @@ def _figures() -> Iterable[ReportedFigure]:
 
 def _sources() -> Iterable[Source]:
     # Only sources that something public cites: a source cited only by a draft or a restricted
-    # record may name that person. The rule lives with the public list of sources.
-    from archive.views.sources import publicly_cited_sources
-
-    cited = publicly_cited_sources().values("translation_key")
+    # record may name that person.
+    cited = Source.objects.localized().publicly_cited().values("translation_key")
     return Source.objects.filter(translation_key__in=cited).select_related("locale").order_by("pk")
 
 

@@ -1,9 +1,10 @@
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from .base import TranslatableSnippet
+from .base import LocalizedQuerySet, TranslatableSnippet
 from .dates import PartialDate, normalise_fields, partial_date_fields
 
 
@@ -32,6 +33,25 @@ class Organisation(TranslatableSnippet):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SourceQuerySet(LocalizedQuerySet):
+    def publicly_cited(self):
+        """Sources cited by a public record, page, entry or figure. A source cited only by a
+        draft or a restricted record stays private with it: its title may name the person.
+        Call it after ``localized()``: a translation is cited through its original."""
+        model = apps.get_app_config("archive").get_model
+        public_people = model("Person").objects.public()
+        cited = (
+            models.Q(pk__in=public_people.values("sources"))
+            | models.Q(
+                pk__in=model("Testimony").objects.filter(person__in=public_people).values("source")
+            )
+            | models.Q(pk__in=model("TimelineEntry").objects.public().values("sources"))
+            | models.Q(pk__in=model("StatementPage").objects.live().public().values("sources"))
+            | models.Q(pk__in=model("ReportedFigure").objects.values("source"))
+        )
+        return self.filter(cited)
 
 
 class Source(TranslatableSnippet):
@@ -67,6 +87,8 @@ class Source(TranslatableSnippet):
         related_name="+",
     )
     notes = models.TextField(_("notes"), blank=True)
+
+    objects = SourceQuerySet.as_manager()
 
     panels = [
         FieldPanel("title"),

@@ -14,12 +14,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from archive.models import Person, StatementPage, TimelineEntry
+from archive.models import Person, Source, StatementPage, TimelineEntry
 from archive.names import query_tokens
 
 from . import structured_data
 from .languages import home_page
-from .sources import publicly_cited_sources
 
 RESULTS_PER_SECTION = 20
 
@@ -62,9 +61,9 @@ def results(request, query: str) -> dict:
             .filter(_containing_every_word(words, "title", "summary"))
         ),
         "sources": _first(
-            publicly_cited_sources().filter(
-                _containing_every_word(words, "title", "publisher", "author")
-            )
+            Source.objects.localized()
+            .publicly_cited()
+            .filter(_containing_every_word(words, "title", "publisher", "author"))
         ),
     }
     return {name: {"rows": rows, "more": more} for name, (rows, more) in sections.items()}
