@@ -354,6 +354,7 @@ def main() -> None:
     person = sample_person_id(env)
     paths = chosen(endpoints(person), args.only)
     logs = ROOT / "var" / "bench"
+    logs.mkdir(parents=True, exist_ok=True)
 
     results, held = {"uncached": {}, "cached": {}}, []
     for mode in modes:
