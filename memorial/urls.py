@@ -8,10 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from archive import health
 from archive.sitemaps import sitemaps
+from archive.views import root_files
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("favicon.ico", root_files.favicon),
+    path("robots.txt", root_files.robots),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("archive.api.urls")),

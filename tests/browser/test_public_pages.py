@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import translation
 from playwright.sync_api import expect
 
 from archive.demo import load_demo
@@ -27,12 +28,15 @@ def site_content(live_site):
     # Named here, not left to the demo's draw of names, since the search below types it.
     person = PersonFactory(family_name="Məmmədov", given_name="Əli")
     statement = StatementPage.objects.live().public().get(slug="turkiye-mfa-2026")
+    # The addresses are the English ones whatever language an earlier test left active.
+    with translation.override("en"):
+        memorial = person.get_absolute_url()
     return SimpleNamespace(
         memorial_name=person.display_name,
         paths={
             "home": "/en/",
             "people": f"/en/people/?q={SEARCH}",
-            "memorial": person.get_absolute_url(),
+            "memorial": memorial,
             "timeline": "/en/timeline/",
             "figures": "/en/figures/",
             "statement": statement.url,
@@ -115,3 +119,18 @@ def test_memorial_page_prints_the_record_without_the_site_navigation(
     expect(page.get_by_role("note")).to_contain_text("Synthetic record.")
     expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
     expect(page.get_by_role("banner")).to_be_hidden()
+
+
+def test_phone_header_keeps_site_name_and_languages_on_one_line(page, paths):
+    page.set_viewport_size(PHONE)
+    page.goto(paths["home-az"])
+
+    site_name = page.locator(".site-name").bounding_box()
+    languages = page.get_by_role("navigation", name="Dil")
+    russian = languages.get_by_role("link", name="Русский")
+    # Only the code shows, and the link still says which language it leads to.
+    expect(russian).to_have_text("RU Русский")
+    expect(russian.locator(".languages__code")).to_be_visible()
+    box = languages.bounding_box()
+    assert box["y"] < site_name["y"] + site_name["height"], "languages fell below the site name"
+    assert box["x"] + box["width"] <= PHONE["width"]
