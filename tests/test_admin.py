@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from archive.models import Person
-from tests.factories import EventFactory, PersonFactory, PlaceFactory
+from archive.models import Person, StatementIndexPage, StatementPage
+from tests.factories import EventFactory, PersonFactory, PlaceFactory, TimelineEntryFactory
 
 SNIPPETS = ["person", "family", "timelineentry", "source", "place", "organisation"]
 VIEW_ONLY = ["event", "reportedfigure"]
@@ -114,3 +114,32 @@ def test_dashboard_links_each_submitted_record_to_its_edit_page(client, editor, 
 
     edit_url = reverse("wagtailsnippets_archive_person:edit", args=[person.pk])
     assert f'href="{edit_url}"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_statement_form_lists_the_timeline_entries_that_cite_it(editor_client, demo):
+    statement = StatementPage.objects.get(slug="turkiye-mfa-2026")
+    draft = TimelineEntryFactory(title="Entry still in draft", live=False)
+    draft.related_statements.add(statement)
+    draft.save()  # a parental many-to-many is written with its entry
+    TimelineEntryFactory(title="Entry citing nothing")
+
+    page = editor_client.get(reverse("wagtailadmin_pages:edit", args=[statement.pk]))
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    edit_url = reverse("wagtailsnippets_archive_timelineentry:edit", args=[draft.pk])
+    assert f'<a href="{edit_url}">{draft}</a> · draft' in html
+    assert "Entry citing nothing" not in html
+
+
+@pytest.mark.django_db
+def test_new_statement_form_says_no_entry_cites_it_yet(editor_client, demo):
+    index = StatementIndexPage.objects.get()
+
+    page = editor_client.get(
+        reverse("wagtailadmin_pages:add", args=["archive", "statementpage", index.pk])
+    )
+
+    assert page.status_code == 200
+    assert "No timeline entry cites this statement yet." in page.content.decode()

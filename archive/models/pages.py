@@ -10,6 +10,8 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 
+from archive.panels import TimelineLinksPanel
+
 from .dates import PartialDate, normalise_fields, partial_date_fields
 
 
@@ -139,6 +141,7 @@ class StatementPage(Page):
         FieldPanel("body"),
         FieldPanel("sources"),
         FieldPanel("related_events"),
+        TimelineLinksPanel(heading=_("On the timeline")),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["archive.StatementIndexPage"]
