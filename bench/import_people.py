@@ -3,9 +3,10 @@
     .venv/bin/python bench/import_people.py                 # 100,000 people
     .venv/bin/python bench/import_people.py --people 20000
 
-Makes its own database (``memorial_bench_import``, dropped and made again each run) on the server
-DATABASE_URL points at (default the local one), migrates it and loads the demo content, writes a
-CSV of N synthetic people (the demo's generator, flagged synthetic), then times, in this process:
+Makes its own database (``memorial_bench_import`` unless ``--database``; dropped and made again)
+on the server DATABASE_URL points at (default the local one), migrates it and loads the demo
+content, writes a CSV of N synthetic people (the demo's generator, flagged synthetic), then
+times, in this process:
 
 1. the first import (every record new: drafts, each with a revision, search keys and age);
 2. importing the same file again (every record found by external_id and left unchanged);
@@ -89,10 +90,15 @@ def main() -> None:
     parser.add_argument(
         "--first-only", action="store_true", help="time the first import only (the target)"
     )
+    parser.add_argument(
+        "--database",
+        default=DATABASE,
+        help=f"the database to make (dropped first if it exists), default {DATABASE}",
+    )
     options = parser.parse_args()
 
     os.environ["DATABASE_URL"] = create_database(
-        os.environ.get("DATABASE_URL", DEFAULT_SERVER), DATABASE
+        os.environ.get("DATABASE_URL", DEFAULT_SERVER), options.database
     )
     os.environ["DJANGO_SETTINGS_MODULE"] = "memorial.settings.base"
     import django
@@ -107,12 +113,15 @@ def main() -> None:
 
     work = ROOT / "var" / "bench"
     work.mkdir(parents=True, exist_ok=True)
-    original, changed = work / "import-people.csv", work / "import-people-changed.csv"
+    # Named after the database, so that two runs at once do not write each other's lists.
+    original, changed = work / f"{options.database}.csv", work / f"{options.database}-changed.csv"
     write_list(original, options.people)
     if not options.first_only:
         write_list(changed, options.people, given_suffix="x")
     size = original.stat().st_size / 2**20
-    print(f"{options.people:,} people, {size:.1f} MB of CSV, PostgreSQL database {DATABASE}")
+    print(
+        f"{options.people:,} people, {size:.1f} MB of CSV, PostgreSQL database {options.database}"
+    )
 
     first = timed("first import (all new, drafts)", str(original))
     if not options.first_only:

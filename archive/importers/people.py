@@ -241,7 +241,8 @@ class PeopleParser:
         if any(str(cell).strip() for cell in cells[len(self.columns) :]):
             errors.append(RowError(number, "", _("The row has more cells than the header.")))
         values: dict[str, object] = {}
-        row = PersonRow(row=number, person=Person())
+        # The record is made once the cells are read (a model instance costs more than a row).
+        row = PersonRow(row=number, person=None)
         for index, column in enumerate(self.columns):
             text = str(cells[index]).strip() if index < len(cells) else ""
             try:

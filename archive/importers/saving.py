@@ -36,9 +36,9 @@ from archive.models import Family, FamilyMembership, Person, Source
 from archive.models.dates import Precision
 from archive.names import fold
 
+from .bulk import BATCH, allocate_ids, insert_objects, insert_rows, quoted, set_columns
 from .people import PersonRow
-
-BATCH = 1000
+from .revisions import revision_content
 
 # Records written from which an import refreshes the planner's statistics (PostgreSQL).
 ANALYZE_AFTER = BATCH
@@ -63,6 +63,7 @@ class PeopleWriter:
     def __init__(self, *, publish: bool = False, user=None, progress: Callable | None = None):
         self.publish = publish
         self.user = user
+        self.user_id = user.pk if user is not None else None
         self.progress = progress or (lambda done, total: None)
         self.now = timezone.now()
         # One shared identifier groups the whole import's history entries as one action.
@@ -113,7 +114,7 @@ class PeopleWriter:
         filled = [Person, Person.sources.through, Revision, ModelLogEntry, Family, FamilyMembership]
         with connection.cursor() as cursor:
             for model in filled:
-                cursor.execute(f"ANALYZE {_quoted(model._meta.db_table)}")
+                cursor.execute(f"ANALYZE {quoted(model._meta.db_table)}")
 
     def _families(self, names: set[str]) -> dict[str, int]:
         """Family ids by case-folded name; families the file names for the first time are added."""
@@ -146,12 +147,12 @@ class PeopleWriter:
             self._flag_duplicates(rows)
             revisions = self._save_revisions(people, "wagtail.create")
             for person, revision in zip(people, revisions, strict=True):
-                person.latest_revision = revision
+                person.latest_revision_id = revision
                 if self.publish:
                     person.live, person.has_unpublished_changes = True, False
-                    person.live_revision = revision
+                    person.live_revision_id = revision
                     person.first_published_at = person.last_published_at = self.now
-            Person.objects.bulk_create(people)
+            insert_objects(Person, people)
         else:
             Person.objects.bulk_create(people)
             flagged = self._flag_duplicates(rows)
@@ -189,10 +190,11 @@ class PeopleWriter:
         """Unchanged drafts whose row holds their latest revision: publishing is bookkeeping."""
         people = [row.person for row in rows]
         self._mark_published(people, live_revision=F("latest_revision"))
-        ModelLogEntry.objects.bulk_create(
+        insert_rows(
+            ModelLogEntry,
             self._log_entries(
-                people, [person.latest_revision for person in people], ["wagtail.publish"]
-            )
+                people, [person.latest_revision_id for person in people], ["wagtail.publish"]
+            ),
         )
         self.summary.updated += len(people)
 
@@ -222,37 +224,50 @@ class PeopleWriter:
         through = Person.sources.through
         if replace:
             through.objects.filter(person__in=[row.person.pk for row in rows]).delete()
-        through.objects.bulk_create(
-            through(person_id=row.person.pk, source_id=source_id)
-            for row in rows
-            for source_id in row.source_ids or ()
+        insert_rows(
+            through,
+            [
+                {"person_id": row.person.pk, "source_id": source_id}
+                for row in rows
+                for source_id in row.source_ids or ()
+            ],
         )
 
-    def _save_revisions(self, people: list[Person], action: str) -> list[Revision]:
+    def _save_revisions(self, people: list[Person], action: str) -> list[int]:
         """What ``save_revision()`` (and ``publish()``) record, for a whole batch at once: the
-        revisions and the history entries. The rows are pointed at them by the caller."""
-        revisions = Revision.objects.bulk_create(
-            Revision(
-                content_type=person.get_content_type(),
-                base_content_type=person.get_base_content_type(),
-                object_id=str(person.pk),
-                user=self.user,
-                created_at=self.now,
-                content=person.serializable_data(),
-                object_str=str(person),
-            )
-            for person in people
+        revisions and the history entries. Returns the revisions' ids; the caller points the
+        rows at them."""
+        if not people:
+            return []
+        content_type = people[0].get_content_type()
+        base_content_type = people[0].get_base_content_type()
+        revisions = insert_rows(
+            Revision,
+            [
+                {
+                    "content_type_id": content_type.pk,
+                    "base_content_type_id": base_content_type.pk,
+                    "object_id": str(person.pk),
+                    "user_id": self.user_id,
+                    "created_at": self.now,
+                    "content": revision_content(person),
+                    "object_str": str(person),
+                    "approved_go_live_at": None,
+                }
+                for person in people
+            ],
+            with_ids=True,
         )
         actions = [action, "wagtail.publish"] if self.publish else [action]
-        ModelLogEntry.objects.bulk_create(self._log_entries(people, revisions, actions))
+        insert_rows(ModelLogEntry, self._log_entries(people, revisions, actions))
         return revisions
 
-    def _point_at(self, people: list[Person], revisions: list[Revision]) -> None:
+    def _point_at(self, people: list[Person], revisions: list[int]) -> None:
         """Make the saved rows' latest (and, when publishing, live) revision these ones."""
         for person, revision in zip(people, revisions, strict=True):
-            person.latest_revision = revision
+            person.latest_revision_id = revision
             if self.publish:
-                person.live_revision = revision
+                person.live_revision_id = revision
         set_columns(
             Person,
             people,
@@ -275,29 +290,34 @@ class PeopleWriter:
             **changes,
         )
 
-    def _log_entries(self, people, revisions, actions: list[str]) -> list[ModelLogEntry]:
+    def _log_entries(self, people, revisions: list[int], actions: list[str]) -> list[dict]:
+        if not people:
+            return []
+        content_type = people[0].get_content_type()
         return [
-            ModelLogEntry(
-                content_type=person.get_content_type(),
-                object_id=str(person.pk),
-                label=str(person),
-                action=action,
-                user=self.user,
-                revision=revision,
-                uuid=self.action_uuid,
-                timestamp=self.now,
-                content_changed=action != "wagtail.publish",
-                data={},
-            )
+            {
+                "content_type_id": content_type.pk,
+                "object_id": str(person.pk),
+                "label": str(person),
+                "action": action,
+                "user_id": self.user_id,
+                "revision_id": revision,
+                "uuid": self.action_uuid,
+                "timestamp": self.now,
+                "content_changed": action != "wagtail.publish",
+                "deleted": False,
+                "data": {},
+            }
             for person, revision in zip(people, revisions, strict=True)
             for action in actions
         ]
 
     def _memberships(self, rows: list[PersonRow]) -> None:
+        # Records this import added have no memberships yet: only the others are looked up.
         existing = {
             (membership.family_id, membership.person_id): membership
             for membership in FamilyMembership.objects.filter(
-                person__in=[row.person.pk for row in rows]
+                person__in=[row.person.pk for row in rows if row.existing is not None]
             )
         }
         new, changed = [], []
@@ -305,12 +325,13 @@ class PeopleWriter:
             key = (self.families[row.family.casefold()], row.person.pk)
             membership = existing.get(key)
             if membership is None:
-                new.append(FamilyMembership(family_id=key[0], person_id=key[1]))
-                membership = new[-1]
+                new.append(
+                    {"family_id": key[0], "person_id": key[1], "relationship": row.relationship}
+                )
             elif membership.relationship != row.relationship:
+                membership.relationship = row.relationship
                 changed.append(membership)
-            membership.relationship = row.relationship
-        FamilyMembership.objects.bulk_create(new, batch_size=BATCH)
+        insert_rows(FamilyMembership, new)
         set_columns(FamilyMembership, changed, ["relationship"])
 
 
@@ -357,63 +378,3 @@ class DuplicateIndex:
         if earlier:
             person.possible_duplicate_of_id = min(earlier)
         return bool(earlier)
-
-
-def allocate_ids(model, count: int) -> list[int] | None:
-    """``count`` fresh primary keys from the table's sequence, on PostgreSQL; None elsewhere."""
-    if connection.vendor != "postgresql":
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [model._meta.db_table, model._meta.pk.column, count],
-        )
-        return [pk for (pk,) in cursor.fetchall()]
-
-
-def set_columns(model, objects: list, fields: list[str]) -> None:
-    """Write ``fields`` of many saved ``objects``, each row its own values, a statement per batch.
-
-    Django's ``bulk_update`` sets each column to a ``CASE`` with a branch per row, which takes
-    longer to build than the rest of an import and which the database walks branch by branch for
-    every row: re-importing 100,000 changed people took seven minutes. ``UPDATE ... FROM (VALUES
-    ...)`` joins the new values to the rows by key instead, in PostgreSQL and SQLite (3.33+)."""
-    if not objects:
-        return
-    meta = model._meta
-    columns = [meta.get_field(name) for name in fields]
-    # VALUES carries no column types, so NULLs and dates need PostgreSQL to be told theirs. Not
-    # SQLite: its CAST to a date type would turn the date into a number.
-    cast = connection.vendor == "postgresql"
-    assignments = ", ".join(
-        f"{_quoted(column.column)} = v.column{n}"
-        + (f"::{column.cast_db_type(connection)}" if cast else "")
-        for n, column in enumerate(columns, start=2)
-    )
-    table, pk = _quoted(meta.db_table), _quoted(meta.pk.column)
-    width = len(columns) + 1
-    batch = min(BATCH, (connection.features.max_query_params or width * BATCH) // width)
-    row = f"({', '.join(['%s'] * width)})"
-    with connection.cursor() as cursor:
-        for start in range(0, len(objects), batch):
-            chunk = objects[start : start + batch]
-            cursor.execute(
-                f"UPDATE {table} SET {assignments} "  # noqa: S608 - names from _meta
-                f"FROM (VALUES {', '.join([row] * len(chunk))}) AS v "
-                f"WHERE {table}.{pk} = v.column1",
-                [
-                    value
-                    for obj in chunk
-                    for value in (
-                        obj.pk,
-                        *(
-                            column.get_db_prep_save(getattr(obj, column.attname), connection)
-                            for column in columns
-                        ),
-                    )
-                ],
-            )
-
-
-def _quoted(name: str) -> str:
-    return connection.ops.quote_name(name)
