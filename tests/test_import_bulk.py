@@ -8,9 +8,9 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, ModelLogEntry
 
+from archive import models
 from archive.importers.bulk import insert_objects, insert_rows
 from archive.importers.revisions import revision_content
-from archive import models
 from archive.models import Person, Source
 from tests.factories import EventFactory, PersonFactory, PlaceFactory, SourceFactory
 
