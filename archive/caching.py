@@ -65,6 +65,15 @@ def _on_content_saved(sender, **kwargs):
         content_changed()
 
 
+def read_with_generation(request, keys: list[str]) -> dict:
+    """``cache.get_many(keys)``, with the content generation read in the same round trip and
+    kept for the rest of the request (see current_generation())."""
+    found = cache.get_many([GENERATION_KEY, *keys])
+    if GENERATION_KEY in found:
+        request._content_generation = found.pop(GENERATION_KEY)
+    return found
+
+
 def current_generation(request=None) -> str | None:
     """The content generation, started if the cache holds none; None when the cache is down.
 
@@ -130,12 +139,9 @@ class AnonymousCacheMiddleware:
             return self.get_response(request)
 
         key = response_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        if GENERATION_KEY in found:  # one round trip for both; the view may need it too
-            request._content_generation = found[GENERATION_KEY]
+        entry = read_with_generation(request, [key]).get(key)
         # Without one (first request, or the cache lost it), whatever the cache holds is stale.
         generation = current_generation(request)
-        entry = found.get(key)
         if entry and generation is not None and entry[0] == generation:
             _, status, headers, content = entry
             response = HttpResponse(content, status=status, headers=dict(headers))

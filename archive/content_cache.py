@@ -1,5 +1,5 @@
-"""Values computed from public content (navigation, counts, filter choices), kept until the
-content changes.
+"""Values computed from public content (navigation, counts, filter choices, written records),
+kept until the content changes.
 
 Each value is keyed by the content generation of :mod:`archive.caching`, which every change to
 archive records, pages, images or documents replaces, so a publish, unpublish or edit shows at
@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
 from django.core.cache import cache
@@ -26,12 +26,40 @@ from archive.caching import current_generation
 T = TypeVar("T")
 
 KEY_PREFIX = "archive:derived:"
-LOCAL_LIMIT = 1024  # values per process; old generations' values age out first
 SHARED_SECONDS = 24 * 60 * 60  # a stale generation's values are never read again
-
-_local: OrderedDict[tuple, object] = OrderedDict()
-_lock = threading.Lock()
 _MISSING = object()
+
+
+class _Recent:
+    """The values a process used last, at most ``limit`` of them; old generations' values
+    age out first, since nothing asks for them again."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.values: OrderedDict[tuple, object] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple):
+        with self.lock:
+            value = self.values.get(key, _MISSING)
+            if value is not _MISSING:
+                self.values.move_to_end(key)
+            return value
+
+    def put(self, items: Iterable[tuple[tuple, object]]) -> None:
+        with self.lock:
+            self.values.update(items)
+            while len(self.values) > self.limit:
+                self.values.popitem(last=False)
+
+
+# Apart, so that paging through many records never pushes out what every page needs.
+_values = _Recent(1024)
+_items = _Recent(5000)  # about a hundred pages of the API's lists
+
+
+def _shared_key(key: tuple) -> str:
+    return KEY_PREFIX + hashlib.sha256(repr(key).encode()).hexdigest()
 
 
 def remembered(name: str, build: Callable[[], T], *parts, request=None) -> T:
@@ -44,18 +72,51 @@ def remembered(name: str, build: Callable[[], T], *parts, request=None) -> T:
     if generation is None:
         return build()
     key = (name, generation, *parts)
-    with _lock:
-        value = _local.get(key, _MISSING)
-        if value is not _MISSING:
-            _local.move_to_end(key)
-            return value
-    shared_key = KEY_PREFIX + hashlib.sha256(repr(key).encode()).hexdigest()
+    value = _values.get(key)
+    if value is not _MISSING:
+        return value
+    shared_key = _shared_key(key)
     value = cache.get(shared_key, _MISSING)
     if value is _MISSING:
         value = build()
         cache.set(shared_key, value, SHARED_SECONDS)
-    with _lock:
-        _local[key] = value
-        while len(_local) > LOCAL_LIMIT:
-            _local.popitem(last=False)
+    _values.put([(key, value)])
     return value
+
+
+def remembered_items(
+    name: str,
+    ids: list[Hashable],
+    build: Callable[[list], dict],
+    *parts,
+    request=None,
+    seconds: int = SHARED_SECONDS,
+) -> dict:
+    """The values of ``ids`` (a record each, say), by id, each computed once per content
+    generation, ``name`` and ``parts`` as remembered() does.
+
+    ``build(missing)`` computes the values of the ids neither this process nor the shared cache
+    holds, in one go, by id; an id it leaves out has no value, and is absent from the answer.
+    The shared cache keeps values for ``seconds``."""
+    generation = current_generation(request)
+    if generation is None:
+        return build(ids)
+    keys = {item: (name, generation, *parts, item) for item in ids}
+    found = {}
+    for item, key in keys.items():
+        value = _items.get(key)
+        if value is not _MISSING:
+            found[item] = value
+    missing = [item for item in ids if item not in found]
+    if missing:
+        prefix = _shared_key((name, generation, *parts))
+        shared = {f"{prefix}:{item}": item for item in missing}
+        for shared_key, value in cache.get_many(list(shared)).items():
+            found[shared[shared_key]] = value
+        unknown = [item for item in missing if item not in found]
+        built = build(unknown) if unknown else {}
+        if built:
+            cache.set_many({f"{prefix}:{item}": value for item, value in built.items()}, seconds)
+        found.update(built)
+        _items.put((keys[item], found[item]) for item in missing if item in found)
+    return found

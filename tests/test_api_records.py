@@ -78,6 +78,16 @@ def test_draft_and_private_statements_are_not_found(client, demo):
         assert client.get(f"{API}/statements/{page.slug}/").status_code == 404
 
 
+def test_a_statement_made_private_leaves_the_list_at_once(client, demo):
+    page = statement("Soon private")
+    assert "Soon private" in titles(client.get(f"{API}/statements/"))
+
+    private(page)
+
+    assert "Soon private" not in titles(client.get(f"{API}/statements/"))
+    assert client.get(f"{API}/statements/{page.pk}/").status_code == 404
+
+
 @pytest.mark.parametrize(
     ("parameters", "expected"),
     [

@@ -1,9 +1,11 @@
 """How the API writes what it shows: records as DRF's own serializers would write them, and
-counts that follow every publish, unpublish and change at once."""
+counts and pages that follow every publish, unpublish and change at once."""
+
+import json
 
 import pytest
 from django.core.cache import cache
-from rest_framework import serializers
+from rest_framework import renderers, serializers
 
 from archive.api import serializers as api
 from archive.models import Person
@@ -47,6 +49,30 @@ def test_records_are_written_exactly_as_drfs_own_serializers_write_them(client, 
     assert b"Testimony 0" in planned[f"/api/v1/people/{people[0].pk}/"]
 
 
+def test_answers_are_drfs_own_json_of_what_they_hold(client, demo):
+    people = archive_of(3)["people"]
+    addresses = [
+        *(f"/api/v1/{name}/?page_size=200" for name in LISTS),
+        f"/api/v1/people/{people[0].pk}/",
+        "/api/v1/search/?q=Testov",
+    ]
+
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert renderers.JSONRenderer().render(response.json()) == response.content, address
+
+
+def test_an_indented_answer_holds_what_the_compact_one_does(client):
+    PersonFactory()
+    compact = client.get("/api/v1/people/")
+
+    indented = client.get("/api/v1/people/", HTTP_ACCEPT="application/json; indent=2")
+
+    assert indented.content.startswith(b'{\n  "count": 1,')
+    assert json.loads(indented.content) == json.loads(compact.content)
+
+
 def count(client, address: str = "/api/v1/people/") -> int:
     response = client.get(address)
     assert response.status_code == 200, response.content
@@ -84,6 +110,23 @@ def listed(client, address: str = "/api/v1/people/", **headers) -> list[dict]:
     response = client.get(address, **headers)
     assert response.status_code == 200, response.content
     return response.json()["results"]
+
+
+def family_names(client, query: str) -> list[str]:
+    return [record["family_name"] for record in listed(client, f"/api/v1/people/{query}")]
+
+
+def test_every_page_of_a_list_follows_a_publish_and_an_unpublish_at_once(client):
+    bravo, *_ = (PersonFactory(family_name=name) for name in ("Bravo", "Charlie", "Delta"))
+    assert family_names(client, "?page=2&page_size=2") == ["Delta"]
+
+    PersonFactory(family_name="Alpha")
+    assert family_names(client, "?page=1&page_size=2") == ["Alpha", "Bravo"]
+    assert family_names(client, "?page=2&page_size=2") == ["Charlie", "Delta"]
+
+    bravo.unpublish()
+    assert family_names(client, "?page=1&page_size=2") == ["Alpha", "Charlie"]
+    assert family_names(client, "?page=2&page_size=2") == ["Delta"]
 
 
 def test_a_listed_record_shows_an_edit_of_itself_or_of_what_it_names_at_once(client):

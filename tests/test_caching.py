@@ -7,7 +7,7 @@ from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from archive.caching import GENERATION_KEY, content_changed
-from archive.content_cache import remembered
+from archive.content_cache import remembered, remembered_items
 from archive.demo import generate_synthetic_people
 from archive.models import ContentPage, Event, HomePage, Person, Place
 from tests.factories import (
@@ -341,3 +341,21 @@ def test_a_request_reads_the_generation_once(rf):
 
     assert remembered("test-value", lambda: "second", request=request) == first
     assert remembered("test-value", lambda: "second") == "second"
+
+
+@pytest.mark.django_db
+def test_remembered_items_are_built_once_per_generation_and_only_those_missing():
+    asked = []
+
+    def build(ids):
+        asked.append(ids)
+        return {item: f"value {item}" for item in ids if item != 3}  # 3 has no value
+
+    first = remembered_items("test-items", [1, 2, 3], build)
+    again = remembered_items("test-items", [2, 1, 4], build)
+    content_changed()
+    remembered_items("test-items", [1], build)
+
+    assert first == {1: "value 1", 2: "value 2"}
+    assert again == {2: "value 2", 1: "value 1", 4: "value 4"}
+    assert asked == [[1, 2, 3], [4], [1]]

@@ -44,12 +44,14 @@ def with_link_header(response, next_link: str | None, previous_link: str | None)
     return response
 
 
-class CountedPaginator(Paginator):
-    """Counts a list once per content generation (see archive.content_cache).
+class RememberingPaginator(Paginator):
+    """Counts a list, and finds the rows of each of its pages, once per content generation
+    (see archive.content_cache).
 
     A count reads every matching row: at 100,000 people it cost more than the rest of a page
-    together. It changes only when content does, and every change starts a new generation.
-    ``counted_as`` must name everything else the rows depend on (see NumberedPages)."""
+    together; a page far down the list reads every row before it. Both change only when content
+    does, and every change starts a new generation. ``counted_as`` must name everything else
+    the rows depend on (see NumberedPages)."""
 
     def __init__(self, object_list, per_page, *, counted_as: tuple, request):
         super().__init__(object_list, per_page)
@@ -60,6 +62,18 @@ class CountedPaginator(Paginator):
         count = self.object_list.count
         return remembered("api-count", count, *self.counted_as, request=self.request)
 
+    def _get_page(self, rows, number, paginator):
+        # Django's hook for the page object; ``rows`` is the page's slice of the queryset.
+        found = remembered(
+            "api-page",
+            lambda: list(rows),
+            *self.counted_as,
+            number,
+            self.per_page,
+            request=self.request,
+        )
+        return super()._get_page(found, number, paginator)
+
 
 class NumberedPages(PageNumberPagination):
     page_size_query_param = "page_size"
@@ -68,11 +82,14 @@ class NumberedPages(PageNumberPagination):
 
     @property
     def django_paginator_class(self):
-        return functools.partial(CountedPaginator, counted_as=self.counted_as, request=self.request)
+        return functools.partial(
+            RememberingPaginator, counted_as=self.counted_as, request=self.request
+        )
 
     def paginate_queryset(self, queryset, request, view=None):
         # A list's rows follow from its address, the language and the filters in the query
-        # (the API serves anonymous clients only): with the content, all that decides a count.
+        # (the API serves anonymous clients only): with the content, all that decides a count
+        # and a page.
         filters = sorted(
             (name, tuple(request.query_params.getlist(name)))
             for name in request.query_params
