@@ -16,13 +16,13 @@ What it does, all on 127.0.0.1:
 4. with ``--hold``, holds the home page, a person page and the API under concurrent load at the
    same time for that many seconds and reports every error.
 
-Environment: DATABASE_URL (any database on the PostgreSQL server to use; default the local one),
-BENCH_REDIS_URL (default redis://127.0.0.1:6379/6). Needs Debian's ``wrk`` (installed with
-apt-get when missing and run as root). Results are printed and saved under var/bench/.
-
 To measure one change again and again: build once with ``--database NAME --keep``, then run
 with ``--database NAME --reuse --only API`` (only the endpoints whose names contain "API", beside
 the two limits), ``--modes uncached`` to skip the cached server.
+
+Environment: DATABASE_URL (any database on the PostgreSQL server to use; default the local one),
+BENCH_REDIS_URL (default redis://127.0.0.1:6379/6). Needs Debian's ``wrk`` (installed with
+apt-get when missing and run as root). Results are printed and saved under var/bench/.
 Never part of the test suite: speed is measured here, not asserted."""
 
 from __future__ import annotations
