@@ -109,14 +109,15 @@ def remembered_items(
             found[item] = value
     missing = [item for item in ids if item not in found]
     if missing:
-        prefix = _shared_key((name, generation, *parts))
-        shared = {f"{prefix}:{item}": item for item in missing}
+        shared = {_shared_key(keys[item]): item for item in missing}
         for shared_key, value in cache.get_many(list(shared)).items():
             found[shared[shared_key]] = value
         unknown = [item for item in missing if item not in found]
         built = build(unknown) if unknown else {}
         if built:
-            cache.set_many({f"{prefix}:{item}": value for item, value in built.items()}, seconds)
+            cache.set_many(
+                {_shared_key(keys[item]): value for item, value in built.items()}, seconds
+            )
         found.update(built)
         _items.put((keys[item], found[item]) for item in missing if item in found)
     return found

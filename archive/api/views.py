@@ -154,18 +154,34 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         """The record the address names (by id or slug), in the chosen language where it has
         been translated. Anything not public is simply not found."""
-        lookup = {"pk": self.kwargs["pk"]} if "pk" in self.kwargs else {"slug": self.kwargs["slug"]}
-        named = self.public_rows().filter(**lookup).order_by("pk").values("translation_key")
-        model = self.get_queryset().model
-        stamped = any(field.name == "last_published_at" for field in model._meta.concrete_fields)
-        columns = ("id", "last_published_at") if stamped else ("id",)
-        rows = self.get_queryset().filter(translation_key=Subquery(named[:1]))
-        found = rows.prefetch_related(None).values(*columns).first()
+        lookup = ("pk", self.kwargs["pk"]) if "pk" in self.kwargs else ("slug", self.kwargs["slug"])
+        # Which record an address names changes only with the content, like the record.
+        found = remembered_items(
+            "api-found", [lookup], self.found, type(self), self.language, request=self.request
+        ).get(lookup)
         written = self.written([found["id"]]) if found else []
         if not written:
             raise Http404
         self.last_modified = found.get("last_published_at")
         return Response(written[0])
+
+    def found(self, lookups: list[tuple[str, str]]) -> dict[tuple, dict]:
+        """The id (and publication time, if the model has one) of the public record each
+        ``(field, value)`` of ``lookups`` names, in the language asked where it has been
+        translated; none for an address that names no public record."""
+        model = self.get_queryset().model
+        stamped = any(field.name == "last_published_at" for field in model._meta.concrete_fields)
+        columns = ("id", "last_published_at") if stamped else ("id",)
+        answers = {}
+        for field, value in lookups:
+            named = self.public_rows().filter(**{field: value}).order_by("pk")
+            rows = self.get_queryset().filter(
+                translation_key=Subquery(named.values("translation_key")[:1])
+            )
+            row = rows.prefetch_related(None).values(*columns).first()
+            if row:
+                answers[field, value] = row
+        return answers
 
     def list(self, request, *args, **kwargs):
         rows = self.filter_queryset(self.get_queryset())
