@@ -4,12 +4,14 @@ Every record stores ``name_key``: the folded keys of all its names (see :mod:`ar
 family name first, then given name. A query is folded the same way, and a record matches when
 each query token occurs in its keys (a token of one or two letters must start one of its names).
 On PostgreSQL a token of four letters or more that occurs in no record's keys is taken for a
-typo: records match if it is close to one of their words (pg_trgm word similarity of at least
-``WORD_SIMILARITY_THRESHOLD``, set on every connection). Only then, because the similarity is
-computed row by row and would cost more than the rest of a search, and because near misses are
-noise beside real matches. A GIN trigram index on ``name_key`` (migration 0004) serves both
-tests, so a search stays fast at 100,000 records. SQLite has no trigrams: it matches substrings
-only, by scanning the table.
+typo: records match if one of their words is close to it (pg_trgm similarity of at least
+``SIMILARITY_THRESHOLD``, set on every connection). Only then, because near misses are noise
+beside real matches. The typo is compared with the distinct words of all names (a table kept
+by triggers, migration 0005), not with every record: a few thousand words instead of 100,000
+keys, and a word, not a stretch of a key that runs across two names. A GIN trigram index on
+``name_key`` (migration 0004) then finds the records holding the close words, as it finds
+substrings, so a search stays fast at 100,000 records. SQLite has no trigrams: it matches
+substrings only, by scanning the table.
 
 Matches are ranked, then ordered by name within a rank:
 
@@ -28,11 +30,20 @@ from __future__ import annotations
 from functools import reduce
 from operator import and_
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.db import connections
 from django.db.backends.signals import connection_created
-from django.db.models import Case, Exists, F, IntegerField, Lookup, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from archive.names import query_tokens
 
@@ -42,20 +53,22 @@ TYPO_MIN_LENGTH = 4
 
 TRIGRAM = 3
 
-# pg_trgm's default, 0.6, lets a typo through only near either end of a name: one wrong letter in
-# the middle of Najafov (Najabov) or Huseynov (Husanov) scores 0.5 to 0.55.
-WORD_SIMILARITY_THRESHOLD = 0.5
+# pg_trgm's default, 0.3, finds other names sharing an ending (Qasımov for Həsənov's typo
+# Hasbnov scores 0.33). One wrong letter in the middle of a name of seven letters (Safbrov for
+# Safarov, Najbfov for Najafov) scores 0.45, of five 0.4 (Asabov for Asadov).
+SIMILARITY_THRESHOLD = 0.4
+
+# The words of all names, one row each (migration 0005).
+NAME_WORDS = "archive_name_word"
 
 EXACT, WHOLE_WORDS, WORD_PREFIXES, INSIDE, SIMILAR = range(5)
 
 
 def set_similarity_threshold(sender, connection, **kwargs) -> None:
-    """Give every PostgreSQL session the threshold that the ``%>`` operator compares with."""
+    """Give every PostgreSQL session the threshold that the ``%`` operator compares with."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SET pg_trgm.word_similarity_threshold = %s", [WORD_SIMILARITY_THRESHOLD]
-            )
+            cursor.execute("SET pg_trgm.similarity_threshold = %s", [SIMILARITY_THRESHOLD])
 
 
 # archive.models imports this module, so every process that can search is connected before it
@@ -85,13 +98,7 @@ def _token_matches(people: QuerySet, token: str, typos: bool) -> Q:
         # Asked of ``people`` itself, so that whether a search tolerates typos never depends
         # on (and never reveals) records the searcher may not see.
         nowhere = ~Exists(people.filter(inside))
-        # ``name_key %> token``: some stretch of the keys is a close enough match for the token.
-        similar = people.filter(nowhere, TrigramWordSimilar(F("name_key"), Value(token)))
-        # An uncorrelated subquery, run once per search before the rows are read; when the
-        # spelling exists, ``nowhere`` stops it before it reads anything. Tested row by row
-        # instead (``inside | nowhere & similar``), the similarity scan ran on every search and
-        # doubled the rows a common name's search read.
-        return inside | Q(_AmongIds(F("pk"), ArraySubquery(similar.order_by().values("pk"))))
+        return inside | Q(_HoldsWordCloseTo(F("name_key"), Value(token), nowhere))
     return inside
 
 
@@ -103,17 +110,29 @@ def _inside(token: str) -> Q:
     return Q(name_key__contains=token)
 
 
-class _AmongIds(Lookup):
-    """``lhs = ANY(array)``. Unlike ``IN (subquery)``, which PostgreSQL cannot use as an index
-    condition inside an OR, the array is computed once and looked up in the primary key, so the
-    typo branch joins the trigram scans in one bitmap."""
+class _HoldsWordCloseTo(Func):
+    """The key holds a word close to the token (``word % token``) if ``nowhere`` is true.
 
-    lookup_name = "among_ids"
+    The close words are found among the words of all names (``NAME_WORDS``, kept by triggers,
+    migration 0005), then the keys holding them: a LIKE of any of them, which the trigram index
+    answers in one bitmap scan, then the exact test on the key's words (Məmməd is inside
+    Məmmədov, but only a given name Məmməd should count). Both lists are uncorrelated
+    subqueries, run once per search before the rows are read; when the spelling exists,
+    ``nowhere`` empties the first before it reads anything. The records found are among those
+    searched, so a word that only records hidden from the searcher hold finds nothing."""
 
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (key, key_params), (token, token_params), (nowhere, nowhere_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        close = f"FROM {NAME_WORDS} WHERE word %% {token}"
+        sql = (
+            f"({key} LIKE ANY(ARRAY(SELECT '%%' || word || '%%' {close} AND {nowhere}))"
+            f" AND string_to_array({key}, ' ') && ARRAY(SELECT word {close}))"
+        )
+        return sql, (*key_params, *token_params, *nowhere_params, *key_params, *token_params)
 
 
 def _rank(tokens: list[str]) -> Case:

@@ -3,10 +3,11 @@
     .venv/bin/python bench/name_search.py                    # 100,000 people, 200 queries
     .venv/bin/python bench/name_search.py --people 20000 --reuse
 
-Makes its own database (``memorial_bench_names``, dropped and made again unless ``--reuse``) on
-the server DATABASE_URL points at (default the local one), loads the demo content and N
-synthetic people (the demo's generator, flagged synthetic), VACUUMs, and builds Wagtail's search
-index (``update_index``). Then, in this process, it runs the same varied queries through
+Makes its own database (``--database``, default ``memorial_bench_names``) on the server
+DATABASE_URL points at (default the local one), loads the demo content and N synthetic people
+(the demo's generator, flagged synthetic), VACUUMs, and builds Wagtail's search index
+(``update_index``). ``--reuse`` keeps the database of an earlier run instead, migrates it to
+this version and VACUUMs it. Then, in this process, it runs the same varied queries through
 
 - ``Person.objects.public().search_names(q)``: folded name keys, ranked, pg_trgm, through the
   people index's own ``ranked_page`` (the first page of 50 with the count of all matches, in one
@@ -102,9 +103,16 @@ def percentile(values: list[float], share: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[round(share * 100) - 1]
 
 
+def vacuum() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        # As autovacuum would: moves the bulk-loaded rows from GIN's pending list into the index.
+        cursor.execute("VACUUM ANALYZE")
+
+
 def prepare(people: int) -> None:
     from django.core.management import call_command
-    from django.db import connection
 
     from archive.demo import generate_synthetic_people, load_demo
     from archive.models import Event, Place
@@ -114,9 +122,7 @@ def prepare(people: int) -> None:
     load_demo()
     event, place = Event.objects.get(slug="khojaly-massacre"), Place.objects.get(name="Khojaly")
     generate_synthetic_people(people, event, place)
-    with connection.cursor() as cursor:
-        # As autovacuum would: moves the bulk-loaded rows from GIN's pending list into the index.
-        cursor.execute("VACUUM ANALYZE")
+    vacuum()
     print(
         f"loaded {people:,} synthetic people in {time.perf_counter() - started:.0f} s", flush=True
     )
@@ -130,18 +136,24 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--reuse", action="store_true", help="keep the database of a last run")
+    parser.add_argument("--database", default=DATABASE, help=f"its name (default {DATABASE})")
     options = parser.parse_args()
 
     server = os.environ.get("DATABASE_URL", DEFAULT_SERVER)
     if options.reuse:
-        os.environ["DATABASE_URL"] = database_url(server, DATABASE)
+        os.environ["DATABASE_URL"] = database_url(server, options.database)
     else:
-        os.environ["DATABASE_URL"] = create_database(server, DATABASE)
+        os.environ["DATABASE_URL"] = create_database(server, options.database)
     os.environ["DJANGO_SETTINGS_MODULE"] = "memorial.settings.base"
     import django
 
     django.setup()
-    if not options.reuse:
+    if options.reuse:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        vacuum()
+    else:
         prepare(options.people)
 
     from archive.models import Person

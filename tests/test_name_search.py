@@ -1,9 +1,16 @@
 """Person name search: any spelling or script finds a person, exact matches come first."""
 
+import io
+
 import pytest
 from django.db import connection
+from django.urls import reverse
 
+from archive.importers.csv_xlsx import read_table
+from archive.importers.people import import_people
 from archive.models import Person
+from archive.name_search import NAME_WORDS
+from tests.admin_forms import person_form
 from tests.factories import PersonFactory
 
 on_postgresql = pytest.mark.skipif(
@@ -146,3 +153,145 @@ def test_postgresql_search_uses_the_trigram_index():
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "archive_person_name_key_trgm" in plan
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_a_typo_is_compared_with_each_name_not_with_a_stretch_across_two():
+    safarov = PersonFactory(family_name="Səfərov", given_name="Ramiz")
+    PersonFactory(family_name="Bağırov", given_name="Səməd")  # "...rov s..." shares trigrams
+
+    assert list(Person.objects.search_names("Safbrov")) == [safarov]  # one letter off
+
+
+def words() -> set[str]:
+    """The list of name words typos are compared with."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT word FROM {NAME_WORDS}")  # noqa: S608 - a constant
+        return {word for (word,) in cursor.fetchall()}
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_the_word_list_follows_saves_renames_and_deletions():
+    najafov = PersonFactory(family_name="Nəcəfov", given_name="Ramiz")
+    khalilov = PersonFactory(family_name="Xəlilov", given_name="Ramiz")
+    assert {"najafov", "galilov", "ramiz"} <= words()
+
+    najafov.family_name = "Qasımov"
+    najafov.save()
+    assert "najafov" not in words()
+    assert "gasimov" in words()
+
+    khalilov.delete()
+    assert "galilov" not in words()
+    assert "ramiz" in words()  # Qasımov Ramiz still holds it
+
+    najafov.delete()
+    assert not {"gasimov", "ramiz"} & words()
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_the_word_list_follows_bulk_writes_that_bypass_save():
+    written = [("Zeynalov", "zainalov"), ("Rüstəmov", "rustamov")]
+    people = Person.objects.bulk_create(
+        [PersonFactory.build(family_name=name, name_key=key) for name, key in written]
+    )
+    assert {"zainalov", "rustamov"} <= words()
+
+    Person.objects.filter(pk=people[0].pk).update(name_key="zainab")
+    assert "zainab" in words()
+    assert "zainalov" not in words()
+
+    Person.objects.filter(pk__in=[person.pk for person in people]).delete()
+    assert not {"zainab", "rustamov"} & words()
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_imported_and_reimported_people_are_found_by_their_typos():
+    def imported(family):
+        table = read_table(
+            io.BytesIO(
+                f"external_id,family_name,given_name,fate\nlist-1,{family},Tofiq,killed\n".encode()
+            )
+        )
+        import_people(table, publish=True)
+
+    imported("Zeynalov")
+    assert Person.objects.public().search_names("Zeynblov").count() == 1
+
+    imported("Rüstəmov")  # the same record, renamed by the list
+    assert Person.objects.public().search_names("Rustbmov").count() == 1
+    assert not Person.objects.public().search_names("Zeynblov").exists()
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_a_typo_never_finds_nor_counts_a_draft_or_restricted_name(client):
+    PersonFactory(family_name="Nəcəfov", given_name="Ramiz", live=False)
+    PersonFactory(
+        family_name="Səfərov", given_name="Ramiz", visibility=Person.Visibility.RESTRICTED
+    )
+    PersonFactory(family_name="Xəlilov", given_name="Ramiz")
+
+    for typo in ("Najbfov", "Safbrov"):
+        assert not Person.objects.public().search_names(typo).exists()
+        html = client.get("/en/people/", {"q": typo}).content.decode()
+        assert "0 records" in html
+        assert "Ramiz" not in html
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_what_a_public_typo_finds_does_not_depend_on_hidden_records():
+    public = PersonFactory(family_name="Nəcəfov", given_name="Ramiz")
+    before = list(Person.objects.public().search_names("Najabov"))
+
+    # The very spelling searched for, held by hidden records only.
+    PersonFactory(family_name="Nəcəbov", live=False)
+    PersonFactory(family_name="Nəcəbova", visibility=Person.Visibility.RESTRICTED)
+
+    assert before == list(Person.objects.public().search_names("Najabov")) == [public]
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_staff_searches_tolerate_typos_in_the_drafts_they_see():
+    draft = PersonFactory(family_name="Nəcəfov", live=False)
+    assert list(Person.objects.search_names("Najbfov")) == [draft]
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_a_name_published_and_unpublished_in_the_admin_is_found_by_typo_only_while_public(
+    client, moderator
+):
+    client.force_login(moderator)
+    client.post(
+        reverse("wagtailsnippets_archive_person:add"),
+        {**person_form(family_name="Zeynalova"), "action-submit": "Submit"},
+    )
+    person = Person.objects.get(family_name="Zeynalova")
+    public = Person.objects.public()
+    assert not public.search_names("Zeynblova").exists()  # submitted, not yet public
+
+    client.post(
+        reverse("wagtailsnippets_archive_person:edit", args=(person.pk,)),
+        {**person_form(family_name="Zeynalova"), "action-publish": "Publish"},
+    )
+    assert list(public.search_names("Zeynblova")) == [person]
+
+    client.post(reverse("wagtailsnippets_archive_person:unpublish", args=(person.pk,)))
+    assert not public.search_names("Zeynblova").exists()
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_emptying_the_people_table_empties_the_word_list():
+    PersonFactory(family_name="Nəcəfov")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # check the new row's keys now
+        cursor.execute("TRUNCATE archive_person CASCADE")  # as flush and a restore do
+    assert words() == set()

@@ -6,7 +6,7 @@ import pytest
 
 from archive.models import Family, FamilyMembership, Person, Precision
 from archive.models import Testimony as PersonTestimony  # not collected as a test class
-from archive.views.people import PEOPLE_PER_PAGE, alphabet, initial
+from archive.views.people import PEOPLE_PER_PAGE, alphabet, initial, ranked_page
 from tests.factories import PersonFactory, PlaceFactory, SourceFactory
 
 
@@ -199,3 +199,34 @@ def test_names_are_isolated_from_the_text_around_them(client):
     assert f">{name}</a></h3>" in index
     assert '<h1 id="family-name"><bdi>خانواده محمدی</bdi></h1>' in family_page
     assert f">{name}</a></h3>" in family_page
+
+
+@pytest.mark.django_db
+def test_a_search_page_is_the_searchs_own_page_with_the_count_of_every_match():
+    PersonFactory.create_batch(PEOPLE_PER_PAGE, family_name="Məmmədov", given_name="Rauf")
+    # Named Məmməd, a whole name: ranked before Məmmədov, though last in the alphabet.
+    PersonFactory.create_batch(3, family_name="Zeynalov", given_name="Məmməd")
+    PersonFactory(family_name="Həsənov", given_name="Rauf")  # does not match
+    matches = Person.objects.public().localized().search_names("Mammad")
+
+    first, second = ranked_page(matches, 1), ranked_page(matches, "2")
+
+    assert first.paginator.count == second.paginator.count == PEOPLE_PER_PAGE + 3
+    assert list(first) == list(matches[:PEOPLE_PER_PAGE])
+    assert [p.family_name for p in first[:4]] == ["Zeynalov"] * 3 + ["Məmmədov"]
+    assert list(second) == list(matches[PEOPLE_PER_PAGE:])
+    assert list(ranked_page(matches, "x")) == list(first)
+    assert list(ranked_page(matches, 99)) == list(second)  # past the end: the last page
+
+
+@pytest.mark.django_db
+def test_a_search_page_leaves_out_a_record_that_stopped_being_public():
+    shown = PersonFactory(family_name="Məmmədov")
+    unpublished = PersonFactory(family_name="Məmmədov", live=False)
+    # As if the record was public while the matches were ranked, and unpublished just after.
+    ranked_with_it = Person.objects.search_names("Mammadov")
+
+    page = ranked_page(ranked_with_it, 1)
+
+    assert unpublished in ranked_with_it
+    assert list(page) == [shown]

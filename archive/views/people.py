@@ -194,20 +194,33 @@ def person_list(request):
 
 
 def ranked_page(matches, number) -> Page:
-    """A page of name search results, counted in the same query: the search ranks every match
-    to order them anyway, so counting them beside the page costs next to nothing, where a
-    separate count would run the whole search a second time."""
+    """A page of name search results among public people, and the count of all matches.
+
+    The search ranks every match to order them anyway, so counting them beside the ranking
+    costs next to nothing, where a separate count would run the whole search a second time.
+    Both run over narrow rows, ids and sort keys: a common name's 10,000 whole rows, carried
+    through the count and the sort, took three times as long. The page's own 50 rows are read
+    after, by id."""
     paginator = Paginator(matches, PEOPLE_PER_PAGE)
     try:
         number = max(int(number), 1)
     except (TypeError, ValueError):
         number = 1
     offset = (number - 1) * PEOPLE_PER_PAGE
-    rows = list(matches.annotate(matched=Window(Count("pk")))[offset : offset + PEOPLE_PER_PAGE])
-    if not rows:  # nothing matched, or past the last page: count, then as Paginator does
+    ranked = matches.annotate(matched=Window(Count("pk"))).values_list("pk", "matched")
+    top = list(ranked[offset : offset + PEOPLE_PER_PAGE])
+    if not top:  # nothing matched, or past the last page: count, then as Paginator does
         return paginator.get_page(number)
-    paginator.count = rows[0].matched
-    return Page(rows, number, paginator)
+    paginator.count = top[0][1]
+    return Page(public_in_order([pk for pk, _ in top]), number, paginator)
+
+
+def public_in_order(ids: list[int], people=None) -> list[Person]:
+    """The people of ``ids`` (from ``people``, by default all public people), in that order.
+
+    Public again, not just by id: a record unpublished since the ids were read is left out."""
+    found = (Person.objects.public() if people is None else people).in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 _person = PreparedQuery(lambda pk: Person.objects.public().filter(pk=pk))

@@ -19,6 +19,7 @@ from archive.names import query_tokens
 
 from . import structured_data
 from .languages import home_page
+from .people import public_in_order
 
 RESULTS_PER_SECTION = 20
 
@@ -41,17 +42,25 @@ def _first(rows) -> tuple[list, bool]:
     return rows[:RESULTS_PER_SECTION], len(rows) > RESULTS_PER_SECTION
 
 
+def _first_people(query: str) -> tuple[list, bool]:
+    """As ``_first``, ranked over ids alone, the rows to show read after: a common name's
+    10,000 matches, joined to their places and sorted whole, took half as long again."""
+    if not query_tokens(query):  # only punctuation or "oğlu": it would match every name
+        return [], False
+    people = Person.objects.public().localized().search_names(query)
+    ids = list(people.values_list("pk", flat=True)[: RESULTS_PER_SECTION + 1])
+    shown = public_in_order(ids[:RESULTS_PER_SECTION], Person.objects.public().for_listing())
+    return shown, len(ids) > RESULTS_PER_SECTION
+
+
 def results(request, query: str) -> dict:
     words = query.split()
-    people = Person.objects.public().localized().search_names(query).for_listing()
-    if not query_tokens(query):  # only punctuation or "oğlu": it would match every name
-        people = people.none()
     statements = StatementPage.objects.live().public().select_related("issuer", "locale")
     home = home_page(request)
     if home is not None:
         statements = statements.descendant_of(home)
     sections = {
-        "people": _first(people),
+        "people": _first_people(query),
         "statements": _first(
             statements.filter(_containing_every_word(words, "title", "summary")).order_by("-issued")
         ),

@@ -1,0 +1,106 @@
+"""The words of all people's name keys, in a table of their own, for typo searches (PostgreSQL).
+
+A typo is compared with these few thousand words rather than with 100,000 name keys (pg_trgm's
+own advice), then the records holding the close words are found through the name keys' index:
+see archive.name_search. Triggers keep the table equal to the words of every record, whatever
+its state, whoever writes the person table (the admin, the importer's bulk writes, the demo, a
+restore); statement triggers with transition tables do it once per statement, so a bulk write
+of 2,000 records costs one set operation, not 2,000.
+
+No model stands for the table: it is derived data, like a search index, so backups, restores
+and ``flush`` leave it to the triggers. SQLite has no typo search and no such table."""
+
+from django.db import migrations
+
+WORDS = "archive_name_word"
+
+STATEMENTS = (
+    f"CREATE TABLE {WORDS} (word text PRIMARY KEY)",
+    f"""
+CREATE FUNCTION archive_person_name_words() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    before text[] := '{{}}';
+    after text[] := '{{}}';
+    removed text;
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        before := ARRAY(SELECT unnest(string_to_array(name_key, ' ')) FROM old_people);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        after := ARRAY(SELECT unnest(string_to_array(name_key, ' ')) FROM new_people);
+    END IF;
+    -- In order, so that two writers adding the same new words lock them in the same order.
+    INSERT INTO {WORDS} (word)
+        SELECT word FROM (SELECT unnest(after) EXCEPT SELECT unnest(before)) AS added (word)
+        ORDER BY word
+        ON CONFLICT DO NOTHING;
+    -- A word goes when no record holds it any more (renamed or deleted), so that a name a
+    -- family asked to remove is not kept here. One word at a time, each looked up in the
+    -- trigram index: as one statement, the planner read the whole person table every time.
+    FOR removed IN SELECT unnest(before) EXCEPT SELECT unnest(after) LOOP
+        IF NOT EXISTS (
+            SELECT FROM archive_person
+            WHERE name_key LIKE '%%' || removed || '%%'
+            AND removed = ANY(string_to_array(name_key, ' '))
+        ) THEN
+            DELETE FROM {WORDS} WHERE word = removed;
+        END IF;
+    END LOOP;
+    RETURN NULL;
+END
+$$
+""",
+    *(
+        f"CREATE TRIGGER archive_person_name_words_{event.lower()} AFTER {event} ON archive_person "
+        f"REFERENCING {tables} FOR EACH STATEMENT EXECUTE FUNCTION archive_person_name_words()"
+        for event, tables in (
+            ("INSERT", "NEW TABLE AS new_people"),
+            ("UPDATE", "OLD TABLE AS old_people NEW TABLE AS new_people"),
+            ("DELETE", "OLD TABLE AS old_people"),
+        )
+    ),
+    # flush and restores empty the person table with TRUNCATE, which no row trigger sees.
+    f"""
+CREATE FUNCTION archive_person_name_words_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    TRUNCATE {WORDS};
+    RETURN NULL;
+END
+$$
+""",
+    "CREATE TRIGGER archive_person_name_words_truncate AFTER TRUNCATE ON archive_person "
+    "FOR EACH STATEMENT EXECUTE FUNCTION archive_person_name_words_truncated()",
+    f"INSERT INTO {WORDS} (word) "
+    "SELECT DISTINCT unnest(string_to_array(name_key, ' ')) FROM archive_person",
+    # Typos are compared with the words through this index (word % typo).
+    f"CREATE INDEX {WORDS}_trgm ON {WORDS} USING gin (word gin_trgm_ops)",
+)
+
+DROP_STATEMENTS = (
+    *(
+        f"DROP TRIGGER archive_person_name_words_{event} ON archive_person"
+        for event in ("insert", "update", "delete", "truncate")
+    ),
+    "DROP FUNCTION archive_person_name_words()",
+    "DROP FUNCTION archive_person_name_words_truncated()",
+    f"DROP TABLE {WORDS}",
+)
+
+
+def run(statements):
+    def operation(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for statement in statements:
+                schema_editor.execute(statement)
+
+    return operation
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("archive", "0004_person_name_search_and_duplicates"),
+    ]
+
+    operations = [
+        migrations.RunPython(run(STATEMENTS), run(DROP_STATEMENTS)),
+    ]
