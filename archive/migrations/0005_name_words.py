@@ -12,15 +12,13 @@ and ``flush`` leave it to the triggers. SQLite has no typo search and no such ta
 
 from django.db import migrations
 
-WORDS = "archive_name_word"
-
 STATEMENTS = (
-    f"CREATE TABLE {WORDS} (word text PRIMARY KEY)",
-    f"""
+    "CREATE TABLE archive_name_word (word text PRIMARY KEY)",
+    """
 CREATE FUNCTION archive_person_name_words() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    before text[] := '{{}}';
-    after text[] := '{{}}';
+    before text[] := '{}';
+    after text[] := '{}';
     removed text;
 BEGIN
     IF TG_OP <> 'INSERT' THEN
@@ -30,7 +28,7 @@ BEGIN
         after := ARRAY(SELECT unnest(string_to_array(name_key, ' ')) FROM new_people);
     END IF;
     -- In order, so that two writers adding the same new words lock them in the same order.
-    INSERT INTO {WORDS} (word)
+    INSERT INTO archive_name_word (word)
         SELECT word FROM (SELECT unnest(after) EXCEPT SELECT unnest(before)) AS added (word)
         ORDER BY word
         ON CONFLICT DO NOTHING;
@@ -43,7 +41,7 @@ BEGIN
             WHERE name_key LIKE '%%' || removed || '%%'
             AND removed = ANY(string_to_array(name_key, ' '))
         ) THEN
-            DELETE FROM {WORDS} WHERE word = removed;
+            DELETE FROM archive_name_word WHERE word = removed;
         END IF;
     END LOOP;
     RETURN NULL;
@@ -60,20 +58,20 @@ $$
         )
     ),
     # flush and restores empty the person table with TRUNCATE, which no row trigger sees.
-    f"""
+    """
 CREATE FUNCTION archive_person_name_words_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    TRUNCATE {WORDS};
+    TRUNCATE archive_name_word;
     RETURN NULL;
 END
 $$
 """,
     "CREATE TRIGGER archive_person_name_words_truncate AFTER TRUNCATE ON archive_person "
     "FOR EACH STATEMENT EXECUTE FUNCTION archive_person_name_words_truncated()",
-    f"INSERT INTO {WORDS} (word) "
+    "INSERT INTO archive_name_word (word) "
     "SELECT DISTINCT unnest(string_to_array(name_key, ' ')) FROM archive_person",
     # Typos are compared with the words through this index (word % typo).
-    f"CREATE INDEX {WORDS}_trgm ON {WORDS} USING gin (word gin_trgm_ops)",
+    "CREATE INDEX archive_name_word_trgm ON archive_name_word USING gin (word gin_trgm_ops)",
 )
 
 DROP_STATEMENTS = (
@@ -83,7 +81,7 @@ DROP_STATEMENTS = (
     ),
     "DROP FUNCTION archive_person_name_words()",
     "DROP FUNCTION archive_person_name_words_truncated()",
-    f"DROP TABLE {WORDS}",
+    "DROP TABLE archive_name_word",
 )
 
 
