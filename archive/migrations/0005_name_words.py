@@ -4,8 +4,10 @@ A typo is compared with these few thousand words rather than with 100,000 name k
 own advice), then the records holding the close words are found through the name keys' index:
 see archive.name_search. Triggers keep the table equal to the words of every record, whatever
 its state, whoever writes the person table (the admin, the importer's bulk writes, the demo, a
-restore); statement triggers with transition tables do it once per statement, so a bulk write
-of 2,000 records costs one set operation, not 2,000.
+restore). Inserts and deletions are handled once per statement, with transition tables, so a
+bulk write of 2,000 records costs one set operation, not 2,000. Updates row by row, and only
+for a row whose keys changed: publishing, unpublishing and most edits leave the names alone,
+and an update trigger with transition tables would copy every updated row for nothing.
 
 No model stands for the table: it is derived data, like a search index, so backups, restores
 and ``flush`` leave it to the triggers. SQLite has no typo search and no such table."""
@@ -21,11 +23,13 @@ DECLARE
     after text[] := '{}';
     removed text;
 BEGIN
-    IF TG_OP <> 'INSERT' THEN
-        before := ARRAY(SELECT unnest(string_to_array(name_key, ' ')) FROM old_people);
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
+    IF TG_OP = 'UPDATE' THEN
+        before := string_to_array(OLD.name_key, ' ');
+        after := string_to_array(NEW.name_key, ' ');
+    ELSIF TG_OP = 'INSERT' THEN
         after := ARRAY(SELECT unnest(string_to_array(name_key, ' ')) FROM new_people);
+    ELSE
+        before := ARRAY(SELECT unnest(string_to_array(name_key, ' ')) FROM old_people);
     END IF;
     -- In order, so that two writers adding the same new words lock them in the same order.
     INSERT INTO archive_name_word (word)
@@ -50,13 +54,15 @@ $$
 """,
     *(
         f"CREATE TRIGGER archive_person_name_words_{event.lower()} AFTER {event} ON archive_person "
-        f"REFERENCING {tables} FOR EACH STATEMENT EXECUTE FUNCTION archive_person_name_words()"
-        for event, tables in (
+        f"REFERENCING {table} FOR EACH STATEMENT EXECUTE FUNCTION archive_person_name_words()"
+        for event, table in (
             ("INSERT", "NEW TABLE AS new_people"),
-            ("UPDATE", "OLD TABLE AS old_people NEW TABLE AS new_people"),
             ("DELETE", "OLD TABLE AS old_people"),
         )
     ),
+    "CREATE TRIGGER archive_person_name_words_update AFTER UPDATE OF name_key ON archive_person "
+    "FOR EACH ROW WHEN (OLD.name_key IS DISTINCT FROM NEW.name_key) "
+    "EXECUTE FUNCTION archive_person_name_words()",
     # flush and restores empty the person table with TRUNCATE, which no row trigger sees.
     """
 CREATE FUNCTION archive_person_name_words_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
