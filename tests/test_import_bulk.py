@@ -1,18 +1,32 @@
 """The import's bulk writing: COPY on PostgreSQL, bulk_create elsewhere, the same rows either way;
 and revision content built as Wagtail's serializable_data() builds it."""
 
+import csv
+import gc
+import io
 import uuid
 from datetime import UTC, date, datetime
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale, ModelLogEntry, Revision
 
 from archive import models
+from archive.importers import saving
 from archive.importers.bulk import insert_objects, insert_rows
+from archive.importers.csv_xlsx import read_table
+from archive.importers.people import collector_paused, import_people
 from archive.importers.revisions import revision_content
 from archive.models import Person, Source
 from tests.factories import EventFactory, PersonFactory, PlaceFactory, SourceFactory
+
+
+def csv_bytes(rows) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["external_id", "family_name", "given_name", "fate"])
+    writer.writerows(rows)
+    return out.getvalue().encode()
 
 
 def full_person(**changes) -> Person:
@@ -122,3 +136,46 @@ def test_inserted_objects_keep_their_ids_and_every_column():
     assert saved.serializable_data() | {"sources": []} == person.serializable_data() | {
         "sources": []
     }
+
+
+@pytest.mark.django_db
+def test_a_failure_while_adding_new_records_leaves_nothing_written(monkeypatch):
+    monkeypatch.setattr(saving, "BATCH", 2)
+    insert = saving.insert_rows
+    revision_batches = []
+
+    def fail_on_the_second_batch(model, rows, **options):
+        if model is Revision:
+            revision_batches.append(rows)
+            if len(revision_batches) == 2:
+                raise RuntimeError("the database went away")
+        return insert(model, rows, **options)
+
+    monkeypatch.setattr(saving, "insert_rows", fail_on_the_second_batch)
+    rows = [[f"list-{n}", "Məmmədov", "Əli", "killed"] for n in range(4)]
+
+    with pytest.raises(RuntimeError):
+        import_people(read_table(io.BytesIO(csv_bytes(rows))))
+
+    assert len(revision_batches) == 2  # the first batch had been written
+    assert not Person.objects.exists()
+    assert not Revision.objects.exists()
+    assert not ModelLogEntry.objects.exists()
+
+
+def test_the_cycle_collector_runs_again_after_an_import_and_not_during_it():
+    seen = []
+    with collector_paused():
+        seen.append(gc.isenabled())
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_the_cycle_collector_stays_off_after_an_import_when_it_was_off():
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
