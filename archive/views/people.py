@@ -199,7 +199,7 @@ def ranked_page(matches, number) -> Page:
     The search ranks every match to order them anyway, so counting them beside the ranking
     costs next to nothing, where a separate count would run the whole search a second time.
     Both run over narrow rows, ids and sort keys: a common name's 10,000 whole rows, carried
-    through the count and the sort, took three times as long. The page's own 50 rows are read
+    through the count and the sort, took twice as long. The page's own 50 rows are read
     after, by id."""
     paginator = Paginator(matches, PEOPLE_PER_PAGE)
     try:
