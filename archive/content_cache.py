@@ -40,11 +40,17 @@ class _Recent:
         self.lock = threading.Lock()
 
     def get(self, key: tuple):
+        return self.get_many([key]).get(key, _MISSING)
+
+    def get_many(self, keys: Iterable[tuple]) -> dict:
+        found = {}
         with self.lock:
-            value = self.values.get(key, _MISSING)
-            if value is not _MISSING:
-                self.values.move_to_end(key)
-            return value
+            for key in keys:
+                value = self.values.get(key, _MISSING)
+                if value is not _MISSING:
+                    self.values.move_to_end(key)
+                    found[key] = value
+        return found
 
     def put(self, items: Iterable[tuple[tuple, object]]) -> None:
         with self.lock:
@@ -102,11 +108,8 @@ def remembered_items(
     if generation is None:
         return build(ids)
     keys = {item: (name, generation, *parts, item) for item in ids}
-    found = {}
-    for item, key in keys.items():
-        value = _items.get(key)
-        if value is not _MISSING:
-            found[item] = value
+    known = _items.get_many(keys.values())
+    found = {item: known[key] for item, key in keys.items() if key in known}
     missing = [item for item in ids if item not in found]
     if missing:
         shared = {_shared_key(keys[item]): item for item in missing}

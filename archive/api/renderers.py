@@ -74,6 +74,9 @@ class JSONRenderer(renderers.JSONRenderer):
         if isinstance(data, dict):
             return {key: self._marked(value, records) for key, value in data.items()}
         if isinstance(data, list):
+            if all(type(value) is Written for value in data):  # a page of records
+                records += data
+                return [self._mark] * len(data)
             return [self._marked(value, records) for value in data]
         return data
 
