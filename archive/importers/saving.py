@@ -148,18 +148,13 @@ class PeopleWriter:
                 person.pk = pk
             self._flag_duplicates(rows)
             revisions = self._save_revisions(people, "wagtail.create")
-            for person, revision in zip(people, revisions, strict=True):
-                person.latest_revision_id = revision
-                if self.publish:
-                    person.live, person.has_unpublished_changes = True, False
-                    person.live_revision_id = revision
-                    person.first_published_at = person.last_published_at = self.now
+            self._point_in_memory(people, revisions)
             insert_objects(Person, people)
         else:
             Person.objects.bulk_create(people)
             flagged = self._flag_duplicates(rows)
             revisions = self._save_revisions(people, "wagtail.create")
-            self._point_at(people, revisions)
+            set_columns(Person, people, self._point_in_memory(people, revisions))
             set_columns(Person, flagged, ["possible_duplicate_of"])
         self._store_sources(rows, replace=False)
         self.summary.created += len(people)
@@ -178,14 +173,18 @@ class PeopleWriter:
         # A published record gets a draft revision only: the public keeps seeing the published
         # version until a moderator publishes this one.
         rewritten = [row for row in rows if self.publish or not row.person.live]
+        revision_only = [row.person for row in rows if row.person.live and not self.publish]
         for row in rows:
             row.person.update_derived_fields()
         self._sources_in_memory([row for row in rows if row.source_ids is not None])
         self._store_sources([row for row in rewritten if row.source_ids is not None], replace=True)
-        fields = {name for row in rewritten for name in row.fields} | {"name_key", "age"}
-        set_columns(Person, [row.person for row in rewritten], sorted(fields))
         people = [row.person for row in rows]
-        self._point_at(people, self._save_revisions(people, "wagtail.edit"))
+        # Each row is written once, with its new values and its pointers together: an UPDATE
+        # that changes an indexed column writes a new entry in every one of the table's indexes.
+        pointers = self._point_in_memory(people, self._save_revisions(people, "wagtail.edit"))
+        fields = {name for row in rewritten for name in row.fields} | {"name_key", "age"}
+        set_columns(Person, [row.person for row in rewritten], sorted(fields | set(pointers)))
+        set_columns(Person, revision_only, pointers)
         self.summary.updated += len(rows)
 
     def _publish_latest(self, rows: list[PersonRow]) -> None:
@@ -264,23 +263,28 @@ class PeopleWriter:
         insert_rows(ModelLogEntry, self._log_entries(people, revisions, actions))
         return revisions
 
-    def _point_at(self, people: list[Person], revisions: list[int]) -> None:
-        """Make the saved rows' latest (and, when publishing, live) revision these ones."""
+    def _point_in_memory(self, people: list[Person], revisions: list[int]) -> list[str]:
+        """Make the records' latest revision these ones, and when publishing their live one too,
+        with what ``publish()`` sets besides, in memory; the fields the caller then writes."""
         for person, revision in zip(people, revisions, strict=True):
             person.latest_revision_id = revision
             if self.publish:
                 person.live_revision_id = revision
-        set_columns(
-            Person,
-            people,
-            ["latest_revision", "live_revision"] if self.publish else ["latest_revision"],
-        )
+                person.live, person.has_unpublished_changes = True, False
+                person.first_published_at = person.first_published_at or self.now
+                person.last_published_at = self.now
+            else:
+                person.has_unpublished_changes = True
         if self.publish:
-            self._mark_published(people)
-        else:
-            Person.objects.filter(pk__in=[person.pk for person in people]).update(
-                has_unpublished_changes=True
-            )
+            return [
+                "latest_revision",
+                "live_revision",
+                "live",
+                "has_unpublished_changes",
+                "first_published_at",
+                "last_published_at",
+            ]
+        return ["latest_revision", "has_unpublished_changes"]
 
     def _mark_published(self, people: list[Person], **changes) -> None:
         """One UPDATE for the whole batch, setting what ``publish()`` sets besides the revision."""
