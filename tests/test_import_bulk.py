@@ -179,3 +179,14 @@ def test_the_cycle_collector_stays_off_after_an_import_when_it_was_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_columns_are_set_outside_a_transaction_too():
+    people = [PersonFactory(given_name="Əli"), PersonFactory(given_name="Tofiq")]
+    for person, name in zip(people, ["Vüqar", "Aygün"], strict=True):
+        person.given_name = name
+
+    saving.set_columns(Person, people, ["given_name"])
+
+    assert [Person.objects.get(pk=p.pk).given_name for p in people] == ["Vüqar", "Aygün"]

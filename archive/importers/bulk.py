@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Iterable
 from operator import attrgetter
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import (
     AutoField,
     BooleanField,
@@ -208,8 +208,9 @@ def _update_from_copy(model, columns: list, rows: Iterable[list]) -> None:
     definitions = ", ".join(f"{quoted(f.column)} {f.cast_db_type(connection)}" for f in keyed)
     assignments = ", ".join(f"{quoted(f.column)} = new.{quoted(f.column)}" for f in columns)
     pk = quoted(meta.pk.column)
-    with connection.cursor() as cursor:
-        # Private to this connection, and gone at the end of the transaction at the latest.
+    # The temporary table is private to this connection and gone at the end of the transaction
+    # at the latest, so this needs one (an import has one already).
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(f"CREATE TEMPORARY TABLE {staging} ({definitions}) ON COMMIT DROP")
         with cursor.copy(f"COPY {staging} FROM STDIN") as copy:
             for row in rows:
