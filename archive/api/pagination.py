@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination, CursorPagination, PageNumberPagination
 
-from archive.content_cache import remembered
+from archive.content_cache import remembered, remembered_items
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -63,16 +63,18 @@ class RememberingPaginator(Paginator):
         return remembered("api-count", count, *self.counted_as, request=self.request)
 
     def _get_page(self, rows, number, paginator):
-        # Django's hook for the page object; ``rows`` is the page's slice of the queryset.
-        found = remembered(
+        # Django's hook for the page object; ``rows`` is the page's slice of the queryset. Kept
+        # beside the records, not the count: a crawl of every page must not push out the
+        # values every page of the site needs.
+        place = (number, self.per_page)
+        found = remembered_items(
             "api-page",
-            lambda: list(rows),
+            [place],
+            lambda _: {place: list(rows)},
             *self.counted_as,
-            number,
-            self.per_page,
             request=self.request,
         )
-        return super()._get_page(found, number, paginator)
+        return super()._get_page(found[place], number, paginator)
 
 
 class NumberedPages(PageNumberPagination):
