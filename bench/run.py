@@ -293,6 +293,15 @@ def report(args, timings, uncached, cached, held) -> str:
     return "\n".join(parts)
 
 
+def forget_cache(redis_url: str, prefix: str) -> None:
+    """Delete what this run's servers left in Redis (the generation key never expires)."""
+    import redis
+
+    store = redis.Redis.from_url(redis_url)
+    for key in store.scan_iter(f"{prefix}:*"):
+        store.delete(key)
+
+
 def chosen(paths: dict[str, str], only: list[str]) -> dict[str, str]:
     """The limits, and the endpoints whose names contain one of ``only`` (all without it)."""
     words = [word.casefold() for word in only]
@@ -385,6 +394,7 @@ def main() -> None:
     out = logs / f"results-{args.people}-{datetime.datetime.now():%Y%m%d-%H%M%S}.md"
     out.write_text(text + "\n", encoding="utf-8")
     print(f"\nSaved to {out.relative_to(ROOT)}")
+    forget_cache(redis_url, env["CACHE_KEY_PREFIX"])
     if not (args.keep or args.reuse):
         drop_database(base_url, args.database)
 
