@@ -8,7 +8,14 @@ import pytest
 import redis
 from django.db import connection, connections
 
-from bench.serving import Server, create_database, drop_database, manage, served_environment
+from bench.serving import (
+    Server,
+    create_database,
+    drop_database,
+    free_port,
+    manage,
+    served_environment,
+)
 
 REDIS_URL = "redis://127.0.0.1:6379/5"  # a database number no one else here uses
 
@@ -44,8 +51,9 @@ def shared(django_db_setup, django_db_blocker, tmp_path_factory):
     prefix = f"faults-{uuid.uuid4().hex[:8]}"
     env = served_environment(url, REDIS_URL, CACHE_KEY_PREFIX=prefix, CONN_MAX_AGE="60")
     logs = tmp_path_factory.mktemp("servers")
-    first = Server(8061, env, log=logs / "8061.log")
-    second = Server(8062, env, log=logs / "8062.log")
+    # Free ports, so that two runs of the suite on one machine do not meet.
+    first = Server(free_port(), env, log=logs / "first.log")
+    second = Server(free_port(), env, log=logs / "second.log")
     try:
         manage(env, "load_demo")
         first.start()
