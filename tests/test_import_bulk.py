@@ -181,7 +181,8 @@ def test_the_cycle_collector_stays_off_after_an_import_when_it_was_off():
         gc.enable()
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback: a live-server test before this one flushed the locales migrations made.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_columns_are_set_outside_a_transaction_too():
     people = [PersonFactory(given_name="Əli"), PersonFactory(given_name="Tofiq")]
     for person, name in zip(people, ["Vüqar", "Aygün"], strict=True):
