@@ -140,9 +140,14 @@ _AS_IS = [
 def copy_into(model, attnames: list[str], rows: Iterable[Iterable]) -> None:
     """``COPY`` rows of values, in ``attnames`` order, into ``model``'s table (PostgreSQL)."""
     meta = model._meta
-    columns = ", ".join(quoted(meta.get_field(name).column) for name in attnames)
-    statement = f"COPY {quoted(meta.db_table)} ({columns}) FROM STDIN"
-    with connection.cursor() as cursor, cursor.copy(statement) as copy:
+    columns = [meta.get_field(name).column for name in attnames]
+    with connection.cursor() as cursor:
+        _copy(cursor, meta.db_table, columns, rows)
+
+
+def _copy(cursor, table: str, columns: list[str], rows: Iterable[Iterable]) -> None:
+    names = ", ".join(quoted(column) for column in columns)
+    with cursor.copy(f"COPY {quoted(table)} ({names}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
 
@@ -203,7 +208,8 @@ def _update_from_copy(model, columns: list, rows: Iterable[list]) -> None:
     the table from it in one statement. A query with a placeholder per value costs psycopg
     more to bind than the database takes to run it."""
     meta = model._meta
-    table, staging = quoted(meta.db_table), quoted(f"new_{meta.db_table}")
+    staging = f"new_{meta.db_table}"
+    table = quoted(meta.db_table)
     keyed = [meta.pk, *columns]
     definitions = ", ".join(f"{quoted(f.column)} {f.cast_db_type(connection)}" for f in keyed)
     assignments = ", ".join(f"{quoted(f.column)} = new.{quoted(f.column)}" for f in columns)
@@ -211,15 +217,13 @@ def _update_from_copy(model, columns: list, rows: Iterable[list]) -> None:
     # The temporary table is private to this connection and gone at the end of the transaction
     # at the latest, so this needs one (an import has one already).
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-        cursor.execute(f"CREATE TEMPORARY TABLE {staging} ({definitions}) ON COMMIT DROP")
-        with cursor.copy(f"COPY {staging} FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+        cursor.execute(f"CREATE TEMPORARY TABLE {quoted(staging)} ({definitions}) ON COMMIT DROP")
+        _copy(cursor, staging, [field.column for field in keyed], rows)
         cursor.execute(
-            f"UPDATE {table} SET {assignments} FROM {staging} AS new "  # noqa: S608
+            f"UPDATE {table} SET {assignments} FROM {quoted(staging)} AS new "  # noqa: S608
             f"WHERE {table}.{pk} = new.{pk}"
         )
-        cursor.execute(f"DROP TABLE {staging}")
+        cursor.execute(f"DROP TABLE {quoted(staging)}")
 
 
 def quoted(name: str) -> str:
