@@ -4,9 +4,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from .admin_views.import_people import PeopleImportViewSet
-from .dashboard import AwaitingModerationPanel, FiguresPanel
-from .viewsets import (
+from .admin.import_people import PeopleImportViewSet
+from .admin.dashboard import AwaitingModerationPanel, FiguresPanel
+from .admin.viewsets import (
     EventViewSet,
     FamilyViewSet,
     FigureViewSet,

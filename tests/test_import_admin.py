@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from archive.admin_views import import_people
+from archive.admin import import_people
 from archive.models import Person
 from tests.factories import user_in
 from tests.test_import_people import csv_bytes, person_row

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from archive.roles import install_roles
+from archive.admin.roles import install_roles
 
 
 class Migration(migrations.Migration):

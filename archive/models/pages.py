@@ -10,7 +10,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 
-from archive.panels import TimelineLinksPanel
+from archive.admin.panels import TimelineLinksPanel
 
 from .dates import PartialDate, normalise_fields, partial_date_fields
 

@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import BooleanColumn, StatusTagColumn
 from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from .models import (
+from archive.models import (
     Event,
     Family,
     Organisation,

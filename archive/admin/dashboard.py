@@ -5,7 +5,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
-from .models import Event, ReportedFigure, documented_counts
+from archive.models import Event, ReportedFigure, documented_counts
 
 
 class AwaitingModerationPanel(Component):

@@ -1,1 +1,0 @@
-"""Admin screens that are not a model's listing or editor."""
