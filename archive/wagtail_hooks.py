@@ -4,8 +4,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from .admin.import_people import PeopleImportViewSet
 from .admin.dashboard import AwaitingModerationPanel, FiguresPanel
+from .admin.import_people import PeopleImportViewSet
 from .admin.viewsets import (
     EventViewSet,
     FamilyViewSet,
