@@ -1,14 +1,9 @@
 """Admin listings, filters and search for each collection."""
 
-import functools
-
 import django_filters
-from django.http import Http404
-from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, StatusTagColumn
-from wagtail.snippets.views import chooser
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from archive.models import (
@@ -21,6 +16,9 @@ from archive.models import (
     Source,
     TimelineEntry,
 )
+
+from .choosers import PersonChooserViewSet
+from .restricted import hiding_restricted, visible_people
 
 
 def status_column():
@@ -63,59 +61,6 @@ class PersonIndexView(IndexView):
         if not self.is_searching:
             return queryset
         return queryset.search_names(self.search_query)
-
-
-def visible_people(user, people=None):
-    """The records a member of staff may see: restricted ones only with the permission."""
-    people = Person.objects.all() if people is None else people
-    if user.has_perm("archive.view_restricted_person"):
-        return people
-    return people.filter(visibility=Person.Visibility.PUBLIC)
-
-
-def hiding_restricted(pattern: URLPattern) -> URLPattern:
-    """``pattern``, answering 404 for a restricted record to staff who may not see it, if the
-    view is about one record (edit, history, usage, preview, revisions, workflow, lock ...)."""
-    if "pk" not in pattern.pattern.regex.groupindex:
-        return pattern
-    view = pattern.callback
-
-    @functools.wraps(view)
-    def guarded(request, *args, **kwargs):
-        if not visible_people(request.user).filter(pk=kwargs["pk"]).exists():
-            raise Http404
-        return view(request, *args, **kwargs)
-
-    return URLPattern(pattern.pattern, guarded, pattern.default_args, pattern.name)
-
-
-class VisiblePeopleMixin:
-    def get_object_list(self):
-        return visible_people(self.request.user, super().get_object_list())
-
-
-class PersonChooserViewSet(chooser.SnippetChooserViewSet):
-    """The person chooser (family members, a timeline entry's people) without restricted
-    records for staff who may not see them."""
-
-    class ChooseView(VisiblePeopleMixin, chooser.ChooseView):
-        pass
-
-    class ChooseResultsView(VisiblePeopleMixin, chooser.ChooseResultsView):
-        pass
-
-    class ChosenView(chooser.SnippetChosenView):
-        def get_object(self, pk):
-            return visible_people(self.request.user).get(pk=pk)
-
-    class ChosenMultipleView(chooser.SnippetChosenMultipleView):
-        def get_objects(self, pks):
-            return visible_people(self.request.user).filter(pk__in=pks)
-
-    choose_view_class = ChooseView
-    choose_results_view_class = ChooseResultsView
-    chosen_view_class = ChosenView
-    chosen_multiple_view_class = ChosenMultipleView
 
 
 class PersonViewSet(SnippetViewSet):
