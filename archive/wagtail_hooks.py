@@ -1,9 +1,12 @@
 """The editors' admin: one viewset per collection, grouped under one menu."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from .admin.bulk.actions import BULK_ACTIONS
+from .admin.bulk.moderation import RESTRICT_ACTION
 from .admin.dashboard import AwaitingModerationPanel, FiguresPanel
 from .admin.import_people import PeopleImportViewSet
 from .admin.viewsets import (
@@ -42,3 +45,12 @@ register_snippet(ArchiveGroup)
 def add_archive_panels(request, panels):
     panels.insert(0, AwaitingModerationPanel())
     panels.insert(1, FiguresPanel())
+
+
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
+
+
+@hooks.register("register_log_actions")
+def register_archive_log_actions(actions):
+    actions.register_action(RESTRICT_ACTION, _("Restrict"), _("Restricted to staff"))
