@@ -1,6 +1,12 @@
 """Importing people through the admin: upload a CSV or XLSX file, check the preview and the
 row-level report, then import (all rows, or the valid ones only), as drafts unless published.
 
+The upload page explains every column (from :mod:`archive.importers.columns`) and offers a template
+CSV and XLSX. After an import the people listing opens filtered to exactly the records it created,
+updated or published (the ``imported`` filter: the history entries the importing user wrote while
+it ran, named by a signed token so that the address cannot be bent to other entries), with a
+button to publish them all through the bulk moderation path.
+
 Only moderators (and superusers) may import. An import can update any record whose external_id
 the file names, restricted ones included, which editors may not even see; and a moderator should
 look at a list before it enters the archive in bulk.
@@ -8,25 +14,35 @@ look at a list before it enters the archive in bulk.
 
 from __future__ import annotations
 
+import csv
 import io
 import secrets
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django import forms
-from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.db.models import IntegerField
+from django.db.models.functions import Cast
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.views.generic import FormView
+from django.views.generic import FormView, View
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.models import ModelLogEntry
 
+from archive.importers.columns import COLUMNS
 from archive.importers.csv_xlsx import MAX_FILE_SIZE, ImportFileError, read_table, write_rejects
 from archive.importers.people import ImportReport, check_header, check_rows, import_people
 
@@ -36,15 +52,15 @@ UPLOAD_DIR = Path(tempfile.gettempdir()) / "memorial-imports"
 UPLOAD_LIFETIME = 24 * 3600
 SESSION_KEY = "archive_people_imports"
 PREVIEW_ROWS = 10
+# History entries an import writes: one per record it created, updated or published.
+IMPORT_ACTIONS = ("wagtail.create", "wagtail.edit", "wagtail.publish")
+IMPORT_SALT = "archive.import_people"
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("CSV or XLSX file"),
-        help_text=_(
-            "UTF-8 CSV or XLSX, at most %(size)d MB. The columns are described in the "
-            "documentation (docs/import-export.md)."
-        )
+        help_text=_("UTF-8 CSV or XLSX, at most %(size)d MB. The columns are described below.")
         % {"size": MAX_FILE_SIZE // 2**20},
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
@@ -88,6 +104,9 @@ class UploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
     form_class = UploadForm
     page_title = _("Import people")
     header_icon = "upload"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(columns=COLUMNS, **kwargs)
 
     def form_valid(self, form):
         _remove_stale_uploads()
@@ -147,6 +166,7 @@ class PreviewView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
         )
 
     def form_valid(self, form):
+        started = timezone.now()
         report = import_people(
             self.table(),
             valid_only=form.cleaned_data["valid_only"],
@@ -160,6 +180,8 @@ class PreviewView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
             )
             return self.form_invalid(form)
         _forget(self.request, self.token)
+        token = import_token(self.request.user, started, timezone.now())
+        listing = imported_listing_url(token)
         summary = report.summary
         imported = len(report.table.rows) - len(report.rejected_rows)
         messages.success(
@@ -178,8 +200,13 @@ class PreviewView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
                 "unchanged": summary.unchanged,
                 "duplicates": summary.possible_duplicates,
             },
+            buttons=[
+                messages.button(
+                    publish_url(token, listing), _("Publish everything from this import")
+                )
+            ],
         )
-        return redirect("wagtailsnippets_archive_person:list")
+        return redirect(listing)
 
 
 class RejectsView(PreviewView):
@@ -196,6 +223,73 @@ class RejectsView(PreviewView):
 
     def post(self, request, *args, **kwargs):
         raise Http404
+
+
+class TemplateFileView(ImportPermissionMixin, View):
+    """An empty list with every column's header, as CSV or XLSX, to fill in and upload."""
+
+    def get(self, request, *args, file_format, **kwargs):
+        names = [column.name for column in COLUMNS]
+        if file_format == "csv":
+            out = io.StringIO()
+            out.write("\ufeff")  # so that spreadsheets read the file as UTF-8
+            csv.writer(out).writerow(names)
+            content, content_type = out.getvalue(), "text/csv; charset=utf-8"
+        elif file_format == "xlsx":
+            content = _xlsx(names)
+            content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        else:
+            raise Http404
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="people-template.{file_format}"'
+        return response
+
+
+def _xlsx(header: list[str]) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(header)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def import_token(user, started, finished) -> str:
+    """Names one import: who ran it, and when it started and finished; signed, so that the
+    listing filter it goes into cannot be pointed at other people's history entries."""
+    return signing.dumps(
+        [user.pk, started.isoformat(), finished.isoformat()], salt=IMPORT_SALT, compress=True
+    )
+
+
+def imported_people(people, token: str):
+    """The records of ``people`` the import named by ``token`` created, updated or published;
+    none for a token that was not made here."""
+    try:
+        user_id, started, finished = signing.loads(token, salt=IMPORT_SALT)
+        started, finished = parse_datetime(started), parse_datetime(finished)
+    except (signing.BadSignature, TypeError, ValueError):
+        return people.none()
+    if started is None or finished is None:
+        return people.none()
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(people.model),
+        user_id=user_id,
+        action__in=IMPORT_ACTIONS,
+        timestamp__range=(started, finished),
+    )
+    return people.filter(pk__in=entries.values(pk=Cast("object_id", IntegerField())))
+
+
+def imported_listing_url(token: str) -> str:
+    return reverse("wagtailsnippets_archive_person:list") + "?" + urlencode({"imported": token})
+
+
+def publish_url(token: str, listing: str) -> str:
+    """The bulk approval of every record in the import's listing (Wagtail's "select all")."""
+    query = urlencode({"id": "all", "imported": token, "next": listing})
+    return reverse("wagtail_bulk_action", args=["archive", "person", "approve"]) + "?" + query
 
 
 def _forget(request, token: str) -> None:
@@ -229,6 +323,7 @@ class PeopleImportViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("", UploadView.as_view(), name="upload"),
+            path("template.<str:file_format>", TemplateFileView.as_view(), name="template"),
             path("<str:token>/", PreviewView.as_view(), name="preview"),
             path("<str:token>/rejects.csv", RejectsView.as_view(), name="rejects"),
         ]

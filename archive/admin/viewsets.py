@@ -1,6 +1,7 @@
 """Admin listings, filters and search for each collection."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, StatusTagColumn
@@ -18,6 +19,7 @@ from archive.models import (
 )
 
 from .choosers import PersonChooserViewSet
+from .import_people import imported_people
 from .restricted import hiding_restricted, visible_people
 
 
@@ -37,6 +39,10 @@ class PersonFilterSet(WagtailFilterSet):
         exclude=True,
         label=_("Possible duplicate"),
     )
+    # The records one import wrote; the import's result links here (import_people.py).
+    imported = django_filters.CharFilter(
+        method="filter_imported", label=_("From the import"), widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Person
@@ -50,6 +56,9 @@ class PersonFilterSet(WagtailFilterSet):
             "is_synthetic",
             "live",
         ]
+
+    def filter_imported(self, people, name, value):
+        return imported_people(people, value)
 
 
 class PersonIndexView(IndexView):

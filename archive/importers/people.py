@@ -7,6 +7,7 @@ command line, the admin preview and the tests all get the same row-level report.
 
 from __future__ import annotations
 
+import copy
 import functools
 import gc
 import json
@@ -216,22 +217,23 @@ class PeopleParser:
         valid: list[PersonRow] = []
         errors: list[RowError] = []
         first_row_of: dict[str, int] = {}
+        id_index = next(n for n, column in enumerate(self.columns) if column.name == "external_id")
         for number, cells in rows:
             parsed, row_errors = self.parse_row(number, cells)
-            if parsed is not None:
-                external_id = parsed.person.external_id
-                if external_id in first_row_of:
-                    parsed = None
-                    row_errors.append(
-                        RowError(
-                            number,
-                            "external_id",
-                            _("The same identifier is on row %(row)d.")
-                            % {"row": first_row_of[external_id]},
-                        )
+            # Checked on every row, so that a row with other problems reports this one too.
+            external_id = str(cells[id_index]).strip() if id_index < len(cells) else ""
+            if external_id in first_row_of:
+                parsed = None
+                row_errors.append(
+                    RowError(
+                        number,
+                        "external_id",
+                        _("The same identifier is on row %(row)d.")
+                        % {"row": first_row_of[external_id]},
                     )
-                else:
-                    first_row_of[external_id] = number
+                )
+            elif parsed is not None:
+                first_row_of[external_id] = number
             if parsed is None:
                 errors.extend(row_errors)
             else:
@@ -252,6 +254,11 @@ class PeopleParser:
             except _CellError as error:
                 errors.append(RowError(number, column.name, str(error)))
         if errors:
+            # Every problem of the row at once: the record's own checks run on the cells that
+            # could be read, so that a row is not corrected and uploaded once per problem.
+            if "external_id" in values:
+                # A copy: the existing record is the one later rows with its id would update.
+                errors += self._record_errors(number, copy.copy(self._as_edited(values)))
             return None, errors
 
         row.fields = list(values)
@@ -262,24 +269,35 @@ class PeopleParser:
             if not row.changed:
                 row.person = existing
                 return row, []
-            # The record as last edited: a draft's unpublished changes are kept.
-            person = (
-                existing if existing.row_is_current else existing.get_latest_revision_as_object()
-            )
-            for name, value in values.items():
-                setattr(person, name, value)
-        else:
-            person = Person(**values)
+        person = self._as_edited(values)
+        errors = self._record_errors(number, person)
+        if errors:
+            return None, errors
+        row.person = person
+        return row, []
+
+    def _as_edited(self, values: dict) -> Person:
+        """The record the row describes: a new one, or the existing record as last edited (a
+        draft's unpublished changes are kept) with the row's values."""
+        existing = self.references.existing.get(values["external_id"])
+        if existing is None:
+            return Person(**values)
+        person = existing if existing.row_is_current else existing.get_latest_revision_as_object()
+        for name, value in values.items():
+            setattr(person, name, value)
+        return person
+
+    @staticmethod
+    def _record_errors(number: int, person: Person) -> list[RowError]:
         try:
             person.clean()
         except ValidationError as error:
-            return None, [
+            return [
                 RowError(number, name if name in BY_NAME else "", message)
                 for name, messages in getattr(error, "error_dict", {"": error}).items()
                 for message in ValidationError(messages).messages
             ]
-        row.person = person
-        return row, []
+        return []
 
     def _read_cell(self, column: Column, text: str, values: dict, row: PersonRow) -> None:
         if len(text) > column.max_length:
