@@ -379,3 +379,20 @@ def test_bulk_publish_queries_do_not_grow_with_the_number_of_records(editor, mod
         return len(queries)
 
     assert queries_to_approve(40) == queries_to_approve(4)
+
+
+@pytest.mark.django_db
+def test_bulk_submit_of_records_without_a_revision_matches_save_revision_then_start(editor):
+    # Records a script made (load_demo, a data migration) have no revision to review yet.
+    by_wagtail, by_batch = pairs(
+        lambda n: PersonFactory.create_batch(n, live=False, family_name="Pairova")
+    )
+
+    for person in by_wagtail:
+        person.save_revision(user=editor, log_action=True)
+        Person.get_default_workflow().start(person, editor)
+    BulkModeration(Person, editor).submit(Person.objects.filter(pk__in=[p.pk for p in by_batch]))
+
+    assert [end_state(p) for p in by_batch] == [end_state(p) for p in by_wagtail]
+    [revised] = Person.objects.filter(pk=by_batch[0].pk)
+    assert revised.latest_revision.as_object().serializable_data() == revised.serializable_data()

@@ -89,7 +89,7 @@ def row_holds_latest_revision(obj) -> bool:
     content = revision.content
     if content.get("go_live_at") is not None:
         return False  # Wagtail schedules rather than publishes
-    row = json.loads(json.dumps(revision_content(obj), cls=DjangoJSONEncoder))
+    row = _as_json(revision_content(obj))
     return all(
         row.get(name) == value for name, value in content.items() if name not in PUBLISHING_FIELDS
     )
@@ -132,16 +132,31 @@ class BulkModeration:
                 elif state is not None:
                     state.resume(user=self.user)
                     outcome.done.append(obj)
-                elif obj.latest_revision is None or obj.locked:
-                    obj.save_revision(user=self.user, clean=False, log_action=True)
+                elif obj.locked:
+                    # Wagtail's own start, which unlocks a record its reviewers could not edit.
+                    if obj.latest_revision is None:
+                        obj.save_revision(user=self.user, clean=False, log_action=True)
                     workflow.start(obj, self.user)
                     outcome.done.append(obj)
                 else:
                     fresh.append(obj)
+            self._save_first_revisions([obj for obj in fresh if obj.latest_revision_id is None])
             self._start_workflows(workflow, fresh)
             outcome.done.extend(fresh)
         content_changed()
         return outcome
+
+    def _save_first_revisions(self, records) -> None:
+        """A revision of the row for records that have none (made by a script, not the admin):
+        a workflow reviews a revision."""
+        if not records:
+            return
+        self._new_revisions(
+            records, [_as_json(revision_content(obj)) for obj in records], "wagtail.edit"
+        )
+        for obj in records:
+            obj.has_unpublished_changes = True
+        set_columns(self.model, records, ["latest_revision", "has_unpublished_changes"])
 
     @staticmethod
     def _nothing_to_submit(obj, state) -> bool:
@@ -381,11 +396,20 @@ class BulkModeration:
         contents = []
         for obj in records:
             content = dict(obj.latest_revision.content) if obj.latest_revision else None
-            content = content or json.loads(
-                json.dumps(revision_content(obj), cls=DjangoJSONEncoder)
-            )
+            content = content or _as_json(revision_content(obj))
             content["visibility"] = visibility
             contents.append(content)
+        revisions = self._new_revisions(records, contents, RESTRICT_ACTION)
+        for obj, revision in zip(records, revisions, strict=True):
+            # A published record without a draft stays so: its row is the new revision.
+            if obj.live and not obj.has_unpublished_changes:
+                obj.live_revision_id = revision
+            obj.visibility = visibility
+        set_columns(self.model, records, ["visibility", "latest_revision", "live_revision"])
+
+    def _new_revisions(self, records, contents: list[dict], action: str) -> list[int]:
+        """What ``save_revision()`` stores and logs, for many records; the records' latest
+        revision is set in memory, for the caller to write with what else it changes."""
         revisions = insert_rows(
             Revision,
             [
@@ -404,13 +428,9 @@ class BulkModeration:
             with_ids=True,
         )
         for obj, revision in zip(records, revisions, strict=True):
-            # A published record without a draft stays so: its row is the new revision.
-            if obj.live and not obj.has_unpublished_changes:
-                obj.live_revision_id = revision
             obj.latest_revision_id = revision
-            obj.visibility = visibility
-        set_columns(self.model, records, ["visibility", "latest_revision", "live_revision"])
-        self._log(records, RESTRICT_ACTION, revisions=revisions, content_changed=True)
+        self._log(records, action, revisions=revisions, content_changed=True)
+        return revisions
 
     # Shared ---------------------------------------------------------------------------------
 
@@ -456,3 +476,8 @@ def _batches(records):
     for start in range(0, len(pks), BATCH):
         chunk = records.model.objects.filter(pk__in=pks[start : start + BATCH])
         yield list(prefetched(chunk).order_by("pk"))
+
+
+def _as_json(content: dict) -> dict:
+    """``content`` as a revision stores it (JSON), to compare and store like with like."""
+    return json.loads(json.dumps(content, cls=DjangoJSONEncoder))
