@@ -5,7 +5,9 @@ This module imports only :mod:`archive.models.dates` from the archive, so the mo
 can import it."""
 
 from django.apps import apps
-from django.forms import inlineformset_factory
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.snippets.widgets import AdminSnippetChooser
 
@@ -53,6 +55,28 @@ class PartialDatesPageForm(PartialDatesMixin, WagtailAdminPageForm):
 FAMILY_MEMBERSHIPS = "family_memberships"
 
 
+class FamilyMembershipFormSet(BaseInlineFormSet):
+    def clean(self):
+        """Django checks that no two rows name the same family; this also checks the person's
+        memberships that are not rows of this post (a stale or hand-made form), which the
+        database would otherwise refuse with an error page."""
+        super().clean()
+        if not self.instance.pk:
+            return
+        shown = [form.instance.pk for form in self.initial_forms if form.instance.pk]
+        taken = set(
+            self.instance.memberships.exclude(pk__in=shown).values_list("family_id", flat=True)
+        )
+        for form in self.forms:
+            family = form.cleaned_data.get("family") if form.cleaned_data else None
+            if family and family.pk in taken and not self._should_delete_form(form):
+                raise ValidationError(
+                    _("This person is already a member of “%(family)s”."),
+                    params={"family": family},
+                    code="duplicate_membership",
+                )
+
+
 def family_memberships_formset():
     """The rows of a person's families: the family, chosen, and the relationship."""
     Person = apps.get_model("archive", "Person")
@@ -60,6 +84,7 @@ def family_memberships_formset():
         Person,
         apps.get_model("archive", "FamilyMembership"),
         form=WagtailAdminModelForm,
+        formset=FamilyMembershipFormSet,
         fields=["family", "relationship"],
         widgets={"family": AdminSnippetChooser(apps.get_model("archive", "Family"))},
         extra=1,
