@@ -52,7 +52,7 @@ _EDTF_SEASON = re.compile(r"(\d{4})-(2[1-4])")
 _NAMED_SEASON = re.compile(r"(\w+) (\d{4})")
 _YEAR = re.compile(r"\d{4}")
 # 195X (EDTF), 1950s, 1950-е, 1950-ci illər, 1950'ler: a decade in each of the site's languages.
-_DECADE = re.compile(r"(\d{3})(?:[xX]|0(?:'?s|-е|-[cı]i illər|'?l[ae]r))")
+_DECADE = re.compile(r"(\d{3})(?:[xX]|0(?:'?s|-е|-c[iıuü] illər|'?l[ae]r))")
 _APPROXIMATE = re.compile(
     r"^(?:c|ca|circa|approx|about|около|ок|примерно|təqribən|yaklaşık|~)\b\.?|[~?]$", re.IGNORECASE
 )
