@@ -25,10 +25,58 @@ def test_parse_gives_the_whole_period(text, precision, earliest, latest):
     assert date.iso() == text
 
 
-@pytest.mark.parametrize("text", ["1992-02-31", "1992-13", "19x2", "", "26/02/1992"])
+@pytest.mark.parametrize(
+    ("text", "precision", "earliest", "typed"),
+    [
+        ("26.02.1992", Precision.DAY, "1992-02-26", "1992-02-26"),
+        ("2.3.1992", Precision.DAY, "1992-03-02", "1992-03-02"),
+        ("02.1992", Precision.MONTH, "1992-02-01", "1992-02"),
+        ("1992-2", Precision.MONTH, "1992-02-01", "1992-02"),
+        ("1990s", Precision.DECADE, "1990-01-01", "199X"),
+        ("199x", Precision.DECADE, "1990-01-01", "199X"),
+        ("1990-е", Precision.DECADE, "1990-01-01", "199X"),
+        ("1990-cı illər", Precision.DECADE, "1990-01-01", "199X"),
+        ("1990'lar", Precision.DECADE, "1990-01-01", "199X"),
+        ("autumn 2020", Precision.SEASON, "2020-09-01", "autumn 2020"),
+        ("Fall 2020", Precision.SEASON, "2020-09-01", "autumn 2020"),
+        ("2020-23", Precision.SEASON, "2020-09-01", "autumn 2020"),
+        ("  1992 ", Precision.YEAR, "1992-01-01", "1992"),
+    ],
+)
+def test_dates_are_read_as_editors_type_them(text, precision, earliest, typed):
+    date = PartialDate.parse(text)
+    assert (date.precision, date.earliest) == (precision, datetime.date.fromisoformat(earliest))
+    assert date.typed() == typed
+    assert PartialDate.parse(date.typed()) == date
+
+
+def test_seasons_are_read_in_the_active_language_first():
+    from django.utils import translation
+
+    with translation.override("az"):
+        assert PartialDate.parse("yaz 1992").earliest == datetime.date(1992, 3, 1)  # spring
+        assert PartialDate.parse("payız 1992").typed() == "payız 1992"
+    with translation.override("tr"):
+        assert PartialDate.parse("yaz 1992").earliest == datetime.date(1992, 6, 1)  # summer
+
+
+@pytest.mark.parametrize(
+    "text", ["1992-02-31", "31.02.1992", "1992-13", "19x2", "", "26/02/1992", "spring", "May 1992"]
+)
 def test_impossible_dates_are_refused(text):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         PartialDate.parse(text)
+    assert error.value.code == "invalid_partial_date"
+
+
+@pytest.mark.parametrize(
+    "text", ["c. 1950", "ca 1950", "circa 1950", "~1950", "1950?", "около 1950"]
+)
+def test_approximate_dates_are_refused_with_their_own_reason(text):
+    # No column can say "about"; stored as 1950 the date would claim more than the source.
+    with pytest.raises(ValidationError) as error:
+        PartialDate.parse(text)
+    assert error.value.code == "approximate_partial_date"
 
 
 def test_autumn_is_a_season_from_september_to_november():

@@ -129,7 +129,7 @@ def test_one_invalid_row_means_nothing_is_written_and_every_bad_row_is_reported(
             person_row(1),
             person_row(2, fate="dead"),
             person_row(3),
-            person_row(4, born="14.03.1950"),
+            person_row(4, born="14/03/1950"),  # day or month first? refused
         ]
     )
 

@@ -3,6 +3,8 @@
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.panels import Panel
 
+from .forms import FAMILY_MEMBERSHIPS
+
 
 class TimelineLinksPanel(Panel):
     """On a statement's form: the timeline entries that cite it. The link itself is kept on
@@ -16,4 +18,26 @@ class TimelineLinksPanel(Panel):
             entries = self.instance.timeline_entries.order_by("start") if self.instance.pk else []
             urls = AdminURLFinder(self.request.user)
             context["entries"] = [(entry, urls.get_edit_url(entry)) for entry in entries]
+            return context
+
+
+class FamilyMembershipsPanel(Panel):
+    """On a person's form: the families they belong to, each chosen with its relationship.
+
+    The rows are a formset of :class:`archive.admin.forms.PersonForm`; where that form has none
+    (the user may not change families) the panel is not shown."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "archive/admin/family_memberships_panel.html"
+
+        @property
+        def memberships(self):
+            return self.form.formsets.get(FAMILY_MEMBERSHIPS)
+
+        def is_shown(self):
+            return self.memberships is not None and super().is_shown()
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["formset"] = self.memberships
             return context

@@ -20,7 +20,22 @@ from archive.models import (
 
 from .choosers import PersonChooserViewSet
 from .import_people import imported_people
+from .messages import (
+    ModeratedCreateView,
+    ModeratedEditView,
+    ModeratedUnpublishView,
+    ModeratedWorkflowActionView,
+)
 from .restricted import hiding_restricted, visible_people
+
+
+class ModeratedViews:
+    """The views of a collection with drafts and workflow, with messages that say what happened."""
+
+    add_view_class = ModeratedCreateView
+    edit_view_class = ModeratedEditView
+    unpublish_view_class = ModeratedUnpublishView
+    workflow_action_view_class = ModeratedWorkflowActionView
 
 
 def status_column():
@@ -72,7 +87,7 @@ class PersonIndexView(IndexView):
         return queryset.search_names(self.search_query)
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(ModeratedViews, SnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")
@@ -110,7 +125,7 @@ class FamilyViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-class TimelineViewSet(SnippetViewSet):
+class TimelineViewSet(ModeratedViews, SnippetViewSet):
     model = TimelineEntry
     icon = "date"
     list_display = ["title", "when", "category", status_column()]

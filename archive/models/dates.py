@@ -8,8 +8,10 @@ known ("February 1992", "autumn 2020", "the 1990s").
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats
@@ -44,6 +46,51 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
+_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})|(\d{1,2})\.(\d{4})")
+_EDTF_SEASON = re.compile(r"(\d{4})-(2[1-4])")
+_NAMED_SEASON = re.compile(r"(\w+) (\d{4})")
+_YEAR = re.compile(r"\d{4}")
+# 195X (EDTF), 1950s, 1950-е, 1950-ci illər, 1950'ler: a decade in each of the site's languages.
+_DECADE = re.compile(r"(\d{3})(?:[xX]|0(?:'?s|-е|-c[iıuü] illər|'?l[ae]r))")
+_APPROXIMATE = re.compile(
+    r"^(?:c|ca|circa|approx|about|около|ок|примерно|təqribən|yaklaşık|~)\b\.?|[~?]$", re.IGNORECASE
+)
+_ENGLISH_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season_starts_by_name() -> dict[str, int]:
+    """Season names in English and in the active language; the active language wins where a
+    word means two seasons (Azerbaijani "yaz" is spring, Turkish "yaz" summer)."""
+    names = dict(_ENGLISH_SEASONS)
+    names.update({_season_name(month).casefold(): month for month in SEASON_STARTS})
+    return names
+
+
+def _read(text: str) -> PartialDate | None:
+    """The partial date ``text`` spells, None when it spells none; ValueError when it names
+    a day or month that does not exist."""
+    if _YEAR.fullmatch(text):
+        return PartialDate(datetime.date(int(text), 1, 1), Precision.YEAR)
+    if match := _DECADE.fullmatch(text):
+        return PartialDate(datetime.date(int(match[1]) * 10, 1, 1), Precision.DECADE)
+    if match := _EDTF_SEASON.fullmatch(text):
+        month = SEASON_STARTS[int(match[2]) - 21]
+        return PartialDate(datetime.date(int(match[1]), month, 1), Precision.SEASON)
+    if match := _NAMED_SEASON.fullmatch(text):
+        month = _season_starts_by_name().get(match[1].casefold())
+        if month is None:
+            return None
+        return PartialDate(datetime.date(int(match[2]), month, 1), Precision.SEASON)
+    if match := _MONTH.fullmatch(text):
+        year, month = (match[1], match[2]) if match[1] else (match[4], match[3])
+        return PartialDate(datetime.date(int(year), int(month), 1), Precision.MONTH)
+    if match := _DAY.fullmatch(text):
+        year, month, day = match.group(1, 2, 3) if match[1] else match.group(6, 5, 4)
+        return PartialDate(datetime.date(int(year), int(month), int(day)), Precision.DAY)
+    return None
+
+
 @dataclass(frozen=True)
 class PartialDate:
     """The earliest day a date can mean, and how precisely it is known."""
@@ -59,22 +106,41 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """Read "1992", "1992-02", "1992-02-26" or "199X" (a decade)."""
-        text = (text or "").strip()
+        """Read a date as precisely as it is known, the precision following from the form:
+        1992, 1992-02 or 02.1992, 1992-02-26 or 26.02.1992, 199X or 1990s (a decade),
+        autumn 1992 or 1992-23 (a season, named in English or the active language).
+
+        The one reader of typed dates: the admin's date boxes and the people import use it."""
+        text = " ".join((text or "").split())
         try:
-            if len(text) == 4 and text.endswith("X") and text[:3].isdigit():
-                return cls(datetime.date(int(text[:3]) * 10, 1, 1), Precision.DECADE)
-            if len(text) == 4 and text.isdigit():
-                return cls(datetime.date(int(text), 1, 1), Precision.YEAR)
-            if len(text) == 7 and text[4] == "-":
-                return cls(datetime.date(int(text[:4]), int(text[5:]), 1), Precision.MONTH)
-            return cls(datetime.date.fromisoformat(text), Precision.DAY)
-        except ValueError as error:
+            date = _read(text)
+        except ValueError:
+            date = None
+        if date:
+            return date
+        if _APPROXIMATE.search(text):
+            # No column says "about": storing c. 1950 as 1950 would claim a certainty the
+            # source does not give, so the editor chooses the period that surely holds it.
             raise ValidationError(
-                _("“%(text)s” is not a date such as 1992, 1992-02 or 1992-02-26."),
+                _(
+                    "“%(text)s” is approximate. Give the period it surely falls in instead, "
+                    "such as 195X for the 1950s."
+                ),
                 params={"text": text[:40]},
-                code="invalid_partial_date",
-            ) from error
+                code="approximate_partial_date",
+            )
+        raise ValidationError(
+            _("“%(text)s” is not a date such as 1992, 1992-02, 26.02.1992, 199X or autumn 1992."),
+            params={"text": text[:40]},
+            code="invalid_partial_date",
+        )
+
+    def typed(self) -> str:
+        """The date as an editor would type it, which :meth:`parse` reads back unchanged."""
+        if self.precision == Precision.SEASON:
+            start = self.earliest
+            return f"{_season_name(start.month)} {start.year}"
+        return self.iso()
 
     def normalised(self) -> PartialDate:
         """Move the value to the first day of its period, so equal dates compare equal."""
@@ -164,6 +230,41 @@ def partial_date_fields(label: str, *, required: bool = False) -> tuple[models.F
         _("precision"), max_length=8, choices=Precision.choices, default=Precision.DAY
     )
     return value, precision
+
+
+def partial_date_names(model: type[models.Model]) -> list[str]:
+    """The partial dates of a model: each date column with a ``<name>_precision`` beside it."""
+    names = {field.name for field in model._meta.concrete_fields}
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.DateField) and f"{field.name}_precision" in names
+    ]
+
+
+class PartialDateTextField(forms.Field):
+    """One text box for a partial date: what the editor types sets the precision too.
+
+    Cleans to a :class:`PartialDate` (or None) and shows one as :meth:`PartialDate.typed`."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            _("As precisely as known: 1992, 1992-02, 26.02.1992, 199X for the 1990s, autumn 1992."),
+        )
+        kwargs["widget"] = forms.TextInput(attrs={"autocomplete": "off", "maxlength": 40})
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, PartialDate):
+            return value.typed()
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        return value
+
+    def to_python(self, value):
+        text = " ".join(str(value or "").split())
+        return PartialDate.parse(text) if text else None
 
 
 def normalise_fields(instance: models.Model, *names: str) -> None:

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
+from archive.admin.forms import PartialDatesForm
+
 from .base import TranslatableSnippet
 from .dates import DateRange, partial_date_fields
 
@@ -24,11 +26,11 @@ class Event(DateRange, TranslatableSnippet):
     )
     summary = models.TextField(_("summary"), blank=True)
 
+    base_form_class = PartialDatesForm
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("start_precision")]),
-        FieldRowPanel([FieldPanel("end"), FieldPanel("end_precision")]),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         FieldPanel("place"),
         FieldPanel("summary"),
     ]

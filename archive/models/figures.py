@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
+from archive.admin.forms import PartialDatesForm
 from archive.content_cache import remembered
 
 from .base import TranslatableSnippet
@@ -58,13 +59,14 @@ class ReportedFigure(TranslatableSnippet):
     as_of, as_of_precision = partial_date_fields(_("as of"))
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    base_form_class = PartialDatesForm
     panels = [
         FieldPanel("event"),
         FieldRowPanel([FieldPanel("counts"), FieldPanel("custom_label")]),
         FieldRowPanel([FieldPanel("qualifier"), FieldPanel("value")]),
         FieldPanel("attributed_to"),
         FieldPanel("source"),
-        FieldRowPanel([FieldPanel("as_of"), FieldPanel("as_of_precision")]),
+        FieldPanel("as_of"),
         FieldPanel("sort_order"),
     ]
     search_fields = [index.SearchField("custom_label"), index.SearchField("attributed_to")]

@@ -10,6 +10,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.search import index
 
+from archive.admin.forms import PartialDatesPageForm
 from archive.admin.panels import TimelineLinksPanel
 
 from .dates import PartialDate, normalise_fields, partial_date_fields
@@ -127,11 +128,12 @@ class StatementPage(Page):
         "archive.Event", verbose_name=_("related events"), blank=True, related_name="statements"
     )
 
+    base_form_class = PartialDatesPageForm
     content_panels = Page.content_panels + [
         FieldPanel("issuer"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("issued"), FieldPanel("issued_precision")]),
+                FieldPanel("issued"),
                 FieldPanel("date_note"),
             ],
             heading=_("Date"),

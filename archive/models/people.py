@@ -11,14 +11,14 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
     PublishingPanel,
-    TabbedInterface,
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from archive.admin.forms import PersonForm
+from archive.admin.panels import FamilyMembershipsPanel
 from archive.name_search import search_names
 from archive.names import name_keys, without_direction_controls
 
@@ -190,63 +190,61 @@ class Person(ModeratedSnippet):
 
     objects = PersonQuerySet.as_manager()
 
+    base_form_class = PersonForm
+    # In the order an editor reads a list entry: who, born when, what happened, where, family.
     panels = [
-        TabbedInterface(
+        MultiFieldPanel(
             [
-                ObjectList(
+                FieldRowPanel(
                     [
-                        MultiFieldPanel(
-                            [
-                                FieldRowPanel(
-                                    [
-                                        FieldPanel("family_name"),
-                                        FieldPanel("given_name"),
-                                        FieldPanel("patronymic"),
-                                    ]
-                                ),
-                                FieldPanel("name_original"),
-                                FieldPanel("alternative_spellings"),
-                            ],
-                            heading=_("Names"),
-                        ),
-                        FieldPanel("sex"),
-                        FieldRowPanel([FieldPanel("born"), FieldPanel("born_precision")]),
-                        FieldPanel("stated_age"),
-                        FieldRowPanel([FieldPanel("birth_place"), FieldPanel("residence")]),
-                        MultiFieldPanel(
-                            [
-                                FieldPanel("event"),
-                                FieldPanel("fate"),
-                                FieldRowPanel(
-                                    [FieldPanel("fate_date"), FieldPanel("fate_date_precision")]
-                                ),
-                                FieldPanel("fate_place"),
-                            ],
-                            heading=_("Fate"),
-                        ),
-                        FieldPanel("occupation"),
-                        FieldPanel("biography"),
-                        FieldPanel("photo"),
-                    ],
-                    heading=_("Record"),
+                        FieldPanel("family_name"),
+                        FieldPanel("given_name"),
+                        FieldPanel("patronymic"),
+                    ]
                 ),
-                ObjectList(
-                    [InlinePanel("testimonies", label=_("Testimonies"))], heading=_("Testimonies")
-                ),
-                ObjectList(
-                    [
-                        FieldPanel("sources"),
-                        FieldPanel("verification"),
-                        FieldPanel("visibility"),
-                        FieldPanel("is_synthetic"),
-                        FieldPanel("external_id"),
-                        FieldPanel("possible_duplicate_of"),
-                        PublishingPanel(),
-                    ],
-                    heading=_("Sources and status"),
-                ),
-            ]
-        )
+                FieldPanel("name_original"),
+                FieldPanel("alternative_spellings"),
+                FieldPanel("sex"),
+            ],
+            heading=_("Name"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("born"), FieldPanel("stated_age")])], heading=_("Birth")
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("fate"), FieldPanel("fate_date")]),
+                FieldRowPanel([FieldPanel("fate_place"), FieldPanel("event")]),
+            ],
+            heading=_("Fate"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("birth_place"), FieldPanel("residence")])],
+            heading=_("Places"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("occupation"), FieldPanel("biography"), FieldPanel("photo")],
+            heading=_("Life"),
+        ),
+        FamilyMembershipsPanel(heading=_("Family")),
+        MultiFieldPanel(
+            [
+                FieldPanel("sources"),
+                FieldPanel("verification"),
+                InlinePanel("testimonies", label=_("Testimonies")),
+            ],
+            heading=_("Sources and testimonies"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("visibility"),
+                FieldPanel("is_synthetic"),
+                FieldPanel("external_id"),
+                FieldPanel("possible_duplicate_of"),
+            ],
+            heading=_("Visibility"),
+        ),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("family_name", boost=3),

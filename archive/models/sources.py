@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from archive.admin.forms import PartialDatesForm
+
 from .base import LocalizedQuerySet, TranslatableSnippet
 from .dates import PartialDate, normalise_fields, partial_date_fields
 
@@ -90,6 +92,7 @@ class Source(TranslatableSnippet):
 
     objects = SourceQuerySet.as_manager()
 
+    base_form_class = PartialDatesForm
     panels = [
         FieldPanel("title"),
         FieldPanel("kind"),
@@ -97,7 +100,7 @@ class Source(TranslatableSnippet):
         FieldPanel("url"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("published"), FieldPanel("published_precision")]),
+                FieldPanel("published"),
                 FieldPanel("accessed"),
             ],
             heading=_("dates"),

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pub
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from archive.admin.forms import PartialDatesForm
+
 from .base import ModeratedSnippet
 from .dates import DateRange, PartialDate, partial_date_fields
 
@@ -57,13 +59,13 @@ class TimelineEntry(DateRange, ModeratedSnippet):
     )
     sources = ParentalManyToManyField("archive.Source", verbose_name=_("sources"), blank=True)
 
+    base_form_class = PartialDatesForm
     panels = [
         FieldPanel("title"),
         FieldPanel("slug"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("start"), FieldPanel("start_precision")]),
-                FieldRowPanel([FieldPanel("end"), FieldPanel("end_precision")]),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
             ],
             heading=_("When"),
         ),

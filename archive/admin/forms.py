@@ -1,0 +1,121 @@
+"""Edit forms of the archive's own: one text box per partial date, and a person's families.
+
+Models name these as their ``base_form_class``; Wagtail builds each edit form on top of it.
+This module imports only :mod:`archive.models.dates` from the archive, so the model modules
+can import it."""
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.snippets.widgets import AdminSnippetChooser
+
+from archive.models.dates import PartialDate, PartialDateTextField, Precision, partial_date_names
+
+
+class PartialDatesMixin:
+    """Each partial date of the model is edited as one text box (see ``PartialDateTextField``)
+    instead of a date picker and a precision select: "1950" is kept, and shown again, as the
+    year 1950. The ``<name>_precision`` columns are set from what was typed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = partial_date_names(self._meta.model)
+        self.partial_dates = [name for name in names if name in self.fields]
+        for name in self.partial_dates:
+            date_field = self.fields[name]
+            self.fields[name] = PartialDateTextField(
+                label=date_field.label, required=date_field.required
+            )
+            self.initial[name] = PartialDate.of(
+                getattr(self.instance, name), getattr(self.instance, f"{name}_precision")
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in self.partial_dates:
+            if name not in self.cleaned_data:
+                continue
+            date = self.cleaned_data[name]
+            # The model's clean() then snaps the day to the start of the period and checks ranges.
+            setattr(self.instance, f"{name}_precision", date.precision if date else Precision.DAY)
+            self.cleaned_data[name] = date.value if date else None
+        return cleaned_data
+
+
+class PartialDatesForm(PartialDatesMixin, WagtailAdminModelForm):
+    pass
+
+
+class PartialDatesPageForm(PartialDatesMixin, WagtailAdminPageForm):
+    pass
+
+
+FAMILY_MEMBERSHIPS = "family_memberships"
+
+
+class FamilyMembershipFormSet(BaseInlineFormSet):
+    def clean(self):
+        """Django checks that no two rows name the same family; this also checks the person's
+        memberships that are not rows of this post (a stale or hand-made form), which the
+        database would otherwise refuse with an error page."""
+        super().clean()
+        if not self.instance.pk:
+            return
+        shown = [form.instance.pk for form in self.initial_forms if form.instance.pk]
+        taken = set(
+            self.instance.memberships.exclude(pk__in=shown).values_list("family_id", flat=True)
+        )
+        for form in self.forms:
+            family = form.cleaned_data.get("family") if form.cleaned_data else None
+            if family and family.pk in taken and not self._should_delete_form(form):
+                raise ValidationError(
+                    _("This person is already a member of “%(family)s”."),
+                    params={"family": family},
+                    code="duplicate_membership",
+                )
+
+
+def family_memberships_formset():
+    """The rows of a person's families: the family, chosen, and the relationship."""
+    Person = apps.get_model("archive", "Person")
+    return inlineformset_factory(
+        Person,
+        apps.get_model("archive", "FamilyMembership"),
+        form=WagtailAdminModelForm,
+        formset=FamilyMembershipFormSet,
+        fields=["family", "relationship"],
+        widgets={"family": AdminSnippetChooser(apps.get_model("archive", "Family"))},
+        extra=1,
+        can_delete=True,
+    )
+
+
+class PersonForm(PartialDatesForm):
+    """A person's record, and the families they belong to.
+
+    A membership hangs on the family (its ``ParentalKey``), so it is not part of the person's
+    revisions: families are reference data, and the rows here are saved at once, even when the
+    person is saved as a draft. The rows are offered to those who may change families."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not (self.for_user and self.for_user.has_perm("archive.change_family")):
+            return
+        if self.is_bound and f"{FAMILY_MEMBERSHIPS}-TOTAL_FORMS" not in self.data:
+            return  # a post without the rows (an older form, a script) leaves them as they are
+        # Among the form's formsets, Wagtail validates, re-renders and resaves them with the rest.
+        self.formsets[FAMILY_MEMBERSHIPS] = family_memberships_formset()(
+            self.data if self.is_bound else None,
+            instance=self.instance,
+            prefix=FAMILY_MEMBERSHIPS,
+        )
+
+    def save(self, commit=True):
+        person = super().save(commit=commit)
+        memberships = self.formsets.get(FAMILY_MEMBERSHIPS)
+        if memberships is not None and person.pk:
+            memberships.instance = person
+            memberships.save()
+        return person
