@@ -274,7 +274,8 @@ def family_detail(request, pk: int):
     """A family and its public members; members who are not public are not mentioned at all."""
     family = get_object_or_404(Family.objects.public(), pk=pk)
     members = (
-        FamilyMembership.objects.filter(family=family, person__in=Person.objects.public())
+        FamilyMembership.objects.public()
+        .filter(family=family)
         .select_related("person__fate_place")
         .order_by("sort_order", "pk")
     )
