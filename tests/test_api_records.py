@@ -247,7 +247,7 @@ def test_sources_filter_by_kind(client):
 
 
 def test_a_source_cited_only_by_hidden_records_is_not_in_the_api(client):
-    hidden = restricted_person(is_synthetic=False)
+    hidden = restricted_person()
     hidden.sources.add(SourceFactory(title="Letter naming the family"))
     hidden.save()
 
