@@ -2,7 +2,7 @@
 Frictionless data package (``datapackage.json``) that names and explains every column.
 
 Only what visitors may see is exported, and what that is comes from the querysets that define
-it (``public()``, ``Page.objects.live().public()``), never from a rule of its own: drafts,
+it (each model's ``public()``), never from a rule of its own: drafts, expired records,
 unpublished changes and restricted records are not in the files, nor are links to them.
 """
 
@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from archive.models import (
@@ -103,13 +102,9 @@ def identity(description: str) -> tuple[Column, ...]:
     )
 
 
-def public_people():
-    return Person.objects.public()
-
-
 def _people() -> Iterable[Person]:
     return (
-        public_people()
+        Person.objects.public()
         .select_related("locale")
         .prefetch_related("sources")
         .order_by("pk")
@@ -118,22 +113,12 @@ def _people() -> Iterable[Person]:
 
 
 def _timeline() -> Iterable[TimelineEntry]:
-    return (
-        TimelineEntry.objects.public()
-        .select_related("locale")
-        .prefetch_related(
-            "sources",
-            Prefetch("related_people", queryset=public_people()),
-            Prefetch("related_statements", queryset=StatementPage.objects.live().public()),
-        )
-        .order_by("pk")
-    )
+    return TimelineEntry.objects.public().with_public_links().order_by("pk")
 
 
 def _statements() -> Iterable[StatementPage]:
     return (
-        StatementPage.objects.live()
-        .public()
+        StatementPage.objects.public()
         .select_related("locale")
         .prefetch_related("sources", "related_events")
         .order_by("pk")
@@ -142,7 +127,7 @@ def _statements() -> Iterable[StatementPage]:
 
 def _figures() -> Iterable[ReportedFigure]:
     counts: dict[int, dict] = {}
-    for figure in ReportedFigure.objects.select_related("locale").order_by("pk"):
+    for figure in ReportedFigure.objects.public().select_related("locale").order_by("pk"):
         if figure.event_id not in counts:
             counts[figure.event_id] = documented_counts(figure.event_id)
         figure.documented = counts[figure.event_id].get(figure.counts)
@@ -150,10 +135,7 @@ def _figures() -> Iterable[ReportedFigure]:
 
 
 def _sources() -> Iterable[Source]:
-    # Only sources that something public cites: a source cited only by a draft or a restricted
-    # record may name that person.
-    cited = Source.objects.localized().publicly_cited().values("translation_key")
-    return Source.objects.filter(translation_key__in=cited).select_related("locale").order_by("pk")
+    return Source.objects.public().select_related("locale").order_by("pk")
 
 
 PLACE_REF = "id of a row in places, or empty"
@@ -205,7 +187,7 @@ TABLES = (
     Table(
         "testimonies",
         "Testimonies about the people in the people table.",
-        lambda: Testimony.objects.filter(person__in=public_people()).order_by("pk"),
+        lambda: Testimony.objects.public().order_by("pk"),
         (
             field("id", "integer", "The testimony's number."),
             field("person_id", "integer", "id of a row in people."),
@@ -229,7 +211,7 @@ TABLES = (
     Table(
         "family_memberships",
         "Which published people belong to which family.",
-        lambda: FamilyMembership.objects.filter(person__in=public_people()).order_by("pk"),
+        lambda: FamilyMembership.objects.public().order_by("pk"),
         (
             field("family_id", "integer", "id of a row in families."),
             field("person_id", "integer", "id of a row in people."),
@@ -255,10 +237,8 @@ TABLES = (
             field("place_id", "integer", f"Where: {PLACE_REF}."),
             field("summary", "string", "Summary."),
             field("body", "string", "Longer text, as HTML."),
-            ids(
-                "statement_ids", "ids of rows in statements.", lambda r: r.related_statements.all()
-            ),
-            ids("person_ids", "ids of rows in people.", lambda r: r.related_people.all()),
+            ids("statement_ids", "ids of rows in statements.", lambda r: r.public_statements),
+            ids("person_ids", "ids of rows in people.", lambda r: r.public_people),
             ids("source_ids", SOURCES_REF, lambda row: row.sources.all()),
         ),
     ),
@@ -313,7 +293,7 @@ TABLES = (
     Table(
         "events",
         "Commemorated events.",
-        lambda: Event.objects.select_related("locale").order_by("pk"),
+        lambda: Event.objects.public().select_related("locale").order_by("pk"),
         (
             *identity("The event's number"),
             field("slug", "string", "Short name used in addresses."),
@@ -327,7 +307,7 @@ TABLES = (
     Table(
         "places",
         "Places: towns, districts, regions. A place may lie within another.",
-        lambda: Place.objects.select_related("locale").order_by("pk"),
+        lambda: Place.objects.public().select_related("locale").order_by("pk"),
         (
             *identity("The place's number"),
             field("name", "string", "Name."),
@@ -362,7 +342,7 @@ TABLES = (
     Table(
         "organisations",
         "Organisations that issue statements.",
-        lambda: Organisation.objects.select_related("locale").order_by("pk"),
+        lambda: Organisation.objects.public().select_related("locale").order_by("pk"),
         (
             *identity("The organisation's number"),
             field("name", "string", "Name."),

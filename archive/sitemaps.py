@@ -12,9 +12,9 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page
 
 from archive.models import Family, Person
+from archive.models.pages import public_pages
 
 from .views.languages import page_url
 
@@ -25,7 +25,7 @@ class PageSitemap(Sitemap):
     """Live, public pages of every locale's tree, under each language prefix that serves them."""
 
     def items(self):
-        pages = Page.objects.live().public().filter(depth__gt=1).select_related("locale")
+        pages = public_pages().filter(depth__gt=1).select_related("locale")
         items = []
         for page in pages.order_by("path"):
             urls = {page_url(page, None, code) for code, _name in settings.LANGUAGES}

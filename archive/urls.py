@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import feeds, figures, people, search, sources, timeline
+from .views import feeds, figures, people, private_pages, search, sources, timeline
 
 app_name = "archive"
 
@@ -16,4 +16,9 @@ urlpatterns = [
     path("search/", search.search, name="search"),
     path("feeds/statements/", feeds.StatementFeed(), name="statement_feed"),
     path("feeds/timeline/", feeds.TimelineFeed(), name="timeline_feed"),
+    # Wagtail's own address for the form, answered here first (see private_pages).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        private_pages.authenticate_with_password,
+    ),
 ]

@@ -101,14 +101,23 @@ class AdminLoginThrottleMiddleware:
 
     def __call__(self, request):
         if request.method == "POST" and request.path_info == reverse("wagtailadmin_login"):
-            key = _failures_key(request, request.POST.get("username", ""))
-            if (cache.get(key) or 0) >= settings.LOGIN_FAILURE_LIMIT:
-                return _too_many(
-                    request,
-                    settings.LOGIN_LOCKOUT_MINUTES * 60,
-                    _("Too many failed sign-in attempts for this account from your address."),
-                )
+            refused = sign_in_refused(
+                request,
+                request.POST.get("username", ""),
+                _("Too many failed sign-in attempts for this account from your address."),
+            )
+            if refused:
+                return refused
         return self.get_response(request)
+
+
+def sign_in_refused(request, username: str, message: str):
+    """The 429 answer once ``username`` has failed ``LOGIN_FAILURE_LIMIT`` times from this
+    address (see _count_login_failure), else None. The private pages' password form uses it
+    too, naming the page's restriction as the username."""
+    if (cache.get(_failures_key(request, username)) or 0) >= settings.LOGIN_FAILURE_LIMIT:
+        return _too_many(request, settings.LOGIN_LOCKOUT_MINUTES * 60, message)
+    return None
 
 
 # Public search: the same anonymous throttle the API uses, with its own rate.

@@ -1,6 +1,6 @@
 """Records for the API tests, with every relation the API shows filled in.
 
-Every person made here is synthetic (see tests/factories.py)."""
+Every person made here is synthetic (see tests/factories.py), except the restricted ones."""
 
 import datetime
 
@@ -16,6 +16,7 @@ from archive.models import (
     Testimony,
 )
 from tests.factories import (
+    DocumentedPersonFactory,
     EventFactory,
     FigureFactory,
     PersonFactory,
@@ -92,4 +93,6 @@ def archive_of(size: int, event=None) -> dict:
 
 
 def restricted_person(**fields) -> Person:
-    return PersonFactory(visibility=Person.Visibility.RESTRICTED, **fields)
+    """A restricted record of a documented (not synthetic) person: synthetic records are
+    left out of counts anyway, so they could not show that restriction hides them."""
+    return DocumentedPersonFactory(visibility=Person.Visibility.RESTRICTED, **fields)

@@ -226,8 +226,9 @@ def test_an_event_is_found_by_slug_and_links_to_its_lists(client, demo):
 
 def test_places_nest_and_filter_by_parent(client):
     karabakh = PlaceFactory(name="Karabakh")
-    PlaceFactory(name="Khojaly", parent=karabakh, latitude="39.913", longitude="46.79")
-    PlaceFactory(name="Elsewhere")
+    khojaly = PlaceFactory(name="Khojaly", parent=karabakh, latitude="39.913", longitude="46.79")
+    PlaceFactory(name="Elsewhere", parent=karabakh)  # named by no public record: not listed
+    DocumentedPersonFactory(fate_place=khojaly)
 
     listed = results(client.get(f"{API}/places/", {"parent": karabakh.pk}))
 
@@ -237,10 +238,24 @@ def test_places_nest_and_filter_by_parent(client):
 
 
 def test_sources_filter_by_kind(client):
-    SourceFactory(title="A book", kind="book")
-    SourceFactory(title="A report")
+    person = DocumentedPersonFactory()
+    person.sources.add(SourceFactory(title="A book", kind="book"), SourceFactory(title="A report"))
+    person.save()
+    SourceFactory(title="A book nothing cites", kind="book")
 
     assert titles(client.get(f"{API}/sources/", {"kind": "book"})) == ["A book"]
+
+
+def test_a_source_cited_only_by_hidden_records_is_not_in_the_api(client):
+    hidden = restricted_person()
+    hidden.sources.add(SourceFactory(title="Letter naming the family"))
+    hidden.save()
+
+    assert results(client.get(f"{API}/sources/")) == []
+    assert results(client.get(f"{API}/sources/", {"format": "json", "q": "Letter"})) == []
+    search = client.get(f"{API}/search/", {"q": "Letter"}).json()["groups"]
+    assert all(group["results"] == [] for group in search)
+    assert client.get(f"{API}/sources/{hidden.sources.get().pk}/").status_code == 404
 
 
 # Search

@@ -203,3 +203,28 @@ def test_hostile_timeline_entry_is_shown_as_text(client, moderator, demo):
     assert_inert(page.content.decode())
     assert api.status_code == 200
     assert any(SCRIPT in text for text in strings(api.json()))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "pk", ["9223372036854775807", "9223372036854775808", "99999999999999999999"]
+)
+def test_an_id_beyond_any_column_is_not_found(client, pk):
+    assert client.get(f"/en/people/{pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_static_address_climbing_out_of_the_static_files_is_refused_under_runserver(settings):
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test import RequestFactory
+
+    from archive.management.commands.runserver import CheckedStaticFilesHandler
+
+    settings.DEBUG = True
+    environ = RequestFactory().get("/static/../manage.py").environ
+    statuses = []
+    CheckedStaticFilesHandler(WSGIHandler())(
+        environ, lambda status, headers: statuses.append(status)
+    )
+
+    assert statuses == ["400 Bad Request"]

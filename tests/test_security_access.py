@@ -116,3 +116,16 @@ def test_editor_cannot_unpublish_a_live_record(editor_client):
 
     person.refresh_from_db()
     assert person.live
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("view", ["delete", "unpublish", "lock", "edit"])
+def test_editor_cannot_change_a_restricted_record_by_posting(editor_client, restricted, view):
+    url = reverse(f"wagtailsnippets_archive_person:{view}", args=[restricted.pk])
+
+    response = editor_client.post(url, {"family_name": "Changedova", "given_name": "X"})
+
+    assert response.status_code in (302, 403, 404), (view, response.status_code)
+    assert HIDDEN.encode() not in response.content
+    person = Person.objects.get(pk=restricted.pk)  # still there: not deleted
+    assert (person.family_name, person.live, person.locked) == (HIDDEN, True, False)

@@ -4,6 +4,8 @@ import datetime
 import re
 
 import pytest
+from django.utils import timezone
+from wagtail.models import Locale, PageViewRestriction
 
 from archive.models import (
     Event,
@@ -15,16 +17,25 @@ from archive.models import (
     StatementPage,
 )
 from archive.models import Testimony as PersonTestimony  # not collected as a test class
-from tests.factories import PersonFactory, SourceFactory, TimelineEntryFactory
+from tests.factories import (
+    DocumentedPersonFactory,
+    PersonFactory,
+    SourceFactory,
+    TimelineEntryFactory,
+)
 
 
 @pytest.fixture
 def hidden_people(db):
-    """A draft and a restricted record, with names that appear nowhere else."""
+    """A draft and a restricted record, with names that appear nowhere else. Documented (not
+    synthetic) records: counts leave synthetic ones out anyway, so only real ones show that
+    the counts leave hidden records out."""
     event = Event.objects.filter(slug="khojaly-massacre").first()
     return [
-        PersonFactory(family_name="Draftova", given_name="Zülfiyyə", live=False, event=event),
-        PersonFactory(
+        DocumentedPersonFactory(
+            family_name="Draftova", given_name="Zülfiyyə", live=False, event=event
+        ),
+        DocumentedPersonFactory(
             family_name="Restrictov",
             given_name="Zakir",
             visibility=Person.Visibility.RESTRICTED,
@@ -203,3 +214,106 @@ def test_source_cited_only_by_a_private_record_stays_private(client, demo, hidde
     assert "News report on Türkiye" in pages[0]
     for html in pages:
         assert_absent(html, "Letter from the Restrictov family")
+
+
+@pytest.mark.django_db
+def test_a_restricted_persons_published_translation_is_hidden_with_it(client, demo):
+    original = DocumentedPersonFactory(
+        family_name="Gizlinova", visibility=Person.Visibility.RESTRICTED
+    )
+    translation = original.copy_for_translation(Locale.objects.get(language_code="az"))
+    translation.visibility, translation.live = Person.Visibility.PUBLIC, True
+    translation.save()
+
+    for language in ("en", "az"):
+        assert client.get(f"/{language}/people/{translation.pk}/").status_code == 404
+        assert "Gizlinova" not in client.get(f"/{language}/people/").content.decode()
+    assert f"/people/{translation.pk}/" not in sitemap_text(client)
+
+
+@pytest.mark.django_db
+def test_an_expired_record_is_hidden_before_the_scheduler_runs(client, demo):
+    person = DocumentedPersonFactory(
+        family_name="Expiredova", expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+    assert person.live
+    assert client.get(person.get_absolute_url()).status_code == 404
+    assert "Expiredova" not in client.get("/en/people/").content.decode()
+
+
+@pytest.mark.django_db
+def test_synthetic_records_are_flagged_wherever_a_person_is_named(client, demo):
+    synthetic = PersonFactory(family_name="Nümunəva", given_name="Qorxmaz")
+    family = Family.objects.create(name="The flagged family")
+    FamilyMembership.objects.create(family=family, person=synthetic)
+    entry = TimelineEntryFactory(title="An entry naming people")
+    entry.related_people.add(synthetic)
+    entry.save()
+    flagged = "Qorxmaz Nümunəva (synthetic record)"
+
+    for language in ("en", "az", "tr", "ru"):
+        timeline = client.get(f"/{language}/timeline/").content.decode()
+        people_line = timeline.split(f"/{language}/people/{synthetic.pk}/")[1].split("</p>")[0]
+        assert "tag--synthetic" in people_line
+    page = client.get(synthetic.get_absolute_url()).content.decode()
+    assert f'<meta property="og:title" content="{flagged}">' in page
+    for address in ("/en/people/?q=Nümunəva", family.get_absolute_url()):
+        item_list = client.get(address).context["structured_data"]["mainEntity"]
+        assert [item["name"] for item in item_list["itemListElement"]] == [flagged]
+    family_data = client.get(f"/api/v1/families/{family.pk}/?format=jsonld").json()
+    assert family_data["itemListElement"][0]["disambiguatingDescription"].startswith(
+        "Synthetic record"
+    )
+
+
+@pytest.mark.django_db
+def test_direction_controls_are_dropped_from_every_text(demo):
+    person = DocumentedPersonFactory(
+        given_name="\u202eAli",
+        biography="<p>Born \u202ein Khojaly\u2066.</p>",
+        occupation="\u202dteacher",
+    )
+    person.refresh_from_db()
+    statement = StatementPage.objects.live().first()
+    statement.summary = "Said \u202e backwards"
+    statement.save_revision().publish()
+    statement.refresh_from_db()
+
+    assert (person.given_name, person.biography, person.occupation) == (
+        "Ali",
+        "<p>Born in Khojaly.</p>",
+        "teacher",
+    )
+    assert statement.summary == "Said  backwards"
+
+
+@pytest.mark.django_db
+def test_a_private_pages_password_is_locked_after_too_many_wrong_ones(client, settings, demo):
+    page = StatementPage.objects.live().first()
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="right"
+    )
+    form = f"/en/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+    wrong = {"password": "wrong", "return_url": page.url}
+
+    answers = [client.post(form, wrong).status_code for _ in range(settings.LOGIN_FAILURE_LIMIT)]
+    locked = client.post(form, {"password": "right", "return_url": page.url})
+
+    assert answers == [200] * settings.LOGIN_FAILURE_LIMIT
+    assert locked.status_code == 429
+    assert "Retry-After" in locked
+
+
+@pytest.mark.django_db
+def test_a_right_password_still_opens_a_private_page(client, demo):
+    page = StatementPage.objects.live().first()
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="right"
+    )
+    form = f"/en/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+
+    opened = client.post(form, {"password": "right", "return_url": page.url})
+
+    assert opened.status_code == 302
+    assert page.summary in client.get(page.url).content.decode()

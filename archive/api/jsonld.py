@@ -46,11 +46,14 @@ def _date(value: dict | None) -> str | None:
 def _ref(summary: dict | None, schema_type: str) -> dict | None:
     if not summary:
         return None
-    return {
+    ref = {
         "@type": schema_type,
         "@id": summary["url"],
         "name": summary.get("name") or summary.get("title"),
     }
+    if summary.get("is_synthetic"):  # a person named inside another record
+        ref["disambiguatingDescription"] = SYNTHETIC_NOTE
+    return ref
 
 
 def place(record: dict) -> dict:

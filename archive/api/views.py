@@ -108,8 +108,8 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
 
     def public_rows(self):
         """Every public row of the model, in every language: the only definition of public
-        the viewset uses, and it comes from the model's queryset."""
-        raise NotImplementedError
+        the viewset uses, the model's ``public()``."""
+        return self.queryset.model.objects.public()
 
     def shaped(self, rows):
         """The rows with everything the serializer reads fetched in a constant number of
@@ -244,9 +244,6 @@ class PersonViewSet(ArchiveViewSet):
     label_attribute = "display_name"
     linked_data = staticmethod(jsonld.person)
 
-    def public_rows(self):
-        return Person.objects.public()
-
     def shaped(self, rows):
         # No joins: completed() gives the page its places, events, photos and locales, which
         # costs less than planning and reading a seven-way join.
@@ -289,11 +286,8 @@ class FamilyViewSet(ArchiveViewSet):
     default_ordering = ("name", "pk")
     linked_data = staticmethod(jsonld.family)
 
-    def public_rows(self):
-        return Family.objects.public()
-
     def shaped(self, rows):
-        members = FamilyMembership.objects.filter(person__in=Person.objects.public())
+        members = FamilyMembership.objects.public()
         return (
             super()
             .shaped(rows)
@@ -318,9 +312,6 @@ class StatementViewSet(ArchiveViewSet):
     default_ordering = ("-issued", "pk")
     label_attribute = "title"
     linked_data = staticmethod(jsonld.statement)
-
-    def public_rows(self):
-        return StatementPage.objects.live().public()
 
     def shaped(self, rows):
         return (
@@ -347,24 +338,8 @@ class TimelineViewSet(ArchiveViewSet):
     label_attribute = "title"
     linked_data = staticmethod(jsonld.timeline_entry)
 
-    def public_rows(self):
-        return TimelineEntry.objects.public()
-
     def shaped(self, rows):
-        return (
-            super()
-            .shaped(rows)
-            .select_related("place", "event")
-            .prefetch_related(
-                "sources",
-                Prefetch(
-                    "related_statements",
-                    StatementPage.objects.live().public(),
-                    to_attr="public_statements",
-                ),
-                Prefetch("related_people", Person.objects.public(), to_attr="public_people"),
-            )
-        )
+        return rows.with_public_links()
 
 
 class SourceViewSet(ArchiveViewSet):
@@ -378,10 +353,6 @@ class SourceViewSet(ArchiveViewSet):
     default_ordering = ("title", "pk")
     label_attribute = "title"
     linked_data = staticmethod(jsonld.source)
-
-    def public_rows(self):
-        # Sources are reference data, public as soon as an editor saves them.
-        return Source.objects.all()
 
     def shaped(self, rows):
         return super().shaped(rows).select_related("document")
@@ -400,10 +371,6 @@ class FigureViewSet(ArchiveViewSet):
     default_ordering = ("event", "sort_order", "pk")
     label_attribute = "label"
     linked_data = staticmethod(jsonld.figure)
-
-    def public_rows(self):
-        # Figures are reference data, public as soon as an editor saves them.
-        return ReportedFigure.objects.all()
 
     def shaped(self, rows):
         return super().shaped(rows).select_related("event", "source")
@@ -427,10 +394,6 @@ class EventViewSet(ArchiveViewSet):
     default_ordering = ("start", "pk")
     linked_data = staticmethod(jsonld.event)
 
-    def public_rows(self):
-        # Events are reference data, public as soon as an editor saves them.
-        return Event.objects.all()
-
     def shaped(self, rows):
         return super().shaped(rows).select_related("place")
 
@@ -444,10 +407,6 @@ class PlaceViewSet(ArchiveViewSet):
     filterset_class = filters.PlaceFilter
     default_ordering = ("name", "pk")
     linked_data = staticmethod(jsonld.place)
-
-    def public_rows(self):
-        # Places are reference data, public as soon as an editor saves them.
-        return Place.objects.all()
 
     def shaped(self, rows):
         return super().shaped(rows).select_related("parent")

@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models.functions import Now
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
     Locale,
@@ -17,6 +19,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+
+from archive.names import without_direction_controls
 
 
 def localize(rows: models.QuerySet, language_code: str | None = None) -> models.QuerySet:
@@ -44,19 +48,76 @@ def _locale_id(language_code: str) -> models.Subquery:
     return models.Subquery(Locale.objects.filter(language_code=language_code).values("pk")[:1])
 
 
+def unexpired() -> models.Q:
+    """Not past ``expire_at``, compared with the database's clock, so a record is hidden the
+    moment it expires and not only once the scheduler (``publish_scheduled``) unpublishes it."""
+    return models.Q(expire_at__isnull=True) | models.Q(expire_at__gt=Now())
+
+
+def without_direction_controls_anywhere(instance: models.Model) -> None:
+    """Drop bidirectional override and isolate characters (U+202A-202E, U+2066-2069) from
+    every text field of ``instance``, rich text and stream blocks included: one left open
+    reverses the rest of the page around it (a name, a biography, a title)."""
+    for field in instance._meta.concrete_fields:
+        value = getattr(instance, field.attname)
+        if isinstance(field, StreamField):
+            blocks = field.get_prep_value(value)
+            cleaned = _without_controls(blocks)
+            if cleaned != blocks:
+                setattr(instance, field.attname, field.to_python(cleaned))
+        elif isinstance(field, (models.CharField, models.TextField)) and isinstance(value, str):
+            setattr(instance, field.attname, without_direction_controls(value))
+
+
+def _without_controls(value):
+    if isinstance(value, str):
+        return without_direction_controls(value)
+    if isinstance(value, list):
+        return [_without_controls(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_controls(item) for key, item in value.items()}
+    return value
+
+
+class DirectionSafeText(models.Model):
+    """Saves its text without bidirectional controls (see
+    :func:`without_direction_controls_anywhere`): editors' forms, imports and publishing a
+    revision all pass through ``save()``."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        without_direction_controls_anywhere(self)
+        super().save(*args, **kwargs)
+
+
 class LocalizedQuerySet(models.QuerySet):
     def localized(self, language_code: str | None = None):
         """See :func:`localize`."""
         return localize(self, language_code)
 
+    def in_groups_of(self, rows: models.QuerySet):
+        """The rows whose translation group holds one of ``rows``: reference data is public
+        where something public uses it, in every language, so ``localized()`` may come
+        before or after."""
+        return self.filter(translation_key__in=rows.values("translation_key"))
+
+    def public(self):
+        """What anonymous visitors may see. Reference data (events, figures) is public as soon
+        as an editor saves it; models whose rows may be hidden narrow this."""
+        return self.all()
+
 
 class PublishableQuerySet(LocalizedQuerySet):
     def public(self):
-        """What anonymous visitors may see: the live version of published records."""
-        return self.filter(live=True)
+        """What anonymous visitors may see: the live version of published records that have
+        not expired."""
+        return self.filter(unexpired(), live=True)
 
 
 class ModeratedSnippet(
+    DirectionSafeText,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -95,7 +156,7 @@ class ModeratedSnippet(
         return _("live + draft") if self.has_unpublished_changes else _("live")
 
 
-class TranslatableSnippet(TranslatableMixin, index.Indexed, ClusterableModel):
+class TranslatableSnippet(DirectionSafeText, TranslatableMixin, index.Indexed, ClusterableModel):
     """Reference data (places, sources, organisations): published as soon as saved."""
 
     objects = LocalizedQuerySet.as_manager()

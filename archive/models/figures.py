@@ -118,7 +118,8 @@ def documented_counts(event_id: int | None) -> dict[str, int]:
 
 
 def _count(event_id: int | None) -> dict[str, int]:
-    people = Person.objects.public().filter(event_id=event_id, is_synthetic=False).localized()
+    documented = Person.objects.public().filter(event_id=event_id, is_synthetic=False)
+    people = documented.localized()
     dead = models.Q(fate__in=Person.DEAD)
     counted = people.aggregate(
         killed=models.Count("pk", filter=dead),
@@ -134,14 +135,12 @@ def _count(event_id: int | None) -> dict[str, int]:
         ),
         missing=models.Count("pk", filter=models.Q(fate=Person.Fate.MISSING)),
     )
+    # A family counts through a member who is public and documented, not through members
+    # hidden or synthetic (they make it no less "wiped out", but they are not the evidence).
     counted["families_wiped_out"] = (
-        Family.objects.public()
-        .filter(
-            whole_family_killed=True,
-            memberships__person__event_id=event_id,
-            memberships__person__is_synthetic=False,
-        )
-        .distinct()
+        Family.objects.with_member_among(documented)
+        .filter(whole_family_killed=True)
+        .localized()
         .count()
     )
     return counted

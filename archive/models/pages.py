@@ -1,18 +1,22 @@
 """Editorial pages: the event home page, statements and their index, about/methodology pages."""
 
 from django.db import models
+from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from archive.admin.forms import PartialDatesPageForm
 from archive.admin.panels import TimelineLinksPanel
 
+from .base import DirectionSafeText, unexpired
 from .dates import PartialDate, normalise_fields, partial_date_fields
 
 
@@ -46,6 +50,35 @@ class BodyBlock(blocks.StreamBlock):
     image = FigureBlock()
 
 
+class ArchivePageQuerySet(PageQuerySet):
+    def public(self):
+        """What anonymous visitors may see: live pages, not past ``expire_at`` (before the
+        scheduler unpublishes them), outside any section with a view restriction (Wagtail's
+        own ``public()``)."""
+        return super().public().filter(unexpired(), live=True)
+
+
+ArchivePageManager = PageManager.from_queryset(ArchivePageQuerySet)
+
+
+def public_pages() -> ArchivePageQuerySet:
+    """Public pages of every type, for what lists pages whatever their type (sitemap, menus)."""
+    return ArchivePageQuerySet(Page).order_by("path").public()
+
+
+class ArchivePage(DirectionSafeText):
+    """What the archive's page types share: text saved without direction controls, and a
+    page past its ``expire_at`` answered as missing before the scheduler unpublishes it."""
+
+    class Meta:
+        abstract = True
+
+    def route(self, request, path_components):
+        if not path_components and self.expire_at and self.expire_at <= timezone.now():
+            raise Http404
+        return super().route(request, path_components)
+
+
 def public_context(page: Page, request) -> dict:
     """What the public page shows besides its own fields (built in :mod:`archive.views.pages`)."""
     from archive.views.pages import context_for  # the view layer imports these models
@@ -53,10 +86,11 @@ def public_context(page: Page, request) -> dict:
     return context_for(page, request)
 
 
-class HomePage(Page):
+class HomePage(ArchivePage, Page):
     """The front page of one commemorated event."""
 
     template = "archive/pages/home_page.html"
+    objects = ArchivePageManager()
 
     event = models.ForeignKey(
         "archive.Event",
@@ -78,8 +112,9 @@ class HomePage(Page):
         return {**super().get_context(request, *args, **kwargs), **public_context(self, request)}
 
 
-class StatementIndexPage(Page):
+class StatementIndexPage(ArchivePage, Page):
     template = "archive/pages/statement_index_page.html"
+    objects = ArchivePageManager()
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -93,10 +128,11 @@ class StatementIndexPage(Page):
         return {**super().get_context(request, *args, **kwargs), **public_context(self, request)}
 
 
-class StatementPage(Page):
+class StatementPage(ArchivePage, Page):
     """An official statement: who issued it, when, what it says, and where that is recorded."""
 
     template = "archive/pages/statement_page.html"
+    objects = ArchivePageManager()
 
     class Kind(models.TextChoices):
         PRESS_STATEMENT = "press_statement", _("Press statement")
@@ -165,10 +201,11 @@ class StatementPage(Page):
         normalise_fields(self, "issued")
 
 
-class ContentPage(Page):
+class ContentPage(ArchivePage, Page):
     """About, methodology and other pages editors write."""
 
     template = "archive/pages/content_page.html"
+    objects = ArchivePageManager()
 
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 

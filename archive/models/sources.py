@@ -10,6 +10,20 @@ from .base import LocalizedQuerySet, TranslatableSnippet
 from .dates import PartialDate, normalise_fields, partial_date_fields
 
 
+def _model(name: str) -> type[models.Model]:
+    # The models that cite sources and name issuers import this module.
+    return apps.get_app_config("archive").get_model(name)
+
+
+class OrganisationQuerySet(LocalizedQuerySet):
+    def public(self):
+        """Organisations that issued a public statement, in every language."""
+        issuers = self.model.objects.filter(
+            pk__in=_model("StatementPage").objects.public().values("issuer")
+        )
+        return self.in_groups_of(issuers)
+
+
 class Organisation(TranslatableSnippet):
     """Who issues statements: a ministry, a parliament, an international body."""
 
@@ -25,6 +39,8 @@ class Organisation(TranslatableSnippet):
     country = models.CharField(_("country"), max_length=100, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.GOVERNMENT)
 
+    objects = OrganisationQuerySet.as_manager()
+
     panels = [FieldPanel("name"), FieldPanel("country"), FieldPanel("kind")]
     search_fields = [index.SearchField("name"), index.FilterField("country")]
 
@@ -38,22 +54,18 @@ class Organisation(TranslatableSnippet):
 
 
 class SourceQuerySet(LocalizedQuerySet):
-    def publicly_cited(self):
-        """Sources cited by a public record, page, entry or figure. A source cited only by a
-        draft or a restricted record stays private with it: its title may name the person.
-        Call it after ``localized()``: a translation is cited through its original."""
-        model = apps.get_app_config("archive").get_model
-        public_people = model("Person").objects.public()
+    def public(self):
+        """Sources cited by a public record, testimony, page, entry or figure, in every
+        language. A source cited only by a draft or a restricted record stays private with
+        it: its title may name the person."""
         cited = (
-            models.Q(pk__in=public_people.values("sources"))
-            | models.Q(
-                pk__in=model("Testimony").objects.filter(person__in=public_people).values("source")
-            )
-            | models.Q(pk__in=model("TimelineEntry").objects.public().values("sources"))
-            | models.Q(pk__in=model("StatementPage").objects.live().public().values("sources"))
-            | models.Q(pk__in=model("ReportedFigure").objects.values("source"))
+            models.Q(pk__in=_model("Person").objects.public().values("sources"))
+            | models.Q(pk__in=_model("Testimony").objects.public().values("source"))
+            | models.Q(pk__in=_model("TimelineEntry").objects.public().values("sources"))
+            | models.Q(pk__in=_model("StatementPage").objects.public().values("sources"))
+            | models.Q(pk__in=_model("ReportedFigure").objects.public().values("source"))
         )
-        return self.filter(cited)
+        return self.in_groups_of(self.model.objects.filter(cited))
 
 
 class Source(TranslatableSnippet):

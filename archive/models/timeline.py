@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -9,8 +10,27 @@ from wagtail.search import index
 
 from archive.admin.forms import PartialDatesForm
 
-from .base import ModeratedSnippet
+from .base import ModeratedSnippet, PublishableQuerySet
 from .dates import DateRange, PartialDate, partial_date_fields
+
+
+class TimelineEntryQuerySet(PublishableQuerySet):
+    def with_public_links(self):
+        """Entries with what every surface shows of them, in four queries: place, event,
+        locale, sources, and their public statements and people as ``public_statements`` and
+        ``public_people`` (a link to a hidden record is never shown)."""
+        get_model = apps.get_app_config("archive").get_model
+        return self.select_related("place", "event", "locale").prefetch_related(
+            "sources",
+            models.Prefetch(
+                "related_statements",
+                get_model("StatementPage").objects.public().select_related("locale"),
+                to_attr="public_statements",
+            ),
+            models.Prefetch(
+                "related_people", get_model("Person").objects.public(), to_attr="public_people"
+            ),
+        )
 
 
 class TimelineEntry(DateRange, ModeratedSnippet):
@@ -59,6 +79,7 @@ class TimelineEntry(DateRange, ModeratedSnippet):
     )
     sources = ParentalManyToManyField("archive.Source", verbose_name=_("sources"), blank=True)
 
+    objects = TimelineEntryQuerySet.as_manager()
     base_form_class = PartialDatesForm
     panels = [
         FieldPanel("title"),

@@ -31,7 +31,7 @@ class StatementFeed(Feed):
         return page_url(home, None) if home else "/"
 
     def items(self, home):
-        statements = StatementPage.objects.live().public().select_related("issuer", "locale")
+        statements = StatementPage.objects.public().select_related("issuer", "locale")
         if home is not None:
             statements = statements.descendant_of(home)
         return statements.order_by("-issued", "-pk")[:ITEMS_PER_FEED]

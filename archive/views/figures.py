@@ -24,7 +24,8 @@ def figure_rows(event: Event) -> list[FigureRow]:
     """An event's reported figures, each with the matching documented count (three queries)."""
     counts = documented_counts(event.pk)
     figures = (
-        ReportedFigure.objects.localized()
+        ReportedFigure.objects.public()
+        .localized()
         .filter(event__translation_key=event.translation_key)
         .select_related("source")
     )
@@ -32,8 +33,8 @@ def figure_rows(event: Event) -> list[FigureRow]:
 
 
 def figures(request):
-    with_figures = Event.objects.filter(figures__isnull=False).values("translation_key")
-    events = Event.objects.localized().filter(translation_key__in=with_figures)
+    with_figures = Event.objects.filter(figures__in=ReportedFigure.objects.public())
+    events = Event.objects.public().in_groups_of(with_figures).localized()
     title = gettext("Figures")
     context = {
         "title": title,

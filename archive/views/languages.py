@@ -17,6 +17,7 @@ from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Page, Site
 
 from archive.content_cache import remembered
+from archive.models.pages import public_pages
 
 
 def home_page(request) -> Page | None:
@@ -110,9 +111,8 @@ def _page_urls(page: Page, request) -> dict[str, str | None]:
 def _translation_urls(page: Page, request) -> dict[str, str | None]:
     translations = {
         translation.locale.language_code: translation
-        for translation in page.get_translations(inclusive=True)
-        .live()
-        .public()
+        for translation in public_pages()
+        .filter(translation_key=page.translation_key)
         .select_related("locale")
     }
     return {

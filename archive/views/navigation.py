@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from archive.content_cache import remembered
 from archive.models import StatementIndexPage
+from archive.models.pages import public_pages
 
 from .languages import home_page, page_url
 
@@ -46,7 +47,7 @@ def _items(request) -> tuple[list[tuple[str, str, str]], str | None]:
     editorial = []
     if home is not None:
         sections["home"] = page_url(home, request)
-        for child in home.get_children().live().public().select_related("locale"):
+        for child in public_pages().child_of(home).select_related("locale"):
             if child.specific_class is StatementIndexPage:
                 sections.setdefault("statements", page_url(child, request))
             else:

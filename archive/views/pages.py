@@ -38,8 +38,13 @@ def context_for(page, request) -> dict:
 
 
 def home(page: HomePage, request) -> dict:
-    event = Event.objects.select_related("place__parent__parent").filter(pk=page.event_id).first()
-    statements = StatementPage.objects.live().public().descendant_of(page)
+    event = (
+        Event.objects.public()
+        .select_related("place__parent__parent")
+        .filter(pk=page.event_id)
+        .first()
+    )
+    statements = StatementPage.objects.public().descendant_of(page)
     context = {
         "event": event,
         "figures": figure_rows(event) if event else [],
@@ -47,7 +52,6 @@ def home(page: HomePage, request) -> dict:
             "-issued", "-pk"
         )[:LATEST_STATEMENTS],
         "statement_index": StatementIndexPage.objects.child_of(page)
-        .live()
         .public()
         .select_related("locale")
         .first(),
@@ -105,7 +109,7 @@ class StatementFilter(forms.Form):
 
 
 def statement_index(page: StatementIndexPage, request) -> dict:
-    statements = StatementPage.objects.child_of(page).live().public()
+    statements = StatementPage.objects.child_of(page).public()
     form = StatementFilter(request.GET or None, statements=statements)
     listed = statements
     if form.is_bound:

@@ -186,7 +186,7 @@ def person_list(request):
         "structured_data": structured_data.collection(
             request,
             title,
-            [(p.display_name, p.get_absolute_url()) for p in page],
+            structured_data.people(page),
             page.paginator.count,
         ),
     }
@@ -252,7 +252,7 @@ def person_detail(request, pk: int):
     prefetched(person, sources=_sources(pk), testimonies=testimonies, memberships=memberships)
     context = {
         "person": person,
-        "title": person.display_name,
+        "title": structured_data.person_name(person),
         "description": person_description(person),
         "structured_data": structured_data.person(request, person),
     }
@@ -274,7 +274,8 @@ def family_detail(request, pk: int):
     """A family and its public members; members who are not public are not mentioned at all."""
     family = get_object_or_404(Family.objects.public(), pk=pk)
     members = (
-        FamilyMembership.objects.filter(family=family, person__in=Person.objects.public())
+        FamilyMembership.objects.public()
+        .filter(family=family)
         .select_related("person__fate_place")
         .order_by("sort_order", "pk")
     )
@@ -286,7 +287,7 @@ def family_detail(request, pk: int):
         "structured_data": structured_data.collection(
             request,
             family.name,
-            [(m.person.display_name, m.person.get_absolute_url()) for m in members],
+            structured_data.people(member.person for member in members),
         ),
     }
     return render(request, "archive/people/family_detail.html", context)

@@ -35,10 +35,15 @@ class PreparedQuery(Generic[M]):
         if self._compiled is None:
             self._compiled = self._compile(self.make(_PLACEHOLDER))
         using, sql, params, positions, converters, model, columns, attnames = self._compiled
+        connection = connections[using]
+        # The ORM finds no row for a value outside the column's range without asking (SQLite
+        # would fail on it); so does this.
+        lowest, highest = connection.ops.integer_field_range("BigIntegerField")
+        if not lowest <= value <= highest:
+            return []
         params = list(params)
         for position in positions:
             params[position] = value
-        connection = connections[using]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()

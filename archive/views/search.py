@@ -55,7 +55,7 @@ def _first_people(query: str) -> tuple[list, bool]:
 
 def results(request, query: str) -> dict:
     words = query.split()
-    statements = StatementPage.objects.live().public().select_related("issuer", "locale")
+    statements = StatementPage.objects.public().select_related("issuer", "locale")
     home = home_page(request)
     if home is not None:
         statements = statements.descendant_of(home)
@@ -70,8 +70,8 @@ def results(request, query: str) -> dict:
             .filter(_containing_every_word(words, "title", "summary"))
         ),
         "sources": _first(
-            Source.objects.localized()
-            .publicly_cited()
+            Source.objects.public()
+            .localized()
             .filter(_containing_every_word(words, "title", "publisher", "author"))
         ),
     }

@@ -11,7 +11,7 @@ from . import structured_data
 
 
 def sources(request):
-    listed = Source.objects.localized().publicly_cited().select_related("document")
+    listed = Source.objects.public().localized().select_related("document")
     title = gettext("Sources")
     context = {
         "title": title,

@@ -37,6 +37,19 @@ def collection(request, name: str, items: list[tuple[str, str]], count: int | No
     return _page(request, "CollectionPage", name, mainEntity=item_list)
 
 
+def person_name(person) -> str:
+    """A person's name as titles, link previews and item lists give it: a synthetic record
+    says so wherever it is named, so no copy of it passes for a real person."""
+    if person.is_synthetic:
+        return gettext("%(name)s (synthetic record)") % {"name": person.display_name}
+    return person.display_name
+
+
+def people(people) -> list[tuple[str, str]]:
+    """Items of a collection (see :func:`collection`) naming people."""
+    return [(person_name(person), person.get_absolute_url()) for person in people]
+
+
 def place(place) -> dict | None:
     if place is None:
         return None

@@ -5,13 +5,12 @@ from __future__ import annotations
 from itertools import groupby
 
 from django import forms
-from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from archive.models import Event, Person, Precision, StatementPage, TimelineEntry
+from archive.models import Event, Precision, TimelineEntry
 
 from . import structured_data
 
@@ -28,9 +27,9 @@ class TimelineFilter(forms.Form):
 
     def __init__(self, *args, entries, **kwargs):
         super().__init__(*args, **kwargs)
-        with_entries = Event.objects.filter(timeline_entries__in=entries).values("translation_key")
-        self.fields["event"].queryset = Event.objects.localized().filter(
-            translation_key__in=with_entries
+        with_entries = Event.objects.filter(timeline_entries__in=entries)
+        self.fields["event"].queryset = (
+            Event.objects.public().in_groups_of(with_entries).localized()
         )
 
     def filter(self, entries):
@@ -43,20 +42,8 @@ class TimelineFilter(forms.Form):
 
 
 def public_entries():
-    """Public entries in the visitor's language, with what each one shows, in four queries."""
-    return (
-        TimelineEntry.objects.public()
-        .localized()
-        .select_related("place")
-        .prefetch_related(
-            "sources",
-            Prefetch(
-                "related_statements",
-                queryset=StatementPage.objects.live().public().select_related("locale"),
-            ),
-            Prefetch("related_people", queryset=Person.objects.public()),
-        )
-    )
+    """Public entries in the visitor's language, with what each one shows."""
+    return TimelineEntry.objects.public().localized().with_public_links()
 
 
 def period(entry: TimelineEntry) -> str:
