@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from .admin.dashboard import AwaitingModerationPanel, FiguresPanel
+from .admin.dashboard import WAGTAIL_WORKFLOW_PANELS, AwaitingModerationPanel, FiguresPanel
 from .admin.import_people import PeopleImportViewSet
 from .admin.viewsets import (
     EventViewSet,
@@ -40,5 +40,6 @@ register_snippet(ArchiveGroup)
 
 @hooks.register("construct_homepage_panels")
 def add_archive_panels(request, panels):
+    panels[:] = [panel for panel in panels if panel.name not in WAGTAIL_WORKFLOW_PANELS]
     panels.insert(0, AwaitingModerationPanel())
     panels.insert(1, FiguresPanel())
