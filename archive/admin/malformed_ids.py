@@ -15,6 +15,8 @@ from django.http import Http404, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from wagtail.admin.views.chooser import ChosenMultipleView
+from wagtail.models import Page
 
 # URL arguments that hold a record's id: pk, page_id, revision_id_a, workflow_pk ...
 ID_ARGUMENT = re.compile(r"(?:^|_)(?:pk|id)(?:_|$)")
@@ -48,3 +50,20 @@ class MalformedIdsMiddleware:
         if not all(is_id(value) or value == "all" for value in request.GET.getlist("id")):
             return HttpResponseBadRequest(_("Each id must be a whole number."))
         return None
+
+
+class PageChosenMultipleView(ChosenMultipleView):
+    """Wagtail's page chooser answer for several ids, leaving out the root page: it has no
+    parent, which Wagtail's view reads (AttributeError, 500) for ``?id=1``."""
+
+    def get(self, request):
+        ids = request.GET.getlist("id")
+        request.GET = request.GET.copy()
+        request.GET.setlist(
+            "id",
+            [
+                str(pk)
+                for pk in Page.objects.filter(pk__in=ids, depth__gt=1).values_list("pk", flat=True)
+            ],
+        )
+        return super().get(request)

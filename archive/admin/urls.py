@@ -1,5 +1,5 @@
-"""Wagtail admin views replaced so that restricted people stay hidden from staff who may not see
-them, at Wagtail's own paths.
+"""Wagtail admin views replaced at Wagtail's own paths: so that restricted people stay hidden
+from staff who may not see them, and where Wagtail answers 500 to an id it accepted.
 
 ``memorial/urls.py`` includes these patterns just before Wagtail's admin: Django resolves the
 first pattern that matches, so these views answer Wagtail's paths, while ``reverse()`` of
@@ -14,6 +14,7 @@ from wagtail.admin.urls import display_custom_404
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from .bulk_restricted import bulk_action
+from .malformed_ids import PageChosenMultipleView
 from .reports import VisibleLogEntriesView, VisibleWorkflowTasksView, VisibleWorkflowView
 from .usage import VisibleDocumentUsageView, VisibleImageUsageView, VisiblePageUsageView
 
@@ -32,6 +33,7 @@ urlpatterns = [
     path("pages/<int:page_id>/usage/", VisiblePageUsageView.as_view()),
     path("images/usage/<int:image_id>/", VisibleImageUsageView.as_view()),
     path("documents/usage/<int:document_id>/", VisibleDocumentUsageView.as_view()),
+    path("choose-page/chosen-multiple/", PageChosenMultipleView.as_view()),
     path("bulk/<str:app_label>/<str:model_name>/<str:action>/", bulk_action),
 ]
 
