@@ -2,9 +2,13 @@
 admin screen: a crawl of every admin URL pattern as an editor looks for its name."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from archive.models import Person
 from tests.admin_crawl import MARKER, Archive, response_text
+from tests.factories import PersonFactory
 
 
 @pytest.fixture
@@ -65,3 +69,85 @@ def test_moderator_sees_the_restricted_record_on_every_admin_screen_without_erro
         reverse("wagtailadmin_pages:usage", args=[archive.home.pk]),
     ]
     assert [url for url in expected if url not in seen] == []
+
+
+def person_state(person):
+    person.refresh_from_db()
+    return (
+        person.live,
+        person.locked,
+        person.latest_revision_id,
+        person.revisions.count(),
+        person.workflow_states.filter(status="in_progress").count(),
+    )
+
+
+@pytest.mark.django_db
+def test_editor_posts_against_a_restricted_person_change_nothing(client, archive):
+    person = archive.person
+    before = person_state(person)
+    first_revision = person.revisions.order_by("pk").first()
+    client.force_login(archive.editor)
+    person_url = lambda view, *args: reverse(  # noqa: E731
+        f"wagtailsnippets_archive_person:{view}", args=[person.pk, *args]
+    )
+    posts = [
+        person_url("delete"),
+        person_url("unpublish"),
+        person_url("lock"),
+        person_url("unlock"),
+        person_url("edit"),
+        person_url("revisions_revert", first_revision.pk),
+        person_url("workflow_action", "approve", archive.task_state.pk),
+        person_url("workflow_action", "reject", archive.task_state.pk),
+        person_url("confirm_workflow_cancellation"),
+        reverse("wagtail_bulk_action", args=["archive", "person", "delete"]) + f"?id={person.pk}",
+    ]
+
+    statuses = {url: client.post(url, {"comment": "x"}).status_code for url in posts}
+
+    assert set(statuses.values()) <= {403, 404}, statuses
+    assert person_state(person) == before
+    assert Person.objects.filter(pk=person.pk).exists()
+
+
+@pytest.mark.django_db
+def test_dashboard_lists_each_waiting_record_once(client, archive):
+    for user in (archive.moderator, archive.superuser):
+        client.force_login(user)
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert html.count(f"Restricta {MARKER}") == 1, user
+
+
+@pytest.mark.django_db
+def test_dashboard_shows_an_editor_their_submissions_but_not_restricted_ones(client, archive):
+    public = PersonFactory(family_name="Waitingova", live=False)
+    public.save_revision(user=archive.editor)
+    public.get_workflow().start(public, archive.editor)
+    client.force_login(archive.editor)
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert html.count("Waitingova") == 1
+    assert MARKER not in html
+
+
+@pytest.mark.django_db
+def test_dashboard_query_count_does_not_grow_with_waiting_records(client, archive):
+    def waiting(count):
+        for person in PersonFactory.create_batch(count, live=False):
+            person.save_revision(user=archive.editor)
+            person.get_workflow().start(person, archive.editor)
+
+    client.force_login(archive.moderator)
+    url = reverse("wagtailadmin_home")
+    waiting(2)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    waiting(10)
+    client.get(url)  # the figures panel counts people again once, after new records
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+
+    assert len(many) == len(few)
