@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .admin.bulk.actions import BULK_ACTIONS
 from .admin.bulk.moderation import RESTRICT_ACTION
-from .admin.dashboard import AwaitingModerationPanel, FiguresPanel
+from .admin.dashboard import WAGTAIL_WORKFLOW_PANELS, AwaitingModerationPanel, FiguresPanel
 from .admin.import_people import PeopleImportViewSet
 from .admin.viewsets import (
     EventViewSet,
@@ -43,6 +43,7 @@ register_snippet(ArchiveGroup)
 
 @hooks.register("construct_homepage_panels")
 def add_archive_panels(request, panels):
+    panels[:] = [panel for panel in panels if panel.name not in WAGTAIL_WORKFLOW_PANELS]
     panels.insert(0, AwaitingModerationPanel())
     panels.insert(1, FiguresPanel())
 

@@ -1,19 +1,49 @@
-"""What staff without the permission to see restricted records may not see, in the admin."""
+"""What staff without the permission to see restricted records may not see, in the admin.
+
+Editors lack ``archive.view_restricted_person``; for them a restricted person does not exist:
+its rows are left out of every listing, report, usage page and dashboard panel, and every URL
+about it answers 404."""
 
 import functools
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import URLPattern
 
 from archive.models import Person
 
+PERMISSION = "archive.view_restricted_person"
+
+
+def may_see_restricted(user) -> bool:
+    return user.has_perm(PERMISSION)
+
 
 def visible_people(user, people=None):
     """The records a member of staff may see: restricted ones only with the permission."""
     people = Person.objects.all() if people is None else people
-    if user.has_perm("archive.view_restricted_person"):
+    if may_see_restricted(user):
         return people
     return people.filter(visibility=Person.Visibility.PUBLIC)
+
+
+def about_visible_records(rows, user, prefix=""):
+    """``rows`` of a generic relation (log entries, workflow states, task states, references),
+    without those about a person ``user`` may not see.
+
+    ``prefix`` leads from a row to its ``content_type`` and ``object_id`` fields. A row about a
+    person stays only if that person exists and is public, so the entries of a restricted record
+    deleted since (whose labels still name it) stay hidden too."""
+    if may_see_restricted(user):
+        return rows
+    person_type = ContentType.objects.get_for_model(Person)
+    # Generic relations hold ids as text; PostgreSQL compares text only with text.
+    public_ids = visible_people(user).values_list(Cast("pk", CharField()), flat=True)
+    return rows.filter(
+        ~Q(**{f"{prefix}content_type": person_type}) | Q(**{f"{prefix}object_id__in": public_ids})
+    )
 
 
 def hiding_restricted(pattern: URLPattern) -> URLPattern:

@@ -27,6 +27,13 @@ from .messages import (
     ModeratedWorkflowActionView,
 )
 from .restricted import hiding_restricted, visible_people
+from .usage import VisibleUsageView
+
+
+class ArchiveSnippetViewSet(SnippetViewSet):
+    """What every collection's viewset shares: a usage page without restricted people."""
+
+    usage_view_class = VisibleUsageView
 
 
 class ModeratedViews:
@@ -87,7 +94,7 @@ class PersonIndexView(IndexView):
         return queryset.search_names(self.search_query)
 
 
-class PersonViewSet(ModeratedViews, SnippetViewSet):
+class PersonViewSet(ModeratedViews, ArchiveSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("People")
@@ -116,7 +123,7 @@ class PersonViewSet(ModeratedViews, SnippetViewSet):
         return [hiding_restricted(pattern) for pattern in super().get_urlpatterns()]
 
 
-class FamilyViewSet(SnippetViewSet):
+class FamilyViewSet(ArchiveSnippetViewSet):
     model = Family
     icon = "group"
     list_display = ["name", "whole_family_killed"]
@@ -125,27 +132,27 @@ class FamilyViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-class TimelineViewSet(ModeratedViews, SnippetViewSet):
+class TimelineViewSet(ModeratedViews, ArchiveSnippetViewSet):
     model = TimelineEntry
     icon = "date"
     list_display = ["title", "when", "category", status_column()]
     list_filter = ["category", "event", "live"]
 
 
-class FigureViewSet(SnippetViewSet):
+class FigureViewSet(ArchiveSnippetViewSet):
     model = ReportedFigure
     icon = "order"
     list_display = ["label", "qualified_value", "attributed_to", "documented_count", "source"]
     list_filter = ["event", "counts"]
 
 
-class EventViewSet(SnippetViewSet):
+class EventViewSet(ArchiveSnippetViewSet):
     model = Event
     icon = "calendar"
     list_display = ["name", "start_date", "place"]
 
 
-class PlaceViewSet(SnippetViewSet):
+class PlaceViewSet(ArchiveSnippetViewSet):
     model = Place
     icon = "site"
     list_display = ["name", "parent"]
@@ -153,14 +160,14 @@ class PlaceViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-class SourceViewSet(SnippetViewSet):
+class SourceViewSet(ArchiveSnippetViewSet):
     model = Source
     icon = "doc-full"
     list_display = ["title", "kind", "publisher", "published_date"]
     list_filter = ["kind"]
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(ArchiveSnippetViewSet):
     model = Organisation
     icon = "globe"
     list_display = ["name", "country", "kind"]

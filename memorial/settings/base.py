@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "archive.admin.malformed_ids.MalformedIdsMiddleware",
 ]
 
 ROOT_URLCONF = "memorial.urls"
