@@ -17,7 +17,7 @@ from archive.models import (
     TimelineEntry,
 )
 
-from .choosers import PersonChooserViewSet
+from .choosers import PersonChooserViewSet, RecordChooserViewSet
 from .restricted import hiding_restricted, visible_people
 
 
@@ -99,6 +99,7 @@ class FamilyViewSet(SnippetViewSet):
     list_filter = ["whole_family_killed"]
     search_fields = ["name"]
     search_backend_name = None
+    chooser_viewset_class = RecordChooserViewSet
 
 
 class TimelineViewSet(SnippetViewSet):
@@ -106,6 +107,7 @@ class TimelineViewSet(SnippetViewSet):
     icon = "date"
     list_display = ["title", "when", "category", status_column()]
     list_filter = ["category", "event", "live"]
+    chooser_viewset_class = RecordChooserViewSet
 
 
 class FigureViewSet(SnippetViewSet):
@@ -113,12 +115,14 @@ class FigureViewSet(SnippetViewSet):
     icon = "order"
     list_display = ["label", "qualified_value", "attributed_to", "documented_count", "source"]
     list_filter = ["event", "counts"]
+    chooser_viewset_class = RecordChooserViewSet
 
 
 class EventViewSet(SnippetViewSet):
     model = Event
     icon = "calendar"
     list_display = ["name", "start_date", "place"]
+    chooser_viewset_class = RecordChooserViewSet
 
 
 class PlaceViewSet(SnippetViewSet):
@@ -127,6 +131,7 @@ class PlaceViewSet(SnippetViewSet):
     list_display = ["name", "parent"]
     search_fields = ["name", "alternative_names"]
     search_backend_name = None
+    chooser_viewset_class = RecordChooserViewSet
 
 
 class SourceViewSet(SnippetViewSet):
@@ -134,6 +139,7 @@ class SourceViewSet(SnippetViewSet):
     icon = "doc-full"
     list_display = ["title", "kind", "publisher", "published_date"]
     list_filter = ["kind"]
+    chooser_viewset_class = RecordChooserViewSet
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -141,3 +147,4 @@ class OrganisationViewSet(SnippetViewSet):
     icon = "globe"
     list_display = ["name", "country", "kind"]
     list_filter = ["kind", "country"]
+    chooser_viewset_class = RecordChooserViewSet

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from archive.admin.panels import TimelineLinksPanel
+from archive.admin.widgets import ChooserPanel
 
 from .dates import PartialDate, normalise_fields, partial_date_fields
 
@@ -139,7 +140,7 @@ class StatementPage(Page):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("original_language")]),
         FieldPanel("summary"),
         FieldPanel("body"),
-        FieldPanel("sources"),
+        ChooserPanel("sources"),
         FieldPanel("related_events"),
         TimelineLinksPanel(heading=_("On the timeline")),
     ]

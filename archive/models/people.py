@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from archive.admin.widgets import ChooserPanel
 from archive.name_search import search_names
 from archive.names import name_keys, without_direction_controls
 
@@ -235,7 +236,7 @@ class Person(ModeratedSnippet):
                 ),
                 ObjectList(
                     [
-                        FieldPanel("sources"),
+                        ChooserPanel("sources"),
                         FieldPanel("verification"),
                         FieldPanel("visibility"),
                         FieldPanel("is_synthetic"),
@@ -426,7 +427,7 @@ class FamilyMembership(Orderable):
         _("relationship"), max_length=12, choices=Relationship.choices, default=Relationship.OTHER
     )
 
-    panels = [FieldPanel("person"), FieldPanel("relationship")]
+    panels = [ChooserPanel("person"), FieldPanel("relationship")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("family member")

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Pub
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from archive.admin.widgets import ChooserPanel
+
 from .base import ModeratedSnippet
 from .dates import DateRange, PartialDate, partial_date_fields
 
@@ -72,9 +74,9 @@ class TimelineEntry(DateRange, ModeratedSnippet):
         FieldPanel("place"),
         FieldPanel("summary"),
         FieldPanel("body"),
-        FieldPanel("related_statements"),
-        FieldPanel("related_people"),
-        FieldPanel("sources"),
+        ChooserPanel("related_statements"),
+        ChooserPanel("related_people"),
+        ChooserPanel("sources"),
         PublishingPanel(),
     ]
     search_fields = [
