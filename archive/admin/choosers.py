@@ -160,6 +160,12 @@ def flags(person) -> str:
     return ", ".join(marks)
 
 
+def place_name(person) -> str:
+    # The name alone: a place's full title names its parents, one query each.
+    place = person.fate_place or person.residence
+    return place.name if place else ""
+
+
 def fate(person) -> str:
     return " ".join(str(part) for part in (person.get_fate_display(), person.date_of_fate) if part)
 
@@ -189,7 +195,7 @@ class PersonChooseMixin(RecordChooseMixin):
         return [
             Column("born", label=_("Born"), accessor=lambda p: p.birth_date or ""),
             Column("fate", label=_("Fate"), accessor=fate),
-            Column("place", label=_("Place"), accessor=lambda p: p.fate_place or p.residence or ""),
+            Column("place", label=_("Place"), accessor=place_name),
             Column("family", label=_("Family"), accessor=family_names),
             Column("id", label=_("ID"), accessor="pk"),
             Column("flags", label=_("Marked"), accessor=flags),
