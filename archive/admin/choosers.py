@@ -1,29 +1,230 @@
-"""Choosers that link records to one another in the editors' forms."""
+"""The chooser modals that link records to one another in the editors' forms.
 
+Wagtail's snippet choosers search its search index, which bulk imports do not fill, and fail
+when a locale is chosen too (``locale_id`` is no ``FilterField`` of these models). Ours search
+the database: people by their folded names (any spelling or script, see
+:mod:`archive.name_search`), the smaller collections by a substring of the fields they declare
+for search. Malformed ids answer 404, and staff never see a person they may not see.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import CharField, Q, TextField
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
+from wagtail.admin.ui.tables import Column, LocaleColumn, StatusTagColumn
+from wagtail.models import DraftStateMixin, TranslatableMixin
+from wagtail.search import index
 from wagtail.snippets.views import chooser
 
-from .restricted import VisiblePeopleMixin, visible_people
+from archive.models import Person
+
+from .restricted import visible_people
+from .widgets import PersonChooser, as_pk, record_label
 
 
-class PersonChooserViewSet(chooser.SnippetChooserViewSet):
-    """The person chooser (family members, a timeline entry's people) without restricted
-    records for staff who may not see them."""
+class SearchForm(forms.Form):
+    """The chooser's search box; ``search`` is the view's way of finding records."""
 
-    class ChooseView(VisiblePeopleMixin, chooser.ChooseView):
+    q = forms.CharField(
+        label=_("Search term"),
+        widget=forms.TextInput(attrs={"placeholder": _("Search")}),
+        required=False,
+    )
+
+    def __init__(self, *args, search, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.search = search
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        query = self.cleaned_data.get("q", "").strip()
+        if query:
+            objects = self.search(objects, query)
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+def text_search_fields(model) -> list[str]:
+    """The text columns the model declares for search."""
+    names = []
+    for field in model.get_search_fields():
+        if not isinstance(field, index.SearchField):
+            continue
+        db_field = model._meta.get_field(field.field_name)
+        if isinstance(db_field, (CharField, TextField)):
+            names.append(field.field_name)
+    return names
+
+
+def parse_pk(model, value):
+    try:
+        return as_pk(model, value)
+    except ValidationError as error:
+        raise Http404 from error
+
+
+class RecordChooseMixin:
+    """What the choose view and its results view share: the records, the search, the columns."""
+
+    def get_queryset(self):
+        records = self.model_class._default_manager.all()
+        if issubclass(self.model_class, TranslatableMixin):
+            records = records.select_related("locale")
+        return records
+
+    def get_object_list(self):
+        return self.get_queryset()
+
+    def search(self, records, query):
+        terms = Q()
+        for name in text_search_fields(self.model_class):
+            terms |= Q(**{f"{name}__icontains": query})
+        return records.filter(terms)
+
+    def get_filter_form_class(self):
+        bases = [SearchForm, BaseFilterForm]
+        if self.i18n_enabled:
+            bases.insert(0, LocaleFilterMixin)
+        return type("FilterForm", tuple(bases), {})
+
+    def get_filter_form(self):
+        return self.get_filter_form_class()(self.request.GET, search=self.search)
+
+    @property
+    def columns(self):
+        columns = [self.title_column, *self.detail_columns()]
+        if self.i18n_enabled:
+            columns.append(LocaleColumn(sort_key=None))
+        if issubclass(self.model_class, DraftStateMixin):
+            # Wagtail's LiveStatusTagColumn looks up scheduled revisions row by row.
+            columns.append(
+                StatusTagColumn(
+                    "publication_status", label=_("Status"), primary=lambda obj: obj.live
+                )
+            )
+        return columns
+
+    def detail_columns(self) -> list[Column]:
+        return []
+
+
+class RecordChosenMixin:
+    def get_queryset(self):
+        return self.model_class._default_manager.all()
+
+    def get_object(self, pk):
+        return self.get_queryset().get(pk=parse_pk(self.model_class, pk))
+
+    def get_objects(self, pks):
+        return self.get_queryset().filter(pk__in=[parse_pk(self.model_class, pk) for pk in pks])
+
+    def get_display_title(self, instance):
+        return record_label(instance, self.request.user)
+
+
+class RecordChooserViewSet(chooser.SnippetChooserViewSet):
+    """The chooser of every archive snippet: searchable in the database, with a locale."""
+
+    class ChooseView(RecordChooseMixin, chooser.ChooseView):
         pass
 
-    class ChooseResultsView(VisiblePeopleMixin, chooser.ChooseResultsView):
+    class ChooseResultsView(RecordChooseMixin, chooser.ChooseResultsView):
         pass
 
-    class ChosenView(chooser.SnippetChosenView):
-        def get_object(self, pk):
-            return visible_people(self.request.user).get(pk=pk)
+    class ChosenView(RecordChosenMixin, chooser.SnippetChosenView):
+        pass
 
-    class ChosenMultipleView(chooser.SnippetChosenMultipleView):
-        def get_objects(self, pks):
-            return visible_people(self.request.user).filter(pk__in=pks)
+    class ChosenMultipleView(RecordChosenMixin, chooser.SnippetChosenMultipleView):
+        pass
 
     choose_view_class = ChooseView
     choose_results_view_class = ChooseResultsView
     chosen_view_class = ChosenView
     chosen_multiple_view_class = ChosenMultipleView
+
+
+def family_names(person) -> str:
+    return ", ".join(membership.family.name for membership in person.memberships.all())
+
+
+def flags(person) -> str:
+    """What sets a record apart besides its publication status."""
+    marks = []
+    if person.visibility == Person.Visibility.RESTRICTED:
+        marks.append(str(_("restricted")))
+    if person.is_synthetic:
+        marks.append(str(_("synthetic")))
+    return ", ".join(marks)
+
+
+def place_name(person) -> str:
+    # The name alone: a place's full title names its parents, one query each.
+    place = person.fate_place or person.residence
+    return place.name if place else ""
+
+
+def fate(person) -> str:
+    return " ".join(str(part) for part in (person.get_fate_display(), person.date_of_fate) if part)
+
+
+class PersonChooseMixin(RecordChooseMixin):
+    """The person chooser shows what tells namesakes apart: dates at their precision, place,
+    fate, family, id and status."""
+
+    def get_queryset(self):
+        people = (
+            Person.objects.select_related("locale", "fate_place", "residence")
+            # Prefetched for one page of rows: two queries whatever its length.
+            .prefetch_related("memberships__family")
+        )
+        return visible_people(self.request.user, people)
+
+    def search(self, people, query):
+        return people.search_names(query)
+
+    @property
+    def title_column(self):
+        column = super().title_column
+        column.label = _("Name")
+        return column
+
+    def detail_columns(self):
+        return [
+            Column("born", label=_("Born"), accessor=lambda p: p.birth_date or ""),
+            Column("fate", label=_("Fate"), accessor=fate),
+            Column("place", label=_("Place"), accessor=place_name),
+            Column("family", label=_("Family"), accessor=family_names),
+            Column("id", label=_("ID"), accessor="pk"),
+            Column("flags", label=_("Marked"), accessor=flags),
+        ]
+
+
+class PersonChosenMixin(RecordChosenMixin):
+    def get_queryset(self):
+        return visible_people(self.request.user)
+
+
+class PersonChooserViewSet(RecordChooserViewSet):
+    """The person chooser (family members, a timeline entry's people) without restricted
+    records for staff who may not see them."""
+
+    class ChooseView(PersonChooseMixin, chooser.ChooseView):
+        pass
+
+    class ChooseResultsView(PersonChooseMixin, chooser.ChooseResultsView):
+        pass
+
+    class ChosenView(PersonChosenMixin, chooser.SnippetChosenView):
+        pass
+
+    class ChosenMultipleView(PersonChosenMixin, chooser.SnippetChosenMultipleView):
+        pass
+
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView
+    chosen_view_class = ChosenView
+    chosen_multiple_view_class = ChosenMultipleView
+    base_widget_class = PersonChooser

@@ -60,8 +60,3 @@ def hiding_restricted(pattern: URLPattern) -> URLPattern:
         return view(request, *args, **kwargs)
 
     return URLPattern(pattern.pattern, guarded, pattern.default_args, pattern.name)
-
-
-class VisiblePeopleMixin:
-    def get_object_list(self):
-        return visible_people(self.request.user, super().get_object_list())

@@ -18,7 +18,7 @@ from archive.models import (
     TimelineEntry,
 )
 
-from .choosers import PersonChooserViewSet
+from .choosers import PersonChooserViewSet, RecordChooserViewSet
 from .import_people import imported_people
 from .messages import (
     ModeratedCreateView,
@@ -130,6 +130,7 @@ class FamilyViewSet(ArchiveSnippetViewSet):
     list_filter = ["whole_family_killed"]
     search_fields = ["name"]
     search_backend_name = None
+    chooser_viewset_class = RecordChooserViewSet
 
 
 class TimelineViewSet(ModeratedViews, ArchiveSnippetViewSet):
@@ -137,6 +138,7 @@ class TimelineViewSet(ModeratedViews, ArchiveSnippetViewSet):
     icon = "date"
     list_display = ["title", "when", "category", status_column()]
     list_filter = ["category", "event", "live"]
+    chooser_viewset_class = RecordChooserViewSet
 
 
 class FigureViewSet(ArchiveSnippetViewSet):
@@ -144,12 +146,14 @@ class FigureViewSet(ArchiveSnippetViewSet):
     icon = "order"
     list_display = ["label", "qualified_value", "attributed_to", "documented_count", "source"]
     list_filter = ["event", "counts"]
+    chooser_viewset_class = RecordChooserViewSet
 
 
 class EventViewSet(ArchiveSnippetViewSet):
     model = Event
     icon = "calendar"
     list_display = ["name", "start_date", "place"]
+    chooser_viewset_class = RecordChooserViewSet
 
 
 class PlaceViewSet(ArchiveSnippetViewSet):
@@ -158,6 +162,7 @@ class PlaceViewSet(ArchiveSnippetViewSet):
     list_display = ["name", "parent"]
     search_fields = ["name", "alternative_names"]
     search_backend_name = None
+    chooser_viewset_class = RecordChooserViewSet
 
 
 class SourceViewSet(ArchiveSnippetViewSet):
@@ -165,6 +170,7 @@ class SourceViewSet(ArchiveSnippetViewSet):
     icon = "doc-full"
     list_display = ["title", "kind", "publisher", "published_date"]
     list_filter = ["kind"]
+    chooser_viewset_class = RecordChooserViewSet
 
 
 class OrganisationViewSet(ArchiveSnippetViewSet):
@@ -172,3 +178,4 @@ class OrganisationViewSet(ArchiveSnippetViewSet):
     icon = "globe"
     list_display = ["name", "country", "kind"]
     list_filter = ["kind", "country"]
+    chooser_viewset_class = RecordChooserViewSet

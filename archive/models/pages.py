@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from archive.admin.forms import PartialDatesPageForm
 from archive.admin.panels import TimelineLinksPanel
+from archive.admin.widgets import ChooserPanel
 
 from .base import DirectionSafeText, unexpired
 from .dates import PartialDate, normalise_fields, partial_date_fields
@@ -177,7 +178,7 @@ class StatementPage(ArchivePage, Page):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("original_language")]),
         FieldPanel("summary"),
         FieldPanel("body"),
-        FieldPanel("sources"),
+        ChooserPanel("sources"),
         FieldPanel("related_events"),
         TimelineLinksPanel(heading=_("On the timeline")),
     ]

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from archive.admin.forms import PersonForm
 from archive.admin.panels import FamilyMembershipsPanel
+from archive.admin.widgets import ChooserPanel
 from archive.name_search import search_names
 from archive.names import name_keys
 
@@ -245,7 +246,7 @@ class Person(ModeratedSnippet):
         FamilyMembershipsPanel(heading=_("Family")),
         MultiFieldPanel(
             [
-                FieldPanel("sources"),
+                ChooserPanel("sources"),
                 FieldPanel("verification"),
                 InlinePanel("testimonies", label=_("Testimonies")),
             ],
@@ -256,7 +257,7 @@ class Person(ModeratedSnippet):
                 FieldPanel("visibility"),
                 FieldPanel("is_synthetic"),
                 FieldPanel("external_id"),
-                FieldPanel("possible_duplicate_of"),
+                ChooserPanel("possible_duplicate_of"),
             ],
             heading=_("Visibility"),
         ),
@@ -452,7 +453,7 @@ class FamilyMembership(Orderable):
 
     objects = OfPersonQuerySet.as_manager()
 
-    panels = [FieldPanel("person"), FieldPanel("relationship")]
+    panels = [ChooserPanel("person"), FieldPanel("relationship")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("family member")

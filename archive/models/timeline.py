@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from archive.admin.forms import PartialDatesForm
+from archive.admin.widgets import ChooserPanel
 
 from .base import ModeratedSnippet, PublishableQuerySet
 from .dates import DateRange, PartialDate, partial_date_fields
@@ -95,9 +96,9 @@ class TimelineEntry(DateRange, ModeratedSnippet):
         FieldPanel("place"),
         FieldPanel("summary"),
         FieldPanel("body"),
-        FieldPanel("related_statements"),
-        FieldPanel("related_people"),
-        FieldPanel("sources"),
+        ChooserPanel("related_statements"),
+        ChooserPanel("related_people"),
+        ChooserPanel("sources"),
         PublishingPanel(),
     ]
     search_fields = [
