@@ -185,6 +185,7 @@ class Archive:
             "session_id": 1,
             "filter_spec": "original",
             "token": "unknown",
+            "file_format": "csv",
         }
 
     def urls(self):

@@ -136,7 +136,9 @@ class MultipleChooser(forms.Widget):
         return self.chooser_js[0].media + own
 
     def value_from_datadict(self, data, files, name):
-        return data.getlist(name)
+        # Blanks are no choice: the item template's empty input, posted by a client that does
+        # not know <template> content is inert.
+        return [pk for pk in data.getlist(name) if pk]
 
     def value_omitted_from_data(self, data, files, name):
         # Removing every record posts nothing, which means "none", as for a multiple select.
