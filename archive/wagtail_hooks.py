@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .admin.dashboard import AwaitingModerationPanel, FiguresPanel
 from .admin.import_people import PeopleImportViewSet
+from .admin.translate_button import replace_simple_translation_button
 from .admin.viewsets import (
     EventViewSet,
     FamilyViewSet,
@@ -36,6 +37,7 @@ class ArchiveGroup(SnippetViewSetGroup):
 
 
 register_snippet(ArchiveGroup)
+replace_simple_translation_button()
 
 
 @hooks.register("construct_homepage_panels")

@@ -19,6 +19,7 @@ from archive.models import (
 
 from .choosers import PersonChooserViewSet
 from .restricted import hiding_restricted, visible_people
+from .translate_button import with_locales_left
 
 
 def status_column():
@@ -86,7 +87,7 @@ class PersonViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         people = Person.objects.select_related("fate_place", "latest_revision", "locale")
-        return visible_people(request.user, people)
+        return visible_people(request.user, with_locales_left(people))
 
     def get_urlpatterns(self):
         return [hiding_restricted(pattern) for pattern in super().get_urlpatterns()]
