@@ -94,10 +94,13 @@ def cell(result: dict) -> str:
     return f"**{text}**" if ms > TIME_TARGET_MS or result["bytes"] > SIZE_TARGET else text
 
 
-def report(people: int, results: dict[str, dict[str, dict]], repeat: int) -> str:
-    commit = subprocess.run(
+def current_commit() -> str:
+    return subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
+
+
+def report(people: int, results: dict[str, dict[str, dict]], repeat: int, commit: str) -> str:
     lines = [
         f"Run {datetime.datetime.now():%Y-%m-%d %H:%M}, commit {commit}, {people:,} people, "
         f"median of {repeat} requests after one warm-up, in process (server time only), "
@@ -130,6 +133,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="timed requests per screen")
     parser.add_argument("--only", action="append", default=[], metavar="WORD")
     args = parser.parse_args()
+    commit = current_commit()  # the code measured, read before a long run
 
     base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
@@ -167,7 +171,7 @@ def main() -> None:
         results[name] = {role: measure(clients[role], path, args.repeat) for role in ROLES}
         print(f"{name:45} " + "  ".join(cell(results[name][r]) for r in ROLES), flush=True)
 
-    text = report(args.people, results, args.repeat)
+    text = report(args.people, results, args.repeat, commit)
     print("\n" + text)
     out = ROOT / "var" / "bench" / f"admin-{args.people}-{datetime.datetime.now():%Y%m%d-%H%M%S}.md"
     out.parent.mkdir(parents=True, exist_ok=True)
