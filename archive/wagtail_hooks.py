@@ -9,6 +9,7 @@ from .admin.bulk.actions import BULK_ACTIONS
 from .admin.bulk.moderation import RESTRICT_ACTION
 from .admin.dashboard import WAGTAIL_WORKFLOW_PANELS, AwaitingModerationPanel, FiguresPanel
 from .admin.import_people import PeopleImportViewSet
+from .admin.translate_button import replace_simple_translation_button
 from .admin.viewsets import (
     EventViewSet,
     FamilyViewSet,
@@ -39,6 +40,7 @@ class ArchiveGroup(SnippetViewSetGroup):
 
 
 register_snippet(ArchiveGroup)
+replace_simple_translation_button()
 
 
 @hooks.register("construct_homepage_panels")

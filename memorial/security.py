@@ -26,17 +26,35 @@ class SecurityHeadersMiddleware:
     Public pages and the API get ``CONTENT_SECURITY_POLICY`` (no inline script at all); the
     Wagtail admin, which still relies on inline scripts and styles, gets the looser
     ``CONTENT_SECURITY_POLICY_ADMIN``. A response that already carries a policy keeps it
-    (Wagtail serves documents with ``default-src 'none'``)."""
+    (Wagtail serves documents with ``default-src 'none'``).
+
+    No page may be framed (``frame-ancestors 'none'``), except previews, which the admin shows
+    in its side panel: the site's own origin may frame those (``PREVIEW_FRAME_ANCESTORS``). A
+    preview is either the simulated request Wagtail runs through this middleware for the
+    record's public address (``request.is_preview``), or a response Wagtail itself marked as
+    framable by its own origin (``X-Frame-Options: SAMEORIGIN``: its preview views, including
+    the "preview not available" page, and block previews)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.public = _policy(settings.CONTENT_SECURITY_POLICY)
-        self.admin = _policy(settings.CONTENT_SECURITY_POLICY_ADMIN)
+        framable = {"frame-ancestors": settings.PREVIEW_FRAME_ANCESTORS}
+        # (admin?, preview?) -> policy
+        self.policies = {
+            (admin, preview): _policy({**directives, **(framable if preview else {})})
+            for admin, directives in (
+                (False, settings.CONTENT_SECURITY_POLICY),
+                (True, settings.CONTENT_SECURITY_POLICY_ADMIN),
+            )
+            for preview in (False, True)
+        }
 
     def __call__(self, request):
         response = self.get_response(request)
-        policy = self.admin if request.path_info.startswith("/admin/") else self.public
-        response.setdefault("Content-Security-Policy", policy)
+        if getattr(request, "is_preview", False):
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        preview = response.get("X-Frame-Options") == "SAMEORIGIN"
+        admin = request.path_info.startswith("/admin/")
+        response.setdefault("Content-Security-Policy", self.policies[admin, preview])
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
 

@@ -143,3 +143,14 @@ def test_new_statement_form_says_no_entry_cites_it_yet(editor_client, demo):
 
     assert page.status_code == 200
     assert "No timeline entry cites this statement yet." in page.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("model", "filters"),
+    [("organisation", {"kind": "government"}), ("reportedfigure", {"counts": "killed"})],
+)
+def test_listing_search_can_be_filtered(editor_client, model, filters):
+    url = reverse(f"wagtailsnippets_archive_{model}:list")
+    response = editor_client.get(url, {"q": "a", **filters})
+    assert response.status_code == 200

@@ -45,6 +45,9 @@ class ModeratedViews:
     workflow_action_view_class = ModeratedWorkflowActionView
 
 
+from .translate_button import with_locales_left
+
+
 def status_column():
     # Wagtail's LiveStatusTagColumn looks up scheduled revisions row by row; this one does not.
     return StatusTagColumn(
@@ -117,7 +120,7 @@ class PersonViewSet(ModeratedViews, ArchiveSnippetViewSet):
 
     def get_queryset(self, request):
         people = Person.objects.select_related("fate_place", "latest_revision", "locale")
-        return visible_people(request.user, people)
+        return visible_people(request.user, with_locales_left(people))
 
     def get_urlpatterns(self):
         return [hiding_restricted(pattern) for pattern in super().get_urlpatterns()]

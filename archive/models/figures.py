@@ -69,7 +69,13 @@ class ReportedFigure(TranslatableSnippet):
         FieldPanel("as_of"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("custom_label"), index.SearchField("attributed_to")]
+    search_fields = [
+        index.SearchField("custom_label"),
+        index.SearchField("attributed_to"),
+        # What the admin listing filters on, so a search can be filtered too.
+        index.FilterField("event"),
+        index.FilterField("counts"),
+    ]
 
     class Meta(TranslatableSnippet.Meta):
         verbose_name = _("reported figure")

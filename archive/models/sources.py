@@ -42,7 +42,12 @@ class Organisation(TranslatableSnippet):
     objects = OrganisationQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("country"), FieldPanel("kind")]
-    search_fields = [index.SearchField("name"), index.FilterField("country")]
+    search_fields = [
+        index.SearchField("name"),
+        # What the admin listing filters on, so a search can be filtered too.
+        index.FilterField("country"),
+        index.FilterField("kind"),
+    ]
 
     class Meta(TranslatableSnippet.Meta):
         verbose_name = _("organisation")

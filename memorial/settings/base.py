@@ -218,7 +218,8 @@ SPECTACULAR_SETTINGS = {
 # How long browsers and shared caches may keep an API answer, in seconds.
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 # Security headers (memorial/security.py). Public pages run no inline script at all; Wagtail's
-# admin still needs inline scripts, inline styles and eval, and frames its own previews.
+# admin still needs inline scripts, inline styles and eval. Nothing may frame a page, except that
+# the admin frames previews in its side panel (memorial/security.py says which responses those are).
 CONTENT_SECURITY_POLICY = {
     "default-src": "'self'",
     "script-src": "'self'",
@@ -234,8 +235,8 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     "script-src": "'self' 'unsafe-inline' 'unsafe-eval'",
     "style-src": "'self' 'unsafe-inline'",
     "img-src": "'self' data: blob:",
-    "frame-ancestors": "'self'",
 }
+PREVIEW_FRAME_ANCESTORS = "'self'"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()"
 # Admin sign-in: this many failures for one username from one address lock it for so long.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))

@@ -94,3 +94,39 @@ def screenshots():
     directory = ARTIFACTS / "screenshots"
     directory.mkdir(parents=True, exist_ok=True)
     return directory
+
+
+# Signing in to the admin. Staff accounts are made before the browser starts (see above).
+STAFF_PASSWORD = "a-long-test-passphrase"
+STAFF = {"editor": "Editors", "moderator": "Moderators"}
+
+
+@pytest.fixture
+def staff(live_site):
+    """An editor, a moderator and a superuser who sign in with ``STAFF_PASSWORD``; their
+    usernames are "editor", "moderator" and "admin"."""
+    from django.contrib.auth import get_user_model
+
+    from tests.factories import user_in
+
+    for username, group in STAFF.items():
+        user = user_in(group, username)
+        user.set_password(STAFF_PASSWORD)
+        user.save()
+    get_user_model().objects.create_superuser("admin", "", STAFF_PASSWORD)
+
+
+@pytest.fixture
+def signed_in(new_context):
+    """Opens a page in a new session signed in to the admin as ``username``."""
+
+    def sign_in(username: str, **context_options):
+        page = new_context(**context_options).new_page()
+        page.goto("/admin/login/")
+        page.locator("input[name=username]").fill(username)
+        page.locator("input[name=password]").fill(STAFF_PASSWORD)
+        page.locator("form button[type=submit]").click()
+        page.wait_for_url(lambda url: "/admin/login/" not in url)
+        return page
+
+    return sign_in
