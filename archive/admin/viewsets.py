@@ -27,6 +27,7 @@ from .messages import (
     ModeratedWorkflowActionView,
 )
 from .restricted import hiding_restricted, visible_people
+from .translate_button import with_locales_left
 from .usage import VisibleUsageView
 
 
@@ -43,9 +44,6 @@ class ModeratedViews:
     edit_view_class = ModeratedEditView
     unpublish_view_class = ModeratedUnpublishView
     workflow_action_view_class = ModeratedWorkflowActionView
-
-
-from .translate_button import with_locales_left
 
 
 def status_column():
