@@ -6,8 +6,8 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from archive.caching import GENERATION_KEY, content_changed
-from archive.content_cache import remembered, remembered_items
+from archive.caching import content_changed, remembered, remembered_items
+from archive.caching.generation import GENERATION_KEY
 from archive.demo import generate_synthetic_people
 from archive.models import ContentPage, Event, HomePage, Person, Place
 from tests.factories import (
@@ -228,7 +228,7 @@ def test_a_cached_api_answer_still_honours_if_none_match(client, caching, home):
 
 
 # What pages derive from content (navigation, counts, filter choices) is remembered per content
-# generation and language (archive/content_cache.py): with the response cache off, as in these
+# generation and language (archive/caching/values.py): with the response cache off, as in these
 # tests, a change must still show on the very next request.
 
 

@@ -1,7 +1,7 @@
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
-from archive.caching import read_with_generation
+from archive.caching.generation import read_with_generation
 
 
 class AnonymousRateThrottle(AnonRateThrottle):

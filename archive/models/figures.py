@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
-from archive.content_cache import remembered
+from archive.caching import remembered
 
 from .base import TranslatableSnippet
 from .dates import PartialDate, normalise_fields, partial_date_fields

@@ -66,8 +66,8 @@ MIDDLEWARE = [
     "memorial.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    # Inside CORS, outside everything that sets cookies: see archive/caching.py.
-    "archive.caching.AnonymousCacheMiddleware",
+    # Inside CORS, outside everything that sets cookies: see archive/caching/middleware.py.
+    "archive.caching.middleware.AnonymousCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "memorial.middleware.PrefixedLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,7 +128,7 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Whole responses to anonymous visitors, invalidated on any content change (archive/caching.py).
+# Whole responses to anonymous visitors, invalidated on any content change (archive/caching/).
 ANONYMOUS_CACHE_SECONDS = int(os.environ.get("ANONYMOUS_CACHE_SECONDS", "600"))
 
 AUTH_PASSWORD_VALIDATORS = [
