@@ -8,12 +8,14 @@ import re
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.cache import cache
+from django.core.cache import caches
 from django.dispatch import receiver
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from rest_framework.throttling import AnonRateThrottle, BaseThrottle
+from rest_framework.throttling import BaseThrottle
+
+from archive.api.throttling import AnonymousRateThrottle
 
 
 def _policy(directives: dict[str, str]) -> str:
@@ -58,7 +60,8 @@ def client_address(request) -> str:
     return BaseThrottle().get_ident(request)
 
 
-# Admin sign-in: a failure counter per (username, address), kept in the shared cache.
+# Admin sign-in: a failure counter per (username, address), kept in the cache every worker
+# shares (``limits``: Redis, or the database without it).
 
 
 def _failures_key(request, username: str) -> str:
@@ -72,6 +75,7 @@ def _count_login_failure(sender, credentials, request=None, **kwargs):
         return
     key = _failures_key(request, credentials.get("username", ""))
     lockout = settings.LOGIN_LOCKOUT_MINUTES * 60
+    cache = caches["limits"]
     cache.add(key, 0, timeout=lockout)
     try:
         failures = cache.incr(key)
@@ -85,7 +89,7 @@ def _count_login_failure(sender, credentials, request=None, **kwargs):
 @receiver(user_logged_in)
 def _forget_login_failures(sender, request, user, **kwargs):
     if request is not None:
-        cache.delete(_failures_key(request, user.get_username()))
+        caches["limits"].delete(_failures_key(request, user.get_username()))
 
 
 class AdminLoginThrottleMiddleware:
@@ -102,7 +106,7 @@ class AdminLoginThrottleMiddleware:
     def __call__(self, request):
         if request.method == "POST" and request.path_info == reverse("wagtailadmin_login"):
             key = _failures_key(request, request.POST.get("username", ""))
-            if (cache.get(key) or 0) >= settings.LOGIN_FAILURE_LIMIT:
+            if (caches["limits"].get(key) or 0) >= settings.LOGIN_FAILURE_LIMIT:
                 return _too_many(
                     request,
                     settings.LOGIN_LOCKOUT_MINUTES * 60,
@@ -114,7 +118,7 @@ class AdminLoginThrottleMiddleware:
 # Public search: the same anonymous throttle the API uses, with its own rate.
 
 
-class SearchThrottle(AnonRateThrottle):
+class SearchThrottle(AnonymousRateThrottle):
     scope = "search"
 
 

@@ -1,14 +1,32 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
+from django.db import connection
 
 from tests.factories import user_in
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Every test starts with an empty cache: no throttle counts, cached responses or sign-in
+    """Every test starts with empty caches: no throttle counts, cached responses or sign-in
     failures left over from the test before."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _content_generation_per_statement(request):
+    """On PostgreSQL the content generation changes as a transaction commits, and a test's
+    transaction never does: within it, the generation changes with each statement instead
+    (archive/caching/generation.py)."""
+    uses_database = request.node.get_closest_marker("django_db") or (
+        "_django_db_helper" in request.fixturenames
+    )
+    if not uses_database or connection.vendor != "postgresql":
+        return
+    request.getfixturevalue("_django_db_helper")
+    if connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS archive_content_changed IMMEDIATE")
 
 
 @pytest.fixture

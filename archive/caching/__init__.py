@@ -1,6 +1,7 @@
 """Everything the archive keeps of its public content, and when it stops being current.
 
-- :mod:`.generation`: the content generation, which every change to public content replaces.
+- :mod:`.generation`: the content generation, which the database replaces with every change
+  to public content.
 - :mod:`.middleware`: whole responses to anonymous visitors, stored beside their generation.
 - :mod:`.values`: named values computed from public content, once per generation
   (``remembered``, ``remembered_items``, ``remembered_here``).
@@ -10,13 +11,12 @@ Views and models ask for values by name and say what else they vary with; only t
 builds cache keys. It imports no model."""
 
 from .fragments import memo
-from .generation import content_changed, current_generation
+from .generation import current_generation
 from .middleware import AnonymousCacheMiddleware
 from .values import remembered, remembered_here, remembered_items
 
 __all__ = [
     "AnonymousCacheMiddleware",
-    "content_changed",
     "current_generation",
     "memo",
     "remembered",

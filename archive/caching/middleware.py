@@ -14,7 +14,7 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 
-from .generation import current_generation, read_with_generation
+from .generation import current_generation
 
 RESPONSE_KEY_PREFIX = "archive:response:"
 UNCACHED_PATHS = ("/admin/", "/documents/", "/static/", "/media/", "/healthz", "/readyz")
@@ -71,10 +71,9 @@ class AnonymousCacheMiddleware:
             return self.get_response(request)
 
         key = response_key(request)
-        entry = read_with_generation(request, [key]).get(key)
-        # Without one (first request, or the cache lost it), whatever the cache holds is stale.
+        entry = cache.get(key)
         generation = current_generation(request)
-        if entry and generation is not None and entry[0] == generation:
+        if entry and entry[0] == generation:
             _, status, headers, content = entry
             response = HttpResponse(content, status=status, headers=dict(headers))
             # A client that already holds this version gets a 304 from the cache too.
