@@ -1,6 +1,8 @@
+import os
+
 import pytest
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, connections
 
 from tests.factories import user_in
 
@@ -56,3 +58,23 @@ def demo(db):
     from archive.demo import load_demo
 
     load_demo()
+
+
+@pytest.fixture(scope="module")
+def served_database(django_db_setup, django_db_blocker):
+    """A PostgreSQL copy of the migrated test database, with the demo content and an editor,
+    for app processes started by the test (see tests/servers.py)."""
+    from bench.serving import create_database, drop_database, manage, served_environment
+    from tests.servers import run_python
+
+    template = connection.settings_dict["NAME"]
+    name = f"{template}_served"
+    with django_db_blocker.unblock():
+        connections.close_all()  # a template database must have no open sessions
+        url = create_database(os.environ["DATABASE_URL"], name, template=template)
+    env = served_environment(url)
+    manage(env, "migrate", "--no-input")  # as `make serve` would: makes the limits' table
+    manage(env, "load_demo")
+    run_python(env, "from tests.factories import user_in; user_in('Editors', 'editor')")
+    yield url
+    drop_database(os.environ["DATABASE_URL"], name)
