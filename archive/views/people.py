@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from archive.content_cache import remembered
+from archive.caching import remembered
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
 from archive.models.figures import CHILD_UNDER, ELDERLY_FROM
 from archive.names import query_tokens
