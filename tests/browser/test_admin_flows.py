@@ -3,15 +3,16 @@ through the searchable chooser, a timeline entry from an editor's draft to the p
 50 imported drafts approved in one bulk action, and partial dates typed as they are known.
 
 Each flow saves a screenshot of its key screen at 1280 px (see ``screenshots`` in conftest).
-What the database holds is read at the end of a flow through :func:`from_database`.
+What the database holds is read at the end of a flow through the ``from_database`` fixture.
 """
 
 import csv
 import io
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from playwright.sync_api import Page, expect
 
 from tests.browser.test_editorial_flow import PASSWORD, sign_in
@@ -22,22 +23,34 @@ pytestmark = pytest.mark.browser
 IMPORTED = 50
 
 
-def from_database(query):
-    """The result of ``query()``, a function of ORM calls, run in a thread of its own.
+@pytest.fixture
+def from_database(site_content):
+    """Runs a function of ORM calls, once the browser has done its part, and returns its result.
 
-    While Playwright runs, Django refuses the ORM in the test's thread (see conftest). A fresh
-    thread opens its own connection, which sees what the live server committed (a shared
-    in-memory database on SQLite), and closes it so that the test database's teardown finds
-    no connection left open."""
+    While Playwright runs, Django refuses the ORM in the test's thread, and would hand out
+    another connection there (see conftest). The function runs in a thread of its own, on the
+    connection the test database was set up on, taken here before the browser starts: on
+    SQLite the one the live server shares, on PostgreSQL one that sees what it committed. No
+    second connection is opened (on SQLite in memory it could not even be closed).
 
-    def run():
+    Tests name it before ``new_context``, so that it is set up before Playwright starts; once
+    Playwright runs, ``ensure_connection`` here fails loudly."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    connection.ensure_connection()
+
+    def run(query):
+        connections[DEFAULT_DB_ALIAS] = connection
+        connection.inc_thread_sharing()
         try:
             return query()
         finally:
-            connections.close_all()
+            connection.dec_thread_sharing()
 
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(run).result()
+    def in_thread(query):
+        with ThreadPoolExecutor(max_workers=1) as thread:
+            return thread.submit(run, query).result()
+
+    return in_thread
 
 
 @pytest.fixture
@@ -57,20 +70,12 @@ def site_content(live_site):
     return {"person_id": tofiq.pk, "draft_ids": [draft.pk for draft in drafts]}
 
 
-def choose_in_modal(page: Page, search: str, result: str) -> None:
-    """In an open chooser: search, then pick the one result named ``result``."""
-    modal = page.locator(".modal-dialog")
-    modal.get_by_role("textbox", name="Search term").fill(search)
-    modal.get_by_role("link", name=result, exact=True).click()
-    expect(modal).to_be_hidden()
-
-
 def family_section(page: Page):
     return page.get_by_role("region", name="Family", exact=True)
 
 
 def test_editor_links_a_person_found_in_another_script_to_two_families(
-    new_context, site_content, screenshots
+    from_database, new_context, site_content, screenshots
 ):
     from archive.models import FamilyMembership
 
@@ -98,7 +103,11 @@ def test_editor_links_a_person_found_in_another_script_to_two_families(
     families = family_section(page)
     expect(families.get_by_text("The Mammadov family")).to_be_visible()
     families.get_by_role("button", name="Choose family").click()
-    choose_in_modal(page, "karimov", "The Karimov family")
+    modal.get_by_role("textbox", name="Search term").fill("karimov")
+    # Once the search has run, its results replace the list of every family.
+    expect(modal.get_by_text("There is 1 match")).to_be_visible()
+    modal.get_by_role("link", name="The Karimov family").click()
+    expect(modal).to_be_hidden()
     # The last row is the empty one, for a family not yet linked.
     families.get_by_role("combobox", name="Relationship").last.select_option(label="Spouse")
     page.get_by_role("button", name="Save draft").click()
@@ -106,7 +115,7 @@ def test_editor_links_a_person_found_in_another_script_to_two_families(
     families = family_section(page)
     expect(families.get_by_text("The Mammadov family")).to_be_visible()
     expect(families.get_by_text("The Karimov family")).to_be_visible()
-    families.scroll_into_view_if_needed()
+    families.get_by_role("heading", name="Family", exact=True).scroll_into_view_if_needed()
     page.screenshot(path=screenshots / "flow-person-family-section.png")
 
     memberships = from_database(
@@ -131,6 +140,8 @@ def test_editor_submits_a_timeline_entry_with_a_person_and_a_moderator_publishes
     editor.get_by_role("button", name="Add people").click()
     modal = editor.locator(".modal-dialog")
     modal.get_by_role("textbox", name="Search term").fill("Мамедов")
+    # The results replace the unfiltered list (and its checkboxes) once the search has run.
+    expect(modal.get_by_text("Elşən Həsənov")).to_have_count(0)
     modal.get_by_role("checkbox", name="Tofiq Məmmədov").check()
     modal.get_by_role("button", name="Confirm selection").click()
     expect(modal).to_be_hidden()
@@ -177,7 +188,7 @@ def people_csv(count: int) -> bytes:
 
 
 def test_moderator_imports_50_drafts_and_approves_them_all_in_one_bulk_action(
-    new_context, screenshots
+    from_database, new_context, screenshots
 ):
     from archive.models import Person
 
@@ -197,6 +208,11 @@ def test_moderator_imports_50_drafts_and_approves_them_all_in_one_bulk_action(
     # The import lands on a listing of exactly the records it created, all drafts.
     expect(page.get_by_role("status")).to_contain_text(f"Imported {IMPORTED} rows: {IMPORTED} new")
     expect(page.get_by_text(f"There are {IMPORTED} matches")).to_be_visible()
+    # The listing's filter names the import by its time, not by the token in the address.
+    token = parse_qs(urlsplit(page.url).query)["imported"][0]
+    active_filters = page.locator(".w-active-filters")
+    expect(active_filters).to_contain_text("From the import:")
+    expect(active_filters).not_to_contain_text(token[:20])
     expect(main.get_by_text("Tofiq Məmmədov")).to_have_count(0)
     page.get_by_role("checkbox", name="Select all").check()
     footer = page.locator("[data-bulk-action-footer]")
@@ -215,7 +231,7 @@ def test_moderator_imports_50_drafts_and_approves_them_all_in_one_bulk_action(
     assert live == IMPORTED
 
 
-def test_editor_is_refused_the_bulk_approval_of_drafts(new_context, site_content):
+def test_editor_is_refused_the_bulk_approval_of_drafts(from_database, new_context, site_content):
     from archive.models import Person
 
     page = new_context().new_page()
@@ -237,7 +253,9 @@ def test_editor_is_refused_the_bulk_approval_of_drafts(new_context, site_content
     assert live == 0
 
 
-def test_editor_types_partial_dates_and_sees_them_again_as_typed(new_context, screenshots):
+def test_editor_types_partial_dates_and_sees_them_again_as_typed(
+    from_database, new_context, screenshots
+):
     from archive.models import Person, Precision
 
     page = new_context().new_page()
