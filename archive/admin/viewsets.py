@@ -19,7 +19,7 @@ from archive.models import (
 )
 
 from .choosers import PersonChooserViewSet, RecordChooserViewSet
-from .import_people import imported_people
+from .import_people import ImportedFilter
 from .messages import (
     ModeratedCreateView,
     ModeratedEditView,
@@ -63,9 +63,7 @@ class PersonFilterSet(WagtailFilterSet):
         label=_("Possible duplicate"),
     )
     # The records one import wrote; the import's result links here (import_people.py).
-    imported = django_filters.CharFilter(
-        method="filter_imported", label=_("From the import"), widget=forms.HiddenInput
-    )
+    imported = ImportedFilter(label=_("From the import"), widget=forms.HiddenInput)
 
     class Meta:
         model = Person
@@ -79,9 +77,6 @@ class PersonFilterSet(WagtailFilterSet):
             "is_synthetic",
             "live",
         ]
-
-    def filter_imported(self, people, name, value):
-        return imported_people(people, value)
 
 
 class PersonIndexView(IndexView):

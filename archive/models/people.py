@@ -248,7 +248,7 @@ class Person(ModeratedSnippet):
             [
                 ChooserPanel("sources"),
                 FieldPanel("verification"),
-                InlinePanel("testimonies", label=_("Testimonies")),
+                InlinePanel("testimonies", heading=_("Testimonies")),
             ],
             heading=_("Sources and testimonies"),
         ),
@@ -416,7 +416,7 @@ class Family(TranslatableSnippet):
         FieldPanel("name"),
         FieldPanel("whole_family_killed"),
         FieldPanel("notes"),
-        InlinePanel("memberships", label=_("Members")),
+        InlinePanel("memberships", heading=_("Members")),
     ]
     search_fields = [index.SearchField("name")]
 
