@@ -1,3 +1,6 @@
+from functools import reduce
+from operator import or_
+
 from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -27,6 +30,16 @@ class PlaceQuerySet(LocalizedQuerySet):
             within |= models.Q(**{"__".join(["parent"] * depth): here})
         return self.in_groups_of(self.model.objects.filter(models.Exists(used.filter(within))))
 
+    def named_by(self, people: models.QuerySet, *columns: str):
+        """The places one of ``people`` has in one of ``columns`` (birth_place, residence,
+        fate_place): a probe of each column's index per place (see :func:`_first_from_here`),
+        where reading the columns of every person is a scan of the table."""
+        return self.filter(_any_named_by(people, columns))
+
+
+def _any_named_by(people: models.QuerySet, columns) -> models.Q:
+    return reduce(or_, (_first_from_here(people, column) for column in columns))
+
 
 def _used() -> models.Q:
     """Something public is at the place: a person born, living or meeting their fate there, a
@@ -34,9 +47,7 @@ def _used() -> models.Q:
     get_model = apps.get_app_config("archive").get_model
     people = get_model("Person").objects.public()
     return (
-        _first_from_here(people, "birth_place")
-        | _first_from_here(people, "residence")
-        | _first_from_here(people, "fate_place")
+        _any_named_by(people, ("birth_place", "residence", "fate_place"))
         | models.Q(pk__in=get_model("TimelineEntry").objects.public().values("place"))
         | models.Q(pk__in=get_model("Event").objects.public().values("place"))
     )
