@@ -11,3 +11,6 @@ class ArchiveConfig(AppConfig):
         # Connects the signals that invalidate cached responses, in every process that can
         # change content (web servers, management commands, tests).
         from . import caching  # noqa: F401
+        from .admin.notifications import connect_notifiers
+
+        connect_notifiers()

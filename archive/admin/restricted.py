@@ -29,6 +29,14 @@ def visible_people(user, people=None):
     return people.filter(visibility=Person.Visibility.PUBLIC)
 
 
+def is_visible_to(user, record) -> bool:
+    """Whether ``user`` may see ``record``, as the database holds it now (a record in hand may
+    have been restricted since it was read)."""
+    if not isinstance(record, Person) or may_see_restricted(user):
+        return True
+    return visible_people(user).filter(pk=record.pk).exists()
+
+
 def about_visible_records(rows, user, prefix=""):
     """``rows`` of a generic relation (log entries, workflow states, task states, references),
     without those about a person ``user`` may not see.
