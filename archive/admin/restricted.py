@@ -18,7 +18,8 @@ PERMISSION = "archive.view_restricted_person"
 
 
 def may_see_restricted(user) -> bool:
-    return user.has_perm(PERMISSION)
+    """Whether ``user`` may see restricted records; without a user, no one may."""
+    return user is not None and user.has_perm(PERMISSION)
 
 
 def visible_people(user, people=None):
