@@ -8,13 +8,21 @@ class ArchiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_delete, post_migrate
 
+        from .admin.notifications import connect_notifiers
+        from .admin.restricted import mark_history_deleted
         from .caching.generation import install_triggers
+        from .models import Person
 
         # Every table of content carries the trigger that keeps the content generation current.
         post_migrate.connect(install_triggers, sender=self)
         post_migrate.connect(_create_cache_tables, sender=self)
+        # Workflow e-mails only to staff who may see the record they name.
+        connect_notifiers()
+        # The history of a deleted person stays hidden from those who may not see restricted
+        # records (its labels may name one).
+        post_delete.connect(mark_history_deleted, sender=Person, dispatch_uid="person_history")
 
 
 def _create_cache_tables(using, **kwargs):

@@ -1,4 +1,4 @@
-"""Form data for posting a person through the real Wagtail admin."""
+"""Form data for posting a person or a timeline entry through the real Wagtail admin."""
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
@@ -27,3 +27,26 @@ def person_form(**fields):
     }
     data.update(fields)
     return nested_form_data(data)
+
+
+def entry_form(*, related_people=(), related_statements=(), sources=(), **fields):
+    """The add or edit form of a timeline entry as the browser posts it: each chosen record
+    is one more value of its field."""
+    data = {
+        "title": "Shelling of the town",
+        "slug": "",
+        "start": "1992-02-26",
+        "start_precision": "day",
+        "end": "",
+        "end_precision": "day",
+        "category": "event",
+        "summary": "What happened.",
+        "body": rich_text(""),
+    }
+    data.update(fields)
+    return {
+        **nested_form_data(data),
+        "related_people": [str(pk) for pk in related_people],
+        "related_statements": [str(pk) for pk in related_statements],
+        "sources": [str(pk) for pk in sources],
+    }

@@ -11,11 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale
-from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from archive.importers.csv_xlsx import read_table
 from archive.importers.people import import_people
 from archive.models import Family, FamilyMembership, Person, TimelineEntry
+from tests.admin_forms import entry_form
 from tests.api_data import statement
 from tests.factories import PersonFactory, SourceFactory, TimelineEntryFactory
 
@@ -43,29 +43,6 @@ def results(client, query: str, **params):
 @pytest.fixture
 def restricted(db):
     return PersonFactory(family_name=HIDDEN, visibility=Person.Visibility.RESTRICTED)
-
-
-def entry_form(*, related_people=(), related_statements=(), sources=(), **fields):
-    """The add or edit form of a timeline entry as the browser posts it: each chosen record
-    is one more value of its field."""
-    data = {
-        "title": "Shelling of the town",
-        "slug": "",
-        "start": "1992-02-26",
-        "start_precision": "day",
-        "end": "",
-        "end_precision": "day",
-        "category": "event",
-        "summary": "What happened.",
-        "body": rich_text(""),
-    }
-    data.update(fields)
-    return {
-        **nested_form_data(data),
-        "related_people": [str(pk) for pk in related_people],
-        "related_statements": [str(pk) for pk in related_statements],
-        "sources": [str(pk) for pk in sources],
-    }
 
 
 def imported(family_name: str, given_name: str) -> Person:

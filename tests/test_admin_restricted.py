@@ -3,6 +3,7 @@ admin screen: a crawl of every admin URL pattern as an editor looks for its name
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -151,3 +152,38 @@ def test_dashboard_query_count_does_not_grow_with_waiting_records(client, archiv
         client.get(url)
 
     assert len(many) == len(few)
+
+
+def site_history(user) -> str:
+    client = Client()  # its own: no message left by another user's action
+    client.force_login(user)
+    url = reverse("wagtailadmin_reports:site_history")
+    return "".join(
+        response_text(client.get(url + query)) for query in ("", "?export=csv", "?q=zqxmarkov")
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("through", ["admin", "queryset"])
+def test_editor_sees_no_history_of_a_deleted_restricted_person(client, archive, through):
+    """Its entries' labels name it, and no person row is left to tell it was restricted:
+    whether a moderator deleted it in the admin or a script deleted it, they stay hidden."""
+    assert MARKER in site_history(archive.moderator)
+    if through == "admin":
+        client.force_login(archive.moderator)
+        url = reverse("wagtailsnippets_archive_person:delete", args=[archive.person.pk])
+        assert client.post(url).status_code == 302
+    else:
+        Person.objects.filter(pk=archive.person.pk).delete()
+    assert not Person.objects.filter(pk=archive.person.pk).exists()
+
+    assert MARKER not in site_history(archive.editor)
+    assert MARKER in site_history(archive.moderator)
+
+
+@pytest.mark.django_db
+def test_editor_sees_the_history_of_public_people(client, archive):
+    public = PersonFactory(family_name="Historyova")
+    public.save_revision(user=archive.editor, log_action=True)
+
+    assert "Historyova" in site_history(archive.editor)

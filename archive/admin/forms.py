@@ -44,7 +44,52 @@ class PartialDatesMixin:
         return cleaned_data
 
 
-class PartialDatesForm(PartialDatesMixin, WagtailAdminModelForm):
+def linked_ids(instance, name: str) -> list:
+    """The ids of the records ``instance`` links through its field ``name``, as it stands
+    before the form changes it."""
+    field = instance._meta.get_field(name)
+    if field.many_to_many:
+        return [record.pk for record in field.value_from_object(instance)]
+    return [getattr(instance, field.attname)]
+
+
+def limit_people_to_visible(form, user) -> None:
+    """The fields of ``form`` that link people accept only those ``user`` may see, and those
+    the record links already: a restricted person shows to an editor as "Restricted record"
+    and is posted back unchanged, so saving keeps it; posting another one's id by hand is an
+    invalid choice, as for a record that does not exist."""
+    # restricted.py imports the models, which import this module.
+    from .restricted import may_see_restricted, visible_people
+
+    if may_see_restricted(user):
+        return
+    Person = apps.get_model("archive", "Person")
+    for name, field in form.fields.items():
+        people = getattr(field, "queryset", None)
+        if people is None or people.model is not Person:
+            continue
+        linked = people.filter(pk__in=linked_ids(form.instance, name))
+        field.queryset = visible_people(user, people) | linked
+
+
+class ChosenPeopleMixin:
+    """Every field linking people, in the form and in its inline rows (a family's members),
+    limited by :func:`limit_people_to_visible` to those the form's user may see. Wagtail hands
+    the user to the form only (``for_user``), not to the forms of its rows."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_people_to_visible(self, self.for_user)
+        for formset in self.formsets.values():
+            for row in formset.forms:
+                limit_people_to_visible(row, self.for_user)
+
+
+class ArchiveAdminForm(ChosenPeopleMixin, WagtailAdminModelForm):
+    pass
+
+
+class PartialDatesForm(PartialDatesMixin, ArchiveAdminForm):
     pass
 
 

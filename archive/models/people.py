@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from archive.admin.forms import PersonForm
+from archive.admin.forms import ArchiveAdminForm, PersonForm
 from archive.admin.panels import FamilyMembershipsPanel
 from archive.admin.widgets import ChooserPanel
 from archive.name_search import search_names
@@ -426,6 +426,7 @@ class Family(TranslatableSnippet):
 
     objects = FamilyQuerySet.as_manager()
 
+    base_form_class = ArchiveAdminForm
     panels = [
         FieldPanel("name"),
         FieldPanel("whole_family_killed"),
