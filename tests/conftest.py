@@ -2,7 +2,7 @@ import os
 
 import pytest
 from django.core.cache import caches
-from django.db import connection, connections
+from django.db import connection
 
 from tests.factories import user_in
 
@@ -60,20 +60,19 @@ def demo(db):
     load_demo()
 
 
-@pytest.fixture(scope="module")
-def served_database(django_db_setup, django_db_blocker):
-    """A PostgreSQL copy of the migrated test database, with the demo content and an editor,
-    for app processes started by the test (see tests/servers.py)."""
+@pytest.fixture(scope="session")
+def served_database(django_db_setup):
+    """A PostgreSQL database of its own, migrated, with the demo content and an editor, for
+    app processes started by the test (see tests/servers.py). It is migrated afresh rather than
+    copied from the test database, which a transactional test may have flushed (the copy then
+    lacked Wagtail's root page and the demo could not load)."""
     from bench.serving import create_database, drop_database, manage, served_environment
     from tests.servers import run_python
 
-    template = connection.settings_dict["NAME"]
-    name = f"{template}_served"
-    with django_db_blocker.unblock():
-        connections.close_all()  # a template database must have no open sessions
-        url = create_database(os.environ["DATABASE_URL"], name, template=template)
+    name = f"{connection.settings_dict['NAME']}_served"
+    url = create_database(os.environ["DATABASE_URL"], name)
     env = served_environment(url)
-    manage(env, "migrate", "--no-input")  # as `make serve` would: makes the limits' table
+    manage(env, "migrate", "--no-input")
     manage(env, "load_demo")
     run_python(env, "from tests.factories import user_in; user_in('Editors', 'editor')")
     yield url
