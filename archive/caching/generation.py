@@ -9,6 +9,14 @@ statements, management commands, a restore, the scheduler, raw SQL), and no cach
 stale: a Redis restarted from an old dump, each worker's local memory, a flush. A request reads
 it once, with one indexed single-row query.
 
+A record past its ``expire_at`` leaves the public the moment it expires (``public()`` compares
+with the database's clock), yet nothing is written until the scheduler unpublishes it. So the
+generation is the token together with the latest ``expire_at`` already passed among live
+records: that moves forward whenever one more expires, since it expires later than any already
+expired, and once the scheduler unpublishes them the token changes anyway. A partial index of
+each table's live records with an expiry (there are few) makes that one index probe a table:
+0.05 ms on PostgreSQL at 100,000 people, where the token alone takes 0.013 ms.
+
 On PostgreSQL the trigger is deferred to the commit and replaces the token once per transaction,
 so writers hold the row's lock only while they commit: a 45-second import does not hold up an
 editor's save. SQLite has no deferred triggers; there the token changes with each row written,
@@ -19,9 +27,12 @@ generation before the transaction's own change, and might be rolled back."""
 
 from __future__ import annotations
 
+import functools
+
 from django.db import DEFAULT_DB_ALIAS, connections
 
 TRIGGER = "archive_content_changed"
+GENERATION_FUNCTION = "archive_current_generation"
 # Apps whose rows can appear on a public page or in the API (pages, snippets, images, documents,
 # redirects, tags). Sessions, search index rows, editing sessions and the rate limits' counters
 # are not among them.
@@ -46,7 +57,7 @@ def current_generation(request=None) -> str | None:
         generation = None
     else:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT token FROM archive_content_generation WHERE id = 1")
+            cursor.execute(_reading_sql(connection.vendor))
             generation = cursor.fetchone()[0]
     if request is not None:
         request._content_generation = generation
@@ -54,9 +65,10 @@ def current_generation(request=None) -> str | None:
 
 
 def install_triggers(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
-    """Create the generation's row and a trigger on every table of ``CONTENT_APPS`` that lacks
-    one. Run after every ``migrate`` (see apps.py), so that tables added by a new model or a
-    Wagtail upgrade are covered from their first migration on."""
+    """Create the generation's row, a trigger on every table of ``CONTENT_APPS`` that lacks
+    one, and the index of expiries on each that has ``expire_at``. Run after every ``migrate``
+    (see apps.py), so that tables added by a new model or a Wagtail upgrade are covered from
+    their first migration on."""
     from django.apps import apps
 
     connection = connections[using]
@@ -72,6 +84,66 @@ def install_triggers(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
             _install_postgresql(cursor, sorted(tables & existing))
         else:
             _install_sqlite(cursor, sorted(tables & existing))
+        _index_expiries(cursor, [table for table in _expiring_tables() if table in existing])
+
+
+def _expiring_tables() -> list[str]:
+    """The tables of ``CONTENT_APPS`` that hold ``expire_at`` (Wagtail's ``DraftStateMixin``):
+    the archive's moderated snippets, and ``wagtailcore_page`` for pages of every type."""
+    from django.apps import apps
+    from wagtail.models import DraftStateMixin
+
+    return sorted(
+        {
+            model._meta.get_field("expire_at").model._meta.db_table
+            for label in CONTENT_APPS
+            for model in apps.get_app_config(label).get_models()
+            if issubclass(model, DraftStateMixin)
+        }
+    )
+
+
+def _index_expiries(cursor, tables: list[str]) -> None:
+    """Index the live records that have an expiry (few: most never expire), so finding the
+    latest one already passed is one probe. Created here rather than by a migration because
+    Wagtail's page table needs it too."""
+    for table in tables:
+        name = cursor.db.ops.quote_name(f"archive_expiry_{table}")
+        cursor.execute(
+            f"CREATE INDEX IF NOT EXISTS {name} ON {cursor.db.ops.quote_name(table)} (expire_at)"
+            " WHERE expire_at IS NOT NULL AND live"
+        )
+
+
+# The clock of Django's ``Now()``, which ``public()`` compares ``expire_at`` with: on PostgreSQL
+# the statement's time, since CURRENT_TIMESTAMP would be the transaction's.
+_NOW = {
+    "postgresql": "statement_timestamp()",
+    "sqlite": "strftime('%Y-%m-%d %H:%M:%f', 'now')",
+}
+
+
+def _generation_select(vendor: str) -> str:
+    """The token, followed by the latest ``expire_at`` already passed among live records, if
+    any: one probe of each table's index of expiries."""
+    latest = " UNION ALL ".join(
+        f"SELECT (SELECT expire_at FROM {table} WHERE expire_at <= {_NOW[vendor]} AND live"  # noqa: S608 - names from _meta
+        " ORDER BY expire_at DESC LIMIT 1) AS expired"
+        for table in _expiring_tables()
+    )
+    return (
+        f"SELECT token || coalesce(':' || (SELECT max(expired) FROM ({latest}) AS expiries), '')"  # noqa: S608
+        " FROM archive_content_generation WHERE id = 1"
+    )
+
+
+@functools.cache
+def _reading_sql(vendor: str) -> str:
+    # PostgreSQL would spend longer planning the probes (0.3 ms at every request) than running
+    # them; a PL/pgSQL function keeps its plan for the whole session.
+    if vendor == "postgresql":
+        return f"SELECT {GENERATION_FUNCTION}()"
+    return _generation_select(vendor)
 
 
 _CREATE_TABLE = (
@@ -104,6 +176,11 @@ def _install_postgresql(cursor, tables: list[str]) -> None:
         " ON CONFLICT DO NOTHING"
     )
     cursor.execute(_POSTGRESQL_FUNCTION)
+    # Replaced at every migrate, so that it reads every table that has expire_at.
+    cursor.execute(
+        f"CREATE OR REPLACE FUNCTION {GENERATION_FUNCTION}() RETURNS text"
+        f" LANGUAGE plpgsql STABLE AS $$ BEGIN RETURN ({_generation_select('postgresql')}); END $$"
+    )
     cursor.execute(
         "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
         " WHERE t.tgname = %s",

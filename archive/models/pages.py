@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -75,7 +74,14 @@ class ArchivePage(DirectionSafeText):
         abstract = True
 
     def route(self, request, path_components):
-        if not path_components and self.expire_at and self.expire_at <= timezone.now():
+        # By the database's clock, which public() and the content generation read: by this
+        # server's, were it behind, a page could be rendered and cached under the generation
+        # that already counts its expiry, and served until the next change.
+        if (
+            not path_components
+            and self.expire_at
+            and not Page.objects.filter(unexpired(), pk=self.pk).exists()
+        ):
             raise Http404
         return super().route(request, path_components)
 
