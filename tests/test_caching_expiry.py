@@ -19,8 +19,9 @@ from archive.models import Person
 from tests.api_data import statement
 from tests.factories import DocumentedPersonFactory, TimelineEntryFactory
 
-# Long enough to create the records and prime the caches before they expire.
-LEAD = datetime.timedelta(seconds=2.5)
+# Long enough to create the records and prime the caches before they expire, on a loaded CI
+# machine too (priming took up to 1.4 s on a busy one).
+LEAD = datetime.timedelta(seconds=6)
 
 
 @pytest.fixture
