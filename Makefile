@@ -4,9 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE ?= memorial.settings.dev
 
-.PHONY: run test lint format install install-dev demo browsers bench messages clean
+.PHONY: run serve test lint format install install-dev demo browsers bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,15 @@ run: install
 	$(BIN)/python manage.py load_demo --synthetic-people 200
 	$(BIN)/python manage.py create_dev_admin
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## make serve: production (README "Deploying"): checks, static files, migrations, then gunicorn.
+serve: export DJANGO_SETTINGS_MODULE = memorial.settings.production
+serve: install
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/gunicorn memorial.wsgi:application --bind $(HOST):$(PORT) \
+		--workers $(WORKERS) --access-logfile - $(GUNICORN_ARGS)
 
 ## make test: install everything the suite needs (Debian's Chromium included) and run it all.
 test: install-dev browsers

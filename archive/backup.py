@@ -42,8 +42,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from archive.caching import content_changed
-
 FORMAT = "memorial-archive-backup"
 VERSION = 1
 EXCLUDED = [
@@ -208,7 +206,6 @@ def restore_backup(path: Path) -> dict[str, int]:
                 with archive.open(member) as source, target.open("wb") as out:
                     while chunk := source.read(1 << 20):
                         out.write(chunk)
-            content_changed()
     call_command("rebuild_references_index", verbosity=0)
     call_command("update_index", verbosity=0)
     return _counts()

@@ -11,7 +11,6 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from . import synthetic_names
-from .caching import content_changed
 from .models import (
     ContentPage,
     Event,
@@ -398,6 +397,4 @@ def generate_synthetic_people(count: int, event: Event, place: Place, batch: int
         Person.objects.bulk_create(
             synthetic_person(n, event, place, locale) for n in wanted[start : start + batch]
         )
-    if wanted:
-        content_changed()  # bulk_create sends no signals, so cached pages would not know
     return len(wanted)

@@ -8,7 +8,7 @@ requests and processes: read them, never change them."""
 
 from __future__ import annotations
 
-from archive.content_cache import remembered
+from archive.caching import remembered
 from archive.models import Person, Place
 
 PLACE_FIELDS = ("birth_place", "residence", "fate_place")

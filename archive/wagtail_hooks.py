@@ -1,14 +1,17 @@
 """The editors' admin: one viewset per collection, grouped under one menu."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.active_filters import register_filter_adapter_class
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from .admin.bulk.actions import BULK_ACTIONS
 from .admin.bulk.moderation import RESTRICT_ACTION
 from .admin.dashboard import WAGTAIL_WORKFLOW_PANELS, AwaitingModerationPanel, FiguresPanel
-from .admin.import_people import PeopleImportViewSet
+from .admin.import_people import ImportedFilter, ImportedFilterAdapter, PeopleImportViewSet
 from .admin.translate_button import replace_simple_translation_button
 from .admin.viewsets import (
     EventViewSet,
@@ -23,7 +26,7 @@ from .admin.viewsets import (
 
 
 class ArchiveGroup(SnippetViewSetGroup):
-    menu_label = "Archive"
+    menu_label = _("Archive")
     menu_icon = "folder-open-inverse"
     menu_order = 200
     items = (
@@ -49,6 +52,13 @@ def add_archive_panels(request, panels):
     panels.insert(0, AwaitingModerationPanel())
     panels.insert(1, FiguresPanel())
 
+
+@hooks.register("insert_global_admin_css")
+def archive_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("archive/admin/admin.css"))
+
+
+register_filter_adapter_class(ImportedFilter, ImportedFilterAdapter)
 
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)

@@ -8,12 +8,14 @@ import re
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.cache import cache
+from django.core.cache import caches
 from django.dispatch import receiver
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from rest_framework.throttling import AnonRateThrottle, BaseThrottle
+from rest_framework.throttling import BaseThrottle
+
+from archive.api.throttling import AnonymousRateThrottle
 
 
 def _policy(directives: dict[str, str]) -> str:
@@ -76,7 +78,8 @@ def client_address(request) -> str:
     return BaseThrottle().get_ident(request)
 
 
-# Admin sign-in: a failure counter per (username, address), kept in the shared cache.
+# Admin sign-in: a failure counter per (username, address), kept in the cache every worker
+# shares (``limits``: Redis, or the database without it).
 
 
 def _failures_key(request, username: str) -> str:
@@ -90,6 +93,7 @@ def _count_login_failure(sender, credentials, request=None, **kwargs):
         return
     key = _failures_key(request, credentials.get("username", ""))
     lockout = settings.LOGIN_LOCKOUT_MINUTES * 60
+    cache = caches["limits"]
     cache.add(key, 0, timeout=lockout)
     try:
         failures = cache.incr(key)
@@ -103,7 +107,7 @@ def _count_login_failure(sender, credentials, request=None, **kwargs):
 @receiver(user_logged_in)
 def _forget_login_failures(sender, request, user, **kwargs):
     if request is not None:
-        cache.delete(_failures_key(request, user.get_username()))
+        caches["limits"].delete(_failures_key(request, user.get_username()))
 
 
 class AdminLoginThrottleMiddleware:
@@ -133,7 +137,9 @@ def sign_in_refused(request, username: str, message: str):
     """The 429 answer once ``username`` has failed ``LOGIN_FAILURE_LIMIT`` times from this
     address (see _count_login_failure), else None. The private pages' password form uses it
     too, naming the page's restriction as the username."""
-    if (cache.get(_failures_key(request, username)) or 0) >= settings.LOGIN_FAILURE_LIMIT:
+    if (
+        caches["limits"].get(_failures_key(request, username)) or 0
+    ) >= settings.LOGIN_FAILURE_LIMIT:
         return _too_many(request, settings.LOGIN_LOCKOUT_MINUTES * 60, message)
     return None
 
@@ -141,7 +147,7 @@ def sign_in_refused(request, username: str, message: str):
 # Public search: the same anonymous throttle the API uses, with its own rate.
 
 
-class SearchThrottle(AnonRateThrottle):
+class SearchThrottle(AnonymousRateThrottle):
     scope = "search"
 
 

@@ -1,14 +1,34 @@
+import os
+
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
+from django.db import connection, connections
 
 from tests.factories import user_in
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Every test starts with an empty cache: no throttle counts, cached responses or sign-in
+    """Every test starts with empty caches: no throttle counts, cached responses or sign-in
     failures left over from the test before."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _content_generation_per_statement(request):
+    """On PostgreSQL the content generation changes as a transaction commits, and a test's
+    transaction never does: within it, the generation changes with each statement instead
+    (archive/caching/generation.py)."""
+    uses_database = request.node.get_closest_marker("django_db") or (
+        "_django_db_helper" in request.fixturenames
+    )
+    if not uses_database or connection.vendor != "postgresql":
+        return
+    request.getfixturevalue("_django_db_helper")
+    if connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS archive_content_changed IMMEDIATE")
 
 
 @pytest.fixture
@@ -38,3 +58,23 @@ def demo(db):
     from archive.demo import load_demo
 
     load_demo()
+
+
+@pytest.fixture(scope="module")
+def served_database(django_db_setup, django_db_blocker):
+    """A PostgreSQL copy of the migrated test database, with the demo content and an editor,
+    for app processes started by the test (see tests/servers.py)."""
+    from bench.serving import create_database, drop_database, manage, served_environment
+    from tests.servers import run_python
+
+    template = connection.settings_dict["NAME"]
+    name = f"{template}_served"
+    with django_db_blocker.unblock():
+        connections.close_all()  # a template database must have no open sessions
+        url = create_database(os.environ["DATABASE_URL"], name, template=template)
+    env = served_environment(url)
+    manage(env, "migrate", "--no-input")  # as `make serve` would: makes the limits' table
+    manage(env, "load_demo")
+    run_python(env, "from tests.factories import user_in; user_in('Editors', 'editor')")
+    yield url
+    drop_database(os.environ["DATABASE_URL"], name)

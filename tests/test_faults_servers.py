@@ -1,5 +1,6 @@
 """Two real app processes (gunicorn, production settings) sharing one PostgreSQL database and one
-Redis: no stale page after a publish, a 503 while the database is unreachable, and recovery."""
+Redis: no stale page after a publish, a 503 while the database is unreachable (cached pages
+included), and recovery."""
 
 import os
 import uuid
@@ -146,17 +147,17 @@ def test_database_outage_answers_503_then_recovers_by_itself(shared):
         api = server.get(f"/api/v1/people/?visit={uuid.uuid4().hex}")
         ready = server.get("/readyz")
         alive = server.get("/healthz")
+        # Whether the kept copy is still current is the database's to say: none is served.
         cached = server.get("/en/")
     finally:
         set_connections_allowed(shared["name"], True)
     after = server.get(f"/en/?visit={uuid.uuid4().hex}")
 
-    for status, headers, body in (page, api):
+    for status, headers, body in (page, api, cached):
         assert status == 503
         assert headers["retry-after"] == "30"
         assert b"briefly unavailable" in body
     assert ready[0] == 503
     assert alive[0] == 200
-    assert (cached[0], cached[1]["x-cache"]) == (200, "hit")
     assert after[0] == 200
     assert server.get("/readyz")[0] == 200

@@ -4,8 +4,6 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from memorial.security import SearchThrottle
-
 LOGIN = "/admin/login/"
 
 
@@ -54,8 +52,9 @@ def test_a_successful_sign_in_clears_the_failure_count(client, editor, settings)
 
 
 @pytest.fixture
-def search_rate(monkeypatch):
-    monkeypatch.setattr(SearchThrottle, "THROTTLE_RATES", {"search": "3/minute"})
+def search_rate(settings):
+    rates = {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "search": "3/minute"}
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
 
 
 @pytest.mark.django_db

@@ -38,3 +38,26 @@ def test_production_refuses_debug():
     result = run_manage("check", SECRET_KEY=GOOD_KEY, DEBUG="true")
     assert result.returncode != 0
     assert "DEBUG" in result.stderr
+
+
+def test_production_refuses_to_start_serving_without_collected_static_files(tmp_path):
+    result = run_python_as_a_server(
+        "import memorial.wsgi", SECRET_KEY=GOOD_KEY, STATIC_ROOT=str(tmp_path)
+    )
+    assert result.returncode != 0
+    assert "Static files are not collected" in result.stderr
+    assert "collectstatic" in result.stderr
+
+
+def run_python_as_a_server(code: str, **env):
+    """``code`` run as a server process would start: a fresh interpreter, production settings."""
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "memorial.settings.production", **env}
+    environment.pop("DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

@@ -20,7 +20,7 @@ from archive.models import (
 
 from .choosers import PersonChooserViewSet, RecordChooserViewSet
 from .history import RecordHistoryView
-from .import_people import imported_people
+from .import_people import ImportedFilter
 from .messages import (
     ModeratedCreateView,
     ModeratedEditView,
@@ -70,9 +70,7 @@ class PersonFilterSet(WagtailFilterSet):
         label=_("Possible duplicate"),
     )
     # The records one import wrote; the import's result links here (import_people.py).
-    imported = django_filters.CharFilter(
-        method="filter_imported", label=_("From the import"), widget=forms.HiddenInput
-    )
+    imported = ImportedFilter(label=_("From the import"), widget=forms.HiddenInput)
 
     class Meta:
         model = Person
@@ -86,9 +84,6 @@ class PersonFilterSet(WagtailFilterSet):
             "is_synthetic",
             "live",
         ]
-
-    def filter_imported(self, people, name, value):
-        return imported_people(people, value)
 
 
 class PersonIndexView(IndexView):

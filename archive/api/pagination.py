@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination, CursorPagination, PageNumberPagination
 
-from archive.content_cache import remembered, remembered_items
+from archive.caching import remembered, remembered_items
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -46,7 +46,7 @@ def with_link_header(response, next_link: str | None, previous_link: str | None)
 
 class RememberingPaginator(Paginator):
     """Counts a list, and finds the rows of each of its pages, once per content generation
-    (see archive.content_cache).
+    (see archive.caching.values).
 
     A count reads every matching row: at 100,000 people it cost more than the rest of a page
     together; a page far down the list reads every row before it. Both change only when content

@@ -36,8 +36,9 @@ def chosen_language(request) -> str:
     """``?lang=``, else what Django would choose for a page without a language prefix: the
     site's language cookie, then Accept-Language, then the default language.
 
-    Choosing exactly as Django does keeps the anonymous response cache (archive/caching.py),
-    which keys on Django's choice, from serving one language's answer to another."""
+    Choosing exactly as Django does keeps the anonymous response cache
+    (archive/caching/middleware.py), which keys on Django's choice, from serving one
+    language's answer to another."""
     codes = [code for code, _name in settings.LANGUAGES]
     if "lang" in request.query_params:
         language = request.query_params["lang"]

@@ -5,8 +5,6 @@ The docstrings of the viewsets are the endpoint descriptions in the OpenAPI sche
 
 from __future__ import annotations
 
-import functools
-
 from django.db.models import Prefetch, Subquery
 from django.http import Http404, JsonResponse
 from django.utils import translation
@@ -20,8 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Locale
 
-from archive.caching import current_generation
-from archive.content_cache import remembered_items
+from archive.caching import remembered_here, remembered_items
 from archive.models import (
     Event,
     Family,
@@ -123,11 +120,17 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
         return records
 
     def get_queryset(self):
-        generation = current_generation(self.request)
-        if generation is None:  # the cache is down: nothing is kept, this included
-            return self.ordered_public_rows()
-        # A clone: the queryset itself is shared by the process's requests.
-        return _shared_rows(type(self), self.language, generation).all()
+        # Built once per process and content generation: building them took a third of a page
+        # of records from the cache. They depend on nothing in the request, but may on the
+        # content: Wagtail's public() reads the pages' view restrictions as it builds the query.
+        rows = remembered_here(
+            "api-rows",
+            lambda: type(self)(language=self.language).ordered_public_rows(),
+            type(self),
+            self.language,
+            request=self.request,
+        )
+        return rows.all()  # a clone: the queryset itself is shared by the process's requests
 
     def ordered_public_rows(self):
         rows = localize(self.public_rows(), self.language)
@@ -217,15 +220,6 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
         fetched = [rows[pk] for pk in ids if pk in rows]
         records = self.get_serializer(fetched, many=True).data
         return {row.pk: Written.of(record) for row, record in zip(fetched, records, strict=True)}
-
-
-@functools.lru_cache(maxsize=64)
-def _shared_rows(viewset: type[ArchiveViewSet], language: str, generation: str):
-    """The ordered public rows of ``viewset`` in ``language``, built once per process and
-    content generation: building them took a third of a page of records from the cache. They
-    depend on nothing in the request, but may on the content: Wagtail's public() reads the
-    pages' view restrictions as it builds the query."""
-    return viewset(language=language).ordered_public_rows()
 
 
 class PersonViewSet(ArchiveViewSet):

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
 from archive.models import Family, FamilyMembership, Person
 
 # Lists inside one cell (spellings, sources) are separated by this character.
@@ -36,6 +39,7 @@ class Kind(Enum):
 class Column:
     name: str
     kind: Kind
+    # Shown on the admin's import page, in the reader's language; the name is what a file says.
     description: str
     required: bool = False
     max_length: int = MAX_TEXT_LENGTH
@@ -61,77 +65,88 @@ def _choice(name: str, field_choices, description: str, required: bool = False) 
     )
 
 
+# The values quoted in descriptions (female, one_source, yes, ...) are what a file must hold,
+# whatever the language of its reader; translators keep them as they are.
 COLUMNS: tuple[Column, ...] = (
     _text(
         "external_id",
-        "The record's identifier in the list it comes from. Importing a row whose identifier is "
-        "already in the archive updates that record instead of adding another.",
+        _(
+            "The record's identifier in the list it comes from. Importing a row whose identifier "
+            "is already in the archive updates that record instead of adding another."
+        ),
         required=True,
     ),
-    _text("family_name", "Family name (surname), in any script."),
-    _text("given_name", "Given name.", required=True),
-    _text("patronymic", "Patronymic: Məmməd oğlu, Məmmədovich, Hüseyn qızı."),
-    _text("name_original", "The whole name in its original script, e.g. Cyrillic."),
+    _text("family_name", _("Family name (surname), in any script.")),
+    _text("given_name", _("Given name."), required=True),
+    _text("patronymic", _("Patronymic: Məmməd oğlu, Məmmədovich, Hüseyn qızı.")),
+    _text("name_original", _("The whole name in its original script, e.g. Cyrillic.")),
     Column(
         "alternative_spellings",
         Kind.LIST,
-        f"Other spellings of the name, separated by {LIST_SEPARATOR}.",
+        format_lazy(
+            _("Other spellings of the name, separated by {separator}."), separator=LIST_SEPARATOR
+        ),
     ),
-    _choice("sex", Person.Sex.choices, "female, male or unknown (the default)."),
+    _choice("sex", Person.Sex.choices, _("female, male or unknown (the default).")),
     Column(
         "born",
         Kind.DATE,
-        "Date of birth, as precisely as known: 1950, 1950-03, 1950-03-14, or 195X for a decade.",
+        _("Date of birth, as precisely as known: 1950, 1950-03, 1950-03-14, or 195X for a decade."),
     ),
-    Column("stated_age", Kind.INTEGER, "Age at the time, when there is no date of birth."),
+    Column("stated_age", Kind.INTEGER, _("Age at the time, when there is no date of birth.")),
     _choice(
         "fate",
         Person.Fate.choices,
-        "killed, died_of_wounds, wounded, captive, missing, released or survived.",
+        _("killed, died_of_wounds, wounded, captive, missing, released or survived."),
         required=True,
     ),
-    Column("fate_date", Kind.DATE, "Date of death, wounding or capture, as precisely as known."),
-    Column("birth_place", Kind.PLACE, "Place of birth: the name of a place in the archive."),
-    Column("residence", Kind.PLACE, "Place of residence: the name of a place in the archive."),
-    Column("fate_place", Kind.PLACE, "Place of fate: the name of a place in the archive."),
-    Column("event", Kind.EVENT, "The event's slug in the archive, e.g. khojaly-massacre."),
-    _text("occupation", "Occupation."),
+    Column("fate_date", Kind.DATE, _("Date of death, wounding or capture, as precisely as known.")),
+    Column("birth_place", Kind.PLACE, _("Place of birth: the name of a place in the archive.")),
+    Column("residence", Kind.PLACE, _("Place of residence: the name of a place in the archive.")),
+    Column("fate_place", Kind.PLACE, _("Place of fate: the name of a place in the archive.")),
+    Column("event", Kind.EVENT, _("The event's slug in the archive, e.g. khojaly-massacre.")),
+    _text("occupation", _("Occupation.")),
     Column(
         "biography",
         Kind.PARAGRAPHS,
-        "Plain text; a blank line starts a new paragraph. Markup is shown as typed.",
+        _("Plain text; a blank line starts a new paragraph. Markup is shown as typed."),
     ),
     Column(
         "sources",
         Kind.SOURCES,
-        f"Titles of sources in the archive, separated by {LIST_SEPARATOR}.",
+        format_lazy(
+            _("Titles of sources in the archive, separated by {separator}."),
+            separator=LIST_SEPARATOR,
+        ),
     ),
     _choice(
         "verification",
         Person.Verification.choices,
-        "unverified (the default), one_source or corroborated.",
+        _("unverified (the default), one_source or corroborated."),
     ),
     _choice(
         "visibility",
         Person.Visibility.choices,
-        "public (the default) or restricted (staff only: living people, families who asked).",
+        _("public (the default) or restricted (staff only: living people, families who asked)."),
     ),
     Column(
         "is_synthetic",
         Kind.BOOLEAN,
-        "yes for a generated, not real, record; no (the default) otherwise.",
+        _("yes for a generated, not real, record; no (the default) otherwise."),
     ),
     Column(
         "family",
         Kind.FAMILY,
-        "The family's name, e.g. the Mammadov family. A family not yet in the archive is added.",
+        _("The family's name, e.g. the Mammadov family. A family not yet in the archive is added."),
         max_length=Family._meta.get_field("name").max_length,
     ),
     Column(
         "family_relationship",
         Kind.CHOICE,
-        "The person's place in that family: head, spouse, child, parent, sibling, grandparent, "
-        "grandchild or other (the default).",
+        _(
+            "The person's place in that family: head, spouse, child, parent, sibling, "
+            "grandparent, grandchild or other (the default)."
+        ),
         choices=tuple(value for value, _label in FamilyMembership.Relationship.choices),
         default=FamilyMembership.Relationship.OTHER,
     ),

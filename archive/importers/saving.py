@@ -33,7 +33,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry, Revision
 
-from archive.caching import content_changed
 from archive.models import Family, FamilyMembership, Person, Source
 from archive.models.dates import Precision
 from archive.names import fold
@@ -101,7 +100,6 @@ class PeopleWriter:
                 done += len(group)
                 self.progress(done, len(rows))
         self._memberships([row for row in rows if row.family])
-        content_changed()
         return self.summary
 
     def refresh_statistics(self) -> None:

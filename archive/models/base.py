@@ -37,10 +37,13 @@ def localize(rows: models.QuerySet, language_code: str | None = None) -> models.
     if language_code == default_code:
         return rows.filter(locale=default)
     # A language without a locale of its own finds no translation: the originals remain.
+    # The translated groups are read once, as a set each row is looked up in, which keeps
+    # the rows in the order of the index they are read by (an anti-join would not).
     active = _locale_id(language_code)
-    translated = rows.filter(translation_key=models.OuterRef("translation_key"), locale=active)
+    translated = rows.filter(locale=active).values("translation_key")
     return rows.filter(
-        models.Q(locale=active) | models.Q(locale=default) & ~models.Exists(translated)
+        models.Q(locale=active)
+        | models.Q(locale=default) & ~models.Q(translation_key__in=translated)
     )
 
 

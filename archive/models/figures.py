@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
 from archive.admin.forms import PartialDatesForm
-from archive.content_cache import remembered
+from archive.caching import remembered
 
 from .base import TranslatableSnippet
 from .dates import PartialDate, normalise_fields, partial_date_fields

@@ -52,15 +52,12 @@ class PersonQuerySet(PublishableQuerySet):
         an import that bypasses ``save()``, or by translating a record later. At 100,000
         people on PostgreSQL it costs the memorial page one probe of the (translation_key,
         locale) index (0.15 ms in all); listings a hash anti-join over the restricted keys."""
-        restricted = Person.objects.filter(
-            translation_key=models.OuterRef("translation_key"),
-            visibility=Person.Visibility.RESTRICTED,
-        )
+        restricted = Person.objects.filter(visibility=Person.Visibility.RESTRICTED)
         return (
             super()
             .public()
             .filter(visibility=Person.Visibility.PUBLIC)
-            .exclude(models.Exists(restricted))
+            .exclude(translation_key__in=restricted.values("translation_key"))
         )
 
     def for_listing(self):
@@ -248,7 +245,7 @@ class Person(ModeratedSnippet):
             [
                 ChooserPanel("sources"),
                 FieldPanel("verification"),
-                InlinePanel("testimonies", label=_("Testimonies")),
+                InlinePanel("testimonies", heading=_("Testimonies")),
             ],
             heading=_("Sources and testimonies"),
         ),
@@ -282,7 +279,24 @@ class Person(ModeratedSnippet):
         ordering = ["family_name", "given_name", "id"]
         permissions = [("view_restricted_person", _("Can see restricted remembrance records"))]
         indexes = [
-            models.Index(fields=["live", "visibility", "family_name"], name="person_public_name"),
+            # The public in name order, with what public() and the index's filters read, so a
+            # page or a count of the public index is a walk of this index alone: page 1,000
+            # of ids in 22 ms at 100,000 people, where sorting the table took 600 ms.
+            models.Index(
+                fields=[
+                    "family_name",
+                    "given_name",
+                    "id",
+                    "locale",
+                    "translation_key",
+                    "expire_at",
+                    "fate",
+                    "sex",
+                    "age",
+                ],
+                condition=models.Q(live=True, visibility="public"),
+                name="person_public_order",
+            ),
             # The admin listing's default order, so its first page at 100,000 rows needs no sort.
             models.Index(fields=["family_name", "given_name", "id"], name="person_name_order"),
         ]
@@ -416,7 +430,7 @@ class Family(TranslatableSnippet):
         FieldPanel("name"),
         FieldPanel("whole_family_killed"),
         FieldPanel("notes"),
-        InlinePanel("memberships", label=_("Members")),
+        InlinePanel("memberships", heading=_("Members")),
     ]
     search_fields = [index.SearchField("name")]
 

@@ -7,13 +7,13 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
-from archive.content_cache import remembered
+from archive.caching import memo, remembered
 from archive.views import languages, navigation
 
 register = template.Library()
@@ -24,36 +24,7 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 _AZERBAIJANI_CYRILLIC = set("әғҹһөүјӘҒҸҺӨҮЈ")
 
 
-@register.tag
-def memo(parser, token):
-    """``{% memo "name" value … %}…{% endmemo %}``: the enclosed fragment, rendered once per
-    content generation, language and combination of the values given, then kept in memory
-    (see :mod:`archive.content_cache`).
-
-    Only for fragments that are the same for every visitor given those values, such as the
-    footer, or the navigation given its items: never for anything that depends on the visitor
-    or on what the page shows beyond the values listed."""
-    name, *values = (parser.compile_filter(bit) for bit in token.split_contents()[1:])
-    nodelist = parser.parse(("endmemo",))
-    parser.delete_first_token()
-    return MemoNode(nodelist, name, values)
-
-
-class MemoNode(template.Node):
-    def __init__(self, nodelist, name, values):
-        self.nodelist, self.name, self.values = nodelist, name, values
-
-    def render(self, context):
-        values = (value.resolve(context) for value in self.values)
-        return remembered(
-            "fragment",
-            lambda: self.nodelist.render(context),
-            self.name.resolve(context),
-            get_language(),
-            get_script_prefix(),
-            *(tuple(value) if isinstance(value, list) else value for value in values),
-            request=context.get("request"),
-        )
+register.tag("memo", memo)
 
 
 @register.simple_tag(takes_context=True)

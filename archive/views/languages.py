@@ -16,7 +16,7 @@ from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Page, Site
 
-from archive.content_cache import remembered
+from archive.caching import remembered
 from archive.models.pages import public_pages
 
 

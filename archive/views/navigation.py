@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from archive.content_cache import remembered
+from archive.caching import remembered
 from archive.models import StatementIndexPage
 from archive.models.pages import public_pages
 

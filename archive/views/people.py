@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from archive.content_cache import remembered
+from archive.caching import remembered
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
 from archive.models.figures import CHILD_UNDER, ELDERLY_FROM
 from archive.names import query_tokens
@@ -114,9 +114,7 @@ class PeopleFilter(forms.Form):
 
 def _choices(people) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """The places where public people lived or met their fate, and the public families."""
-    pairs = people.order_by().values_list("fate_place", "residence").distinct()
-    used = {place for pair in pairs for place in pair if place is not None}
-    places = Place.objects.filter(pk__in=used).select_related("parent")
+    places = Place.objects.named_by(people, "fate_place", "residence").select_related("parent")
     families = Family.objects.public()
     return [(p.pk, str(p)) for p in places], [(f.pk, str(f)) for f in families]
 
@@ -165,13 +163,16 @@ def person_list(request):
     if status == 200 and query_tokens(form.cleaned_data["q"] if form.is_bound else ""):
         page = ranked_page(listed, number)
     else:
-        paginator = Paginator(listed, PEOPLE_PER_PAGE)
+        # Ids first, then the page's rows: in name order the ids are a walk of one index
+        # (see Person.Meta.indexes), where whole rows had the table read and sorted.
+        paginator = Paginator(listed.values_list("pk", flat=True), PEOPLE_PER_PAGE)
         if status == 200:
             # Filters choose among a few values each, so their counts are worth keeping.
             paginator.count = remembered(
                 "people-count", listed.count, language, filters, request=request
             )
         page = paginator.get_page(number)
+        page.object_list = public_in_order(list(page.object_list), people)
     # Places from the directory rather than joined to every row (the cards show no photo).
     page.object_list = list(page.object_list)
     with_places(request, *page.object_list)

@@ -66,8 +66,8 @@ MIDDLEWARE = [
     "memorial.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    # Inside CORS, outside everything that sets cookies: see archive/caching.py.
-    "archive.caching.AnonymousCacheMiddleware",
+    # Inside CORS, outside everything that sets cookies: see archive/caching/middleware.py.
+    "archive.caching.middleware.AnonymousCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "memorial.middleware.PrefixedLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -112,24 +112,39 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "memorial")
+# "default" keeps what is derived from public content: safe in each worker's own memory, since a
+# kept value is current only while the database's content generation is (archive/caching/).
+# "limits" keeps the rate limits' and the sign-in lockout's counters, which every worker must
+# share: in Redis, or else in a database table (made by `migrate`), at a few queries per API
+# request and search.
 if REDIS_URL:
+    _redis = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        # A Redis outage must degrade to uncached serving, never to errors, nor to slow pages.
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.25,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            # A Redis outage must degrade to uncached serving, never to errors, nor to slow pages.
-            "OPTIONS": {
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.25,
-                "SOCKET_TIMEOUT": 0.5,
-            },
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "memorial"),
-        }
+        "default": {**_redis, "KEY_PREFIX": CACHE_KEY_PREFIX},
+        "limits": {**_redis, "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:limits"},
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Whole responses to anonymous visitors, invalidated on any content change (archive/caching.py).
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "limits": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "memorial_limits",
+            # One entry per address and minute; Django's default of 300 would forget counts.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+    }
+# Whole responses to anonymous visitors, current while the content generation is (archive/caching/).
 ANONYMOUS_CACHE_SECONDS = int(os.environ.get("ANONYMOUS_CACHE_SECONDS", "600"))
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -154,7 +169,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {

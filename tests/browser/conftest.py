@@ -11,6 +11,7 @@ as plain values, and an ORM call in a test body fails loudly."""
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -37,14 +38,40 @@ def chromium_path() -> str | None:
     return found if os.access(found, os.X_OK) else None
 
 
+def one_request_at_a_time(app):
+    """``app``, answering one request at a time, its response read whole inside the lock."""
+    lock = threading.Lock()
+
+    def serve(environ, start_response):
+        with lock:
+            response = app(environ, start_response)
+            try:
+                return [b"".join(response)]
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+    return serve
+
+
 @pytest.fixture
 def live_site(live_server, django_db_serialized_rollback):
     """The live server with the demo archive loaded.
 
     Serialized rollback restores what the migrations made (locales, the root page, the Editors
-    and Moderators groups and their workflow), which a transactional test's flush removes."""
+    and Moderators groups and their workflow), which a transactional test's flush removes.
+
+    On SQLite the test database lives in memory, and Django hands the live server's request
+    threads the test's own connection: two requests at once (the admin's editing-session ping
+    beside a form's save, say) interleave their savepoints on it and fail at random ("no such
+    savepoint"). There the server answers one request at a time."""
+    from django.db import connection
+
     from archive.demo import load_demo
 
+    if connection.vendor == "sqlite":
+        httpd = live_server.thread.httpd
+        httpd.set_app(one_request_at_a_time(httpd.get_app()))
     load_demo()
     return live_server
 

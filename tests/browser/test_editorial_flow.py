@@ -54,7 +54,6 @@ def test_editor_submits_a_person_a_moderator_publishes_it_and_a_visitor_finds_it
     editor.get_by_role("combobox", name="Sex").select_option(label="Female")
     editor.get_by_role("combobox", name="Fate").select_option(label="Killed")
     editor.get_by_role("textbox", name="Date of fate").fill("1992-02-26")
-    editor.get_by_role("tab", name="Sources and status").click()
     editor.get_by_role("checkbox", name="Synthetic record").check()
     editor.get_by_role("button", name="More actions").click()
     editor.get_by_role("button", name="Submit to Moderators approval").click()
@@ -74,12 +73,14 @@ def test_editor_submits_a_person_a_moderator_publishes_it_and_a_visitor_finds_it
     # The moderator approves and publishes it from the review list on the dashboard.
     moderator = new_context().new_page()
     sign_in(moderator, "moderator")
-    review = moderator.get_by_role("region", name="Awaiting your review")
+    review = moderator.get_by_role("region", name="1 item awaiting moderation")
     review.get_by_role("link", name=FULL_NAME).click()
     expect(moderator.get_by_role("heading", name=FULL_NAME)).to_be_visible()
     moderator.get_by_role("button", name="More actions").click()
     moderator.get_by_role("button", name="Approve and Publish").click()
-    expect(moderator.get_by_role("status")).to_contain_text(f"Person '{FULL_NAME}' updated.")
+    expect(moderator.get_by_role("status")).to_contain_text(
+        f"Person '{FULL_NAME}' approved and published."
+    )
     record_row = moderator.get_by_role("row").filter(
         has=moderator.locator(f'a[href$="/person/edit/{person_id}/"]')
     )

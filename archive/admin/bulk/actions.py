@@ -17,9 +17,10 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.formats import number_format
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -35,13 +36,48 @@ NAMED = 5
 MAX_ID = 2**63 - 1
 
 
+def counted(sentence, count: int) -> str:
+    """``sentence``, an ``ngettext_lazy`` keyed on "count", said of ``count`` records; its
+    ``%(number)s`` is the count written as the language groups digits ("10 000" in Russian)."""
+    return sentence % {"count": count, "number": number_format(count, force_grouping=True)}
+
+
 class ModerationBulkAction(SnippetBulkAction):
     template_name = "archive/admin/bulk/confirm.html"
     # The model permission (Wagtail's permission policy) the whole action needs.
     permission_action = "change"
-    # What the confirmation page asks and its button says, and what happened, by count.
+    # What the confirmation page asks and its button says.
     question = ""
     button = ""
+    # What happened, counted: one whole sentence per model, never a model name pasted after a
+    # number, so that each language declines the noun as the number needs ("5 человек
+    # опубликованы", "2 записи хроники опубликованы").
+    done_said: dict = {}
+    unchanged_said: dict = {}
+    selected_said = {
+        Person: ngettext_lazy(
+            "%(number)s person selected.", "%(number)s people selected.", "count"
+        ),
+        TimelineEntry: ngettext_lazy(
+            "%(number)s timeline entry selected.", "%(number)s timeline entries selected.", "count"
+        ),
+    }
+    refused_said = {
+        Person: ngettext_lazy(
+            "%(number)s person left as it was: locked by someone else, or awaiting a step of "
+            "the workflow you may not approve.",
+            "%(number)s people left as they were: locked by someone else, or awaiting a step "
+            "of the workflow you may not approve.",
+            "count",
+        ),
+        TimelineEntry: ngettext_lazy(
+            "%(number)s timeline entry left as it was: locked by someone else, or awaiting a "
+            "step of the workflow you may not approve.",
+            "%(number)s timeline entries left as they were: locked by someone else, or awaiting "
+            "a step of the workflow you may not approve.",
+            "count",
+        ),
+    }
 
     @classproperty
     def models(cls):
@@ -90,11 +126,14 @@ class ModerationBulkAction(SnippetBulkAction):
         count = records.count()
         if not count:
             raise Http404
+        named = list(records.order_by("pk")[:NAMED])
         return {
             # Wagtail's BulkAction would list every selected record; only its form's context.
             **FormView.get_context_data(self, **kwargs),
             "count": count,
-            "named": list(records.order_by("pk")[:NAMED]),
+            "selected": counted(self.selected_said[self.model], count),
+            "named": named,
+            "others": count - len(named),
             "question": self.question,
             "button": self.button,
             "action_classes": " ".join(self.classes),
@@ -116,39 +155,12 @@ class ModerationBulkAction(SnippetBulkAction):
 
     def report(self, outcome: Outcome) -> None:
         """Counts only: a restricted record is never named, whoever reads the message."""
-        count = len(outcome.done)
-        if count:
-            messages.success(self.request, self.done_message(count) % self.counted(count))
+        if outcome.done:
+            messages.success(self.request, counted(self.done_said[self.model], len(outcome.done)))
         if outcome.unchanged:
-            messages.info(
-                self.request,
-                self.unchanged_message(outcome.unchanged) % self.counted(outcome.unchanged),
-            )
+            messages.info(self.request, counted(self.unchanged_said[self.model], outcome.unchanged))
         if outcome.refused:
-            messages.warning(
-                self.request,
-                ngettext(
-                    "%(count)d %(model)s left as it was: locked by someone else, or awaiting "
-                    "a step of the workflow you may not approve.",
-                    "%(count)d %(model)s left as they were: locked by someone else, or awaiting "
-                    "a step of the workflow you may not approve.",
-                    outcome.refused,
-                )
-                % self.counted(outcome.refused),
-            )
-
-    def counted(self, count: int) -> dict:
-        meta = self.model._meta
-        return {
-            "count": count,
-            "model": meta.verbose_name if count == 1 else meta.verbose_name_plural,
-        }
-
-    def done_message(self, count: int) -> str:
-        raise NotImplementedError
-
-    def unchanged_message(self, count: int) -> str:
-        raise NotImplementedError
+            messages.warning(self.request, counted(self.refused_said[self.model], outcome.refused))
 
 
 class SubmitBulkAction(ModerationBulkAction):
@@ -158,25 +170,37 @@ class SubmitBulkAction(ModerationBulkAction):
     action_priority = 10
     question = _("Submit these records to the moderators for approval?")
     button = _("Yes, submit")
+    done_said = {
+        Person: ngettext_lazy(
+            "%(number)s person submitted for moderation.",
+            "%(number)s people submitted for moderation.",
+            "count",
+        ),
+        TimelineEntry: ngettext_lazy(
+            "%(number)s timeline entry submitted for moderation.",
+            "%(number)s timeline entries submitted for moderation.",
+            "count",
+        ),
+    }
+    unchanged_said = {
+        Person: ngettext_lazy(
+            "%(number)s person left as it was: already awaiting moderation, or published "
+            "with no changes.",
+            "%(number)s people left as they were: already awaiting moderation, or published "
+            "with no changes.",
+            "count",
+        ),
+        TimelineEntry: ngettext_lazy(
+            "%(number)s timeline entry left as it was: already awaiting moderation, or "
+            "published with no changes.",
+            "%(number)s timeline entries left as they were: already awaiting moderation, or "
+            "published with no changes.",
+            "count",
+        ),
+    }
 
     def execute(self, moderation, records):
         return moderation.submit(records)
-
-    def done_message(self, count):
-        return ngettext(
-            "%(count)d %(model)s submitted for moderation.",
-            "%(count)d %(model)s submitted for moderation.",
-            count,
-        )
-
-    def unchanged_message(self, count):
-        return ngettext(
-            "%(count)d %(model)s left as it was: already awaiting moderation, or published "
-            "with no changes.",
-            "%(count)d %(model)s left as they were: already awaiting moderation, or published "
-            "with no changes.",
-            count,
-        )
 
 
 class ApproveBulkAction(ModerationBulkAction):
@@ -190,19 +214,31 @@ class ApproveBulkAction(ModerationBulkAction):
         "their workflow; the others are published as they were last saved."
     )
     button = _("Yes, approve and publish")
+    done_said = {
+        Person: ngettext_lazy(
+            "%(number)s person published.", "%(number)s people published.", "count"
+        ),
+        TimelineEntry: ngettext_lazy(
+            "%(number)s timeline entry published.",
+            "%(number)s timeline entries published.",
+            "count",
+        ),
+    }
+    unchanged_said = {
+        Person: ngettext_lazy(
+            "%(number)s person left as it was: already published, with no changes.",
+            "%(number)s people left as they were: already published, with no changes.",
+            "count",
+        ),
+        TimelineEntry: ngettext_lazy(
+            "%(number)s timeline entry left as it was: already published, with no changes.",
+            "%(number)s timeline entries left as they were: already published, with no changes.",
+            "count",
+        ),
+    }
 
     def execute(self, moderation, records):
         return moderation.publish(records)
-
-    def done_message(self, count):
-        return ngettext("%(count)d %(model)s published.", "%(count)d %(model)s published.", count)
-
-    def unchanged_message(self, count):
-        return ngettext(
-            "%(count)d %(model)s left as it was: already published, with no changes.",
-            "%(count)d %(model)s left as they were: already published, with no changes.",
-            count,
-        )
 
 
 class UnpublishBulkAction(ModerationBulkAction):
@@ -214,21 +250,31 @@ class UnpublishBulkAction(ModerationBulkAction):
     classes = {"serious"}
     question = _("Take these records off the public site? They stay in the archive as drafts.")
     button = _("Yes, unpublish")
+    done_said = {
+        Person: ngettext_lazy(
+            "%(number)s person unpublished.", "%(number)s people unpublished.", "count"
+        ),
+        TimelineEntry: ngettext_lazy(
+            "%(number)s timeline entry unpublished.",
+            "%(number)s timeline entries unpublished.",
+            "count",
+        ),
+    }
+    unchanged_said = {
+        Person: ngettext_lazy(
+            "%(number)s person left as it was: not published.",
+            "%(number)s people left as they were: not published.",
+            "count",
+        ),
+        TimelineEntry: ngettext_lazy(
+            "%(number)s timeline entry left as it was: not published.",
+            "%(number)s timeline entries left as they were: not published.",
+            "count",
+        ),
+    }
 
     def execute(self, moderation, records):
         return moderation.unpublish(records)
-
-    def done_message(self, count):
-        return ngettext(
-            "%(count)d %(model)s unpublished.", "%(count)d %(model)s unpublished.", count
-        )
-
-    def unchanged_message(self, count):
-        return ngettext(
-            "%(count)d %(model)s left as it was: not published.",
-            "%(count)d %(model)s left as they were: not published.",
-            count,
-        )
 
 
 class RestrictBulkAction(ModerationBulkAction):
@@ -243,6 +289,20 @@ class RestrictBulkAction(ModerationBulkAction):
         "allowed to see restricted records will find them in the admin."
     )
     button = _("Yes, restrict")
+    done_said = {
+        Person: ngettext_lazy(
+            "%(number)s person restricted to staff.",
+            "%(number)s people restricted to staff.",
+            "count",
+        ),
+    }
+    unchanged_said = {
+        Person: ngettext_lazy(
+            "%(number)s person left as it was: already restricted.",
+            "%(number)s people left as they were: already restricted.",
+            "count",
+        ),
+    }
 
     @classproperty
     def models(cls):
@@ -253,20 +313,6 @@ class RestrictBulkAction(ModerationBulkAction):
 
     def execute(self, moderation, records):
         return moderation.restrict(records, Person.Visibility.RESTRICTED)
-
-    def done_message(self, count):
-        return ngettext(
-            "%(count)d %(model)s restricted to staff.",
-            "%(count)d %(model)s restricted to staff.",
-            count,
-        )
-
-    def unchanged_message(self, count):
-        return ngettext(
-            "%(count)d %(model)s left as it was: already restricted.",
-            "%(count)d %(model)s left as they were: already restricted.",
-            count,
-        )
 
 
 BULK_ACTIONS = [SubmitBulkAction, ApproveBulkAction, UnpublishBulkAction, RestrictBulkAction]

@@ -15,9 +15,10 @@ API one by one, so nothing differs however a record was edited.
 What the batch path leaves out, on purpose:
 - Wagtail's notification e-mails (submitted, approved) per record: a bulk submission of 10,000
   records would send each moderator 10,000 e-mails. The dashboard lists what awaits moderation.
-- The ``post_save``/``published`` signals: the archive's cache generation is bumped once instead
-  (``content_changed()``), and the search and reference indexes need no update because no
-  record's content changes (only its publishing state, which neither index holds).
+- The ``post_save``/``published`` signals: the archive's content generation changes with the
+  rows themselves (database triggers, see archive/caching/generation.py), and the search and
+  reference indexes need no update because no record's content changes (only its publishing
+  state, which neither index holds).
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ from modelcluster.models import get_all_child_m2m_relations, get_all_child_relat
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import ModelLogEntry, Revision, TaskState, WorkflowState
 
-from archive.caching import content_changed
 from archive.importers.bulk import BATCH, insert_rows, set_columns
 from archive.importers.revisions import revision_content
 
@@ -143,7 +143,6 @@ class BulkModeration:
             self._save_first_revisions([obj for obj in fresh if obj.latest_revision_id is None])
             self._start_workflows(workflow, fresh)
             outcome.done.extend(fresh)
-        content_changed()
         return outcome
 
     def _save_first_revisions(self, records) -> None:
@@ -238,7 +237,6 @@ class BulkModeration:
             self._publish_latest([obj for obj, _state in approved] + published)
             outcome.done.extend(obj for obj, _state in approved)
             outcome.done.extend(published)
-        content_changed()
         return outcome
 
     def _may_approve(self, obj, state) -> bool:
@@ -363,7 +361,6 @@ class BulkModeration:
             self._log(live, "wagtail.unpublish")
             self._clear_schedules(ids)
             outcome.done.extend(live)
-        content_changed()
         return outcome
 
     # Restrict -------------------------------------------------------------------------------
@@ -387,7 +384,6 @@ class BulkModeration:
                     changing.append(obj)
             self._save_restricted_revisions(changing, visibility)
             outcome.done.extend(changing)
-        content_changed()
         return outcome
 
     def _save_restricted_revisions(self, records, visibility: str) -> None:

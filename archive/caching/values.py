@@ -1,11 +1,11 @@
 """Values computed from public content (navigation, counts, filter choices, written records),
 kept until the content changes.
 
-Each value is keyed by the content generation of :mod:`archive.caching`, which every change to
-archive records, pages, images or documents replaces, so a publish, unpublish or edit shows at
-once in every process. Each process keeps the values it uses in memory as well, beside the shared
-cache, and a request reads the generation once however many of them its page needs: a page
-served from memory costs one cache round trip and unpickles nothing.
+Each value is keyed by the content generation (:mod:`archive.caching.generation`), which every
+change to archive records, pages, images or documents replaces, so a publish, unpublish or edit
+shows at once in every process. Each process keeps the values it uses in memory as well, beside
+the shared cache, and a request reads the generation once however many of them its page needs:
+a page served from memory unpickles nothing.
 
 Only what every anonymous visitor may see belongs here: values must be computed from public
 querysets, never from the request's user. Key them by whatever else they vary with (language,
@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from django.core.cache import cache
 
-from archive.caching import current_generation
+from .generation import current_generation
 
 T = TypeVar("T")
 
@@ -124,3 +124,17 @@ def remembered_items(
         found.update(built)
         _items.put((keys[item], found[item]) for item in missing if item in found)
     return found
+
+
+def remembered_here(name: str, build: Callable[[], T], *parts, request=None) -> T:
+    """``build()``, computed once per content generation, ``name`` and ``parts`` in this process
+    only: for values that cannot be pickled (querysets) or are cheaper to build than to fetch."""
+    generation = current_generation(request)
+    if generation is None:
+        return build()
+    key = ("here", name, generation, *parts)
+    value = _values.get(key)
+    if value is _MISSING:
+        value = build()
+        _values.put([(key, value)])
+    return value

@@ -1,93 +1,25 @@
-"""Whole-response caching for anonymous visitors, invalidated by a content generation.
+"""Whole-response caching for anonymous visitors.
 
-Every cached response is stored beside the content generation it was rendered under; any change to
-archive records, pages, images or documents replaces the generation in the shared cache, so every
-process sharing that cache (one Redis for several app servers) stops serving the old responses at
-once. Nothing needs to know which page shows which record."""
+Every cached response is stored beside the content generation it was rendered under
+(:mod:`archive.caching.generation`), and served only while that generation is current. Nothing
+needs to know which page shows which record."""
 
 from __future__ import annotations
 
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 
-GENERATION_KEY = "archive:content-generation"
+from .generation import current_generation
+
 RESPONSE_KEY_PREFIX = "archive:response:"
-# Apps whose rows can appear on a public page or in the API (pages, snippets, images, documents,
-# redirects, tags). Sessions, search index rows and editing sessions are not among them.
-CONTENT_APPS = {
-    "archive",
-    "wagtailcore",
-    "wagtailimages",
-    "wagtaildocs",
-    "wagtailredirects",
-    "taggit",
-}
 UNCACHED_PATHS = ("/admin/", "/documents/", "/static/", "/media/", "/healthz", "/readyz")
 # A visitor carrying one of these sees something of their own (a session, a flash message).
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
-
-
-def content_changed() -> None:
-    """Start a new content generation now and again once the transaction commits.
-
-    The second bump closes a race: a request that read the new generation while the change was
-    still uncommitted could have cached the old content under it. Call this after bulk writes that
-    send no signals (``QuerySet.update``, ``bulk_create``)."""
-    _new_generation()
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(
-        callback is _new_generation for _, callback, _ in connection.run_on_commit
-    ):
-        transaction.on_commit(_new_generation)
-
-
-def _new_generation() -> str:
-    generation = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, generation, timeout=None)
-    return generation
-
-
-@receiver(post_save)
-@receiver(post_delete)
-@receiver(m2m_changed)
-def _on_content_saved(sender, **kwargs):
-    # Publishing and unpublishing save the object, so these three signals cover them too.
-    if sender._meta.app_label in CONTENT_APPS:
-        content_changed()
-
-
-def read_with_generation(request, keys: list[str]) -> dict:
-    """``cache.get_many(keys)``, with the content generation read in the same round trip and
-    kept for the rest of the request (see current_generation())."""
-    found = cache.get_many([GENERATION_KEY, *keys])
-    if GENERATION_KEY in found:
-        request._content_generation = found.pop(GENERATION_KEY)
-    return found
-
-
-def current_generation(request=None) -> str | None:
-    """The content generation, started if the cache holds none; None when the cache is down.
-
-    With a request, read once for the whole request, as the anonymous response cache does."""
-    if hasattr(request, "_content_generation"):
-        # Even None: with the cache down, one request must not wait for it again and again.
-        return request._content_generation
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    if request is not None:
-        request._content_generation = generation
-    return generation
 
 
 def response_key(request) -> str:
@@ -139,10 +71,9 @@ class AnonymousCacheMiddleware:
             return self.get_response(request)
 
         key = response_key(request)
-        entry = read_with_generation(request, [key]).get(key)
-        # Without one (first request, or the cache lost it), whatever the cache holds is stale.
+        entry = cache.get(key)
         generation = current_generation(request)
-        if entry and generation is not None and entry[0] == generation:
+        if entry and entry[0] == generation:
             _, status, headers, content = entry
             response = HttpResponse(content, status=status, headers=dict(headers))
             # A client that already holds this version gets a 304 from the cache too.
