@@ -127,3 +127,23 @@ def test_translate_is_not_offered_once_every_locale_has_a_translation(admin_clie
     )
     assert "Translatedova" in listing.content.decode()
     assert submit not in listing.content.decode()
+
+
+@pytest.mark.django_db
+def test_person_listing_filtered_by_fates_lists_each_person_once_without_distinct(
+    moderator_client,
+):
+    """SELECT DISTINCT made PostgreSQL sort every matching row of 100,000 to show 50 (2.5 s);
+    the fate filter joins nothing, so no row can come twice without it."""
+    killed = PersonFactory(family_name="Fateova", fate=Person.Fate.KILLED)
+    missing = PersonFactory(family_name="Fateova", fate=Person.Fate.MISSING)
+    listing = reverse("wagtailsnippets_archive_person:list")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = moderator_client.get(listing, {"fate": [killed.fate, missing.fate]})
+
+    assert sorted(person.pk for person in response.context["object_list"]) == [
+        killed.pk,
+        missing.pk,
+    ]
+    assert not [q for q in queries if "DISTINCT" in q["sql"] and "archive_person" in q["sql"]]
