@@ -14,7 +14,11 @@ Redis) and Django's test client, it requests each screen of ``bench/admin_screen
 warm up and ``--repeat`` times more for each role, and prints the median server time, the
 response size and the query count, flagging screens over 500 ms or 1 MB (the targets of
 issue 14). Without a network or a browser this is the server's time only. ``--only WORD``
-measures the screens whose names contain WORD. The table is saved under var/bench/."""
+measures the screens whose names contain WORD. The table is saved under var/bench/.
+
+The machine is shared, so the first row is the limit, Django's hello view
+(``bench/urls.py``) through the same middleware, and the header gives the load average at the
+start and the end: a slow row on a loaded machine reads against those."""
 
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ from bench.serving import database_exists, database_url, drop_database  # noqa: 
 
 DATABASE = "memorial_bench_admin"
 TIME_TARGET_MS, SIZE_TARGET = 500, 2**20
+LIMIT = {"limit: Django hello view": "/bench/hello/"}
 ROLES = ("superuser", "editor", "moderator")
 
 SPREAD_STATES = """
@@ -100,11 +105,14 @@ def current_commit() -> str:
     ).stdout.strip()
 
 
-def report(people: int, results: dict[str, dict[str, dict]], repeat: int, commit: str) -> str:
+def report(
+    people: int, results: dict[str, dict[str, dict]], repeat: int, commit: str, loads: list
+) -> str:
     lines = [
         f"Run {datetime.datetime.now():%Y-%m-%d %H:%M}, commit {commit}, {people:,} people, "
         f"median of {repeat} requests after one warm-up, in process (server time only), "
-        f"production settings, {os.cpu_count()} CPUs. Each cell: time, size, queries; "
+        f"production settings, {os.cpu_count()} CPUs, load average {loads[0]:.1f} at the start "
+        f"and {loads[-1]:.1f} at the end. Each cell: time, size, queries; "
         f"bold misses {TIME_TARGET_MS} ms or 1 MB; (status) when not 200.",
         "",
         "| screen | " + " | ".join(ROLES) + " |",
@@ -134,6 +142,7 @@ def main() -> None:
     parser.add_argument("--only", action="append", default=[], metavar="WORD")
     args = parser.parse_args()
     commit = current_commit()  # the code measured, read before a long run
+    loads = [os.getloadavg()[0]]
 
     base_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
@@ -161,7 +170,7 @@ def main() -> None:
         clients[role] = Client(SERVER_NAME="127.0.0.1", raise_request_exception=False)
         clients[role].force_login(user)
     words = [word.casefold() for word in args.only]
-    screens = {
+    screens = LIMIT | {
         name: path
         for name, path in admin_screens().items()
         if not words or any(word in name.casefold() for word in words)
@@ -171,7 +180,8 @@ def main() -> None:
         results[name] = {role: measure(clients[role], path, args.repeat) for role in ROLES}
         print(f"{name:45} " + "  ".join(cell(results[name][r]) for r in ROLES), flush=True)
 
-    text = report(args.people, results, args.repeat, commit)
+    loads.append(os.getloadavg()[0])
+    text = report(args.people, results, args.repeat, commit, loads)
     print("\n" + text)
     out = ROOT / "var" / "bench" / f"admin-{args.people}-{datetime.datetime.now():%Y%m%d-%H%M%S}.md"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from archive.models import (
 )
 
 from .choosers import PersonChooserViewSet, RecordChooserViewSet
+from .history import RecordHistoryView
 from .import_people import ImportedFilter
 from .messages import (
     ModeratedCreateView,
@@ -32,9 +33,11 @@ from .usage import VisibleUsageView
 
 
 class ArchiveSnippetViewSet(SnippetViewSet):
-    """What every collection's viewset shares: a usage page without restricted people."""
+    """What every collection's viewset shares: a usage page without restricted people, a
+    history page with every action taken on the record."""
 
     usage_view_class = VisibleUsageView
+    history_view_class = RecordHistoryView
 
 
 class ModeratedViews:
@@ -54,7 +57,11 @@ def status_column():
 
 
 class PersonFilterSet(WagtailFilterSet):
-    fate = django_filters.MultipleChoiceFilter(choices=Person.Fate.choices, label=_("Fate"))
+    # Not distinct (django-filter's default for multiple choices): the filter joins nothing, and
+    # SELECT DISTINCT sorted all 47,000 killed people of 100,000 to show 50 (2.5 s; 0.2 s without).
+    fate = django_filters.MultipleChoiceFilter(
+        choices=Person.Fate.choices, distinct=False, label=_("Fate")
+    )
     # Set by imports; editors filter on it to check each pair and then clear the flag.
     possible_duplicate = django_filters.BooleanFilter(
         field_name="possible_duplicate_of",
