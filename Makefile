@@ -57,7 +57,7 @@ format: install-dev
 
 ## make messages: refresh and compile the translation catalogues (needs Debian's gettext).
 messages: install-dev
-	$(BIN)/python manage.py makemessages -l az -l tr -l ru --ignore=.venv --ignore=var
+	$(BIN)/python manage.py makemessages -l az -l tr -l ru --ignore=.venv --ignore=var --ignore=test-artifacts
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 ## make bench: measure against the hello-view limits (bench/README.md); e.g. BENCH_ARGS="--people 10000"

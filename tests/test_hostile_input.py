@@ -137,8 +137,11 @@ def test_person_page_shows_hostile_text_as_text(client, hostile_person):
 def test_listing_and_search_show_hostile_names_as_text(client, hostile_person, query):
     for url in ("/en/people/", "/en/search/"):
         response = client.get(url, {"q": query})
+        html = response.content.decode()
         assert response.status_code == 200, url
-        assert_inert(response.content.decode())
+        # Found, so that what is checked for being inert is the hostile record itself.
+        assert f"/en/people/{hostile_person.pk}/" in html, (url, query)
+        assert_inert(html)
 
 
 @pytest.mark.django_db
