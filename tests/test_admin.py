@@ -154,3 +154,15 @@ def test_listing_search_can_be_filtered(editor_client, model, filters):
     url = reverse(f"wagtailsnippets_archive_{model}:list")
     response = editor_client.get(url, {"q": "a", **filters})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_person_listing_column_headings_are_translated(moderator_client):
+    PersonFactory()
+    response = moderator_client.get(
+        reverse("wagtailsnippets_archive_person:list"), headers={"Accept-Language": "ru"}
+    )
+    html = response.content.decode()
+
+    assert "Display name" not in html and "Date of fate" not in html
+    assert "Имя" in html and "ата случившегося" in html

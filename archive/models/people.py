@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.admin import display
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -308,6 +309,7 @@ class Person(ModeratedSnippet):
         return reverse("archive:person_detail", args=[self.pk])
 
     @property
+    @display(description=_("Name"))  # the admin listing's column heading
     def display_name(self) -> str:
         return " ".join(p for p in (self.given_name, self.patronymic, self.family_name) if p)
 
@@ -316,6 +318,7 @@ class Person(ModeratedSnippet):
         return PartialDate.of(self.born, self.born_precision)
 
     @property
+    @display(description=_("date of fate"))
     def date_of_fate(self) -> PartialDate | None:
         return PartialDate.of(self.fate_date, self.fate_date_precision)
 
