@@ -9,19 +9,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from archive.models import Family, FamilyMembership, Person, TimelineEntry
 from tests.admin_forms import entry_form, person_form
-from tests.factories import PersonFactory, TimelineEntryFactory, user_in
+from tests.factories import PersonFactory, TimelineEntryFactory
 
 MARKER = "Zqxlinkova"
-
-
-@pytest.fixture
-def editor(db):
-    return user_in("Editors", "editor")
-
-
-@pytest.fixture
-def moderator(db):
-    return user_in("Moderators", "moderator")
 
 
 @pytest.fixture
