@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import environment, forget_cache, prepare  # noqa: E402
-from bench.serving import database_exists, database_url, drop_database  # noqa: E402
+from bench.run import environment, finish, prepare  # noqa: E402
+from bench.serving import database_exists, database_url  # noqa: E402
 
 DATABASE = "memorial_bench_admin"
 TIME_TARGET_MS, SIZE_TARGET = 500, 2**20
@@ -182,14 +182,7 @@ def main() -> None:
 
     loads.append(os.getloadavg()[0])
     text = report(args.people, results, args.repeat, commit, loads)
-    print("\n" + text)
-    out = ROOT / "var" / "bench" / f"admin-{args.people}-{datetime.datetime.now():%Y%m%d-%H%M%S}.md"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text + "\n", encoding="utf-8")
-    print(f"\nSaved to {out.relative_to(ROOT)}")
-    forget_cache(redis_url, env["CACHE_KEY_PREFIX"])
-    if not (args.keep or args.reuse):
-        drop_database(base_url, args.database)
+    finish(text, f"admin-{args.people}", args, base_url, redis_url, env)
 
 
 if __name__ == "__main__":

@@ -304,6 +304,19 @@ def forget_cache(redis_url: str, prefix: str) -> None:
         store.delete(key)
 
 
+def finish(text: str, name: str, args, base_url: str, redis_url: str, env: dict) -> None:
+    """Print the report and save it as ``var/bench/<name>-<time>.md``; then delete this run's
+    Redis keys, and its database unless ``--keep`` or ``--reuse`` asked to keep it."""
+    print("\n" + text)
+    out = ROOT / "var" / "bench" / f"{name}-{datetime.datetime.now():%Y%m%d-%H%M%S}.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text + "\n", encoding="utf-8")
+    print(f"\nSaved to {out.relative_to(ROOT)}")
+    forget_cache(redis_url, env["CACHE_KEY_PREFIX"])
+    if not (args.keep or args.reuse):
+        drop_database(base_url, args.database)
+
+
 def chosen(paths: dict[str, str], only: list[str]) -> dict[str, str]:
     """The limits, and the endpoints whose names contain one of ``only`` (all without it)."""
     words = [word.casefold() for word in only]
@@ -392,13 +405,7 @@ def main() -> None:
                 )
 
     text = report(args, timings, results["uncached"], results["cached"], held)
-    print("\n" + text)
-    out = logs / f"results-{args.people}-{datetime.datetime.now():%Y%m%d-%H%M%S}.md"
-    out.write_text(text + "\n", encoding="utf-8")
-    print(f"\nSaved to {out.relative_to(ROOT)}")
-    forget_cache(redis_url, env["CACHE_KEY_PREFIX"])
-    if not (args.keep or args.reuse):
-        drop_database(base_url, args.database)
+    finish(text, f"results-{args.people}", args, base_url, redis_url, env)
 
 
 if __name__ == "__main__":
