@@ -19,17 +19,25 @@ def site_content(live_site):
     PersonFactory(family_name="Həsənov", given_name="Elşən")
 
 
-def test_editor_chooses_two_people_for_a_timeline_entry_by_another_spelling(new_context):
-    page = new_context().new_page()
+def new_entry_choosing_people(page, title: str, start: str, summary: str, search: str):
+    """The editor's new timeline entry, filled in, with the people chooser open and searched for
+    ``search``; the chooser's dialog."""
     sign_in(page, "editor")
     page.goto("/admin/snippets/archive/timelineentry/add/")
-    page.get_by_role("textbox", name="Title").fill("Chosen people")
-    page.get_by_role("textbox", name="Start date").fill("1992-02-26")
-    page.get_by_role("textbox", name="Summary").fill("A test entry.")
-
+    page.get_by_role("textbox", name="Title").fill(title)
+    page.get_by_role("textbox", name="Start date").fill(start)
+    page.get_by_role("textbox", name="Summary").fill(summary)
     page.get_by_role("button", name="Add people").click()
     modal = page.locator(".modal-dialog")
-    modal.get_by_role("textbox", name="Search term").fill("Mamedov")
+    modal.get_by_role("textbox", name="Search term").fill(search)
+    return modal
+
+
+def test_editor_chooses_two_people_for_a_timeline_entry_by_another_spelling(new_context):
+    page = new_context().new_page()
+    modal = new_entry_choosing_people(
+        page, "Chosen people", "1992-02-26", "A test entry.", search="Mamedov"
+    )
     expect(modal.get_by_text("Tofiq Məmmədov")).to_be_visible()
     expect(modal.get_by_text("Elşən Həsənov")).to_have_count(0)
     modal.get_by_role("checkbox", name="Tofiq Məmmədov").check()

@@ -15,6 +15,7 @@ import pytest
 from django.db import DEFAULT_DB_ALIAS, connections
 from playwright.sync_api import Page, expect
 
+from tests.browser.test_admin_choosers import new_entry_choosing_people
 from tests.browser.test_editorial_flow import PASSWORD, sign_in
 from tests.factories import PersonFactory, user_in
 
@@ -132,14 +133,9 @@ def test_editor_submits_a_timeline_entry_with_a_person_and_a_moderator_publishes
     new_context, screenshots
 ):
     editor = new_context().new_page()
-    sign_in(editor, "editor")
-    editor.goto("/admin/snippets/archive/timelineentry/add/")
-    editor.get_by_role("textbox", name="Title").fill("Shelling of the town")
-    editor.get_by_role("textbox", name="Start date").fill("1992-02")
-    editor.get_by_role("textbox", name="Summary").fill("The town is shelled for days.")
-    editor.get_by_role("button", name="Add people").click()
-    modal = editor.locator(".modal-dialog")
-    modal.get_by_role("textbox", name="Search term").fill("Мамедов")
+    modal = new_entry_choosing_people(
+        editor, "Shelling of the town", "1992-02", "The town is shelled for days.", search="Мамедов"
+    )
     # The results replace the unfiltered list (and its checkboxes) once the search has run.
     expect(modal.get_by_text("Elşən Həsənov")).to_have_count(0)
     modal.get_by_role("checkbox", name="Tofiq Məmmədov").check()
