@@ -42,7 +42,7 @@ serve: install
 
 ## make test: install everything the suite needs (Debian's Chromium included) and run it all.
 test: install-dev browsers
-	DJANGO_SETTINGS_MODULE=memorial.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=memorial.settings.test $(BIN)/pytest --numprocesses auto $(PYTEST_ARGS)
 
 browsers:
 	@bash .ci/ensure-chromium
