@@ -8,8 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
 from archive.models import StatementPage, TimelineEntry
-
-from .languages import home_page, page_url
+from archive.site.languages import home_page, page_url
 
 ITEMS_PER_FEED = 50
 

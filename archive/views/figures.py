@@ -10,8 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 
 from archive.models import Event, ReportedFigure, documented_counts
-
-from . import structured_data
+from archive.site import structured_data
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from archive.models import (
     StatementPage,
     TimelineEntry,
 )
+from archive.site import structured_data
+from archive.site.languages import page_url
 
-from . import structured_data
 from .figures import figure_rows
-from .languages import page_url
 
 LATEST_STATEMENTS = 3
 TIMELINE_HIGHLIGHTS = 6

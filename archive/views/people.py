@@ -19,9 +19,8 @@ from archive.fastpaths.related_rows import attach, prefetched, with_places
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
 from archive.models.figures import CHILD_UNDER, ELDERLY_FROM
 from archive.names import query_tokens
+from archive.site import structured_data
 from archive.templatetags.archive_site import choice_label
-
-from . import structured_data
 
 PEOPLE_PER_PAGE = 50
 

@@ -11,8 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Event, Precision, TimelineEntry
-
-from . import structured_data
+from archive.site import structured_data
 
 
 class TimelineFilter(forms.Form):
