@@ -18,6 +18,7 @@ from archive.models import (
     TimelineEntry,
 )
 
+from . import edit_panels
 from .choosers import PersonChooserViewSet, RecordChooserViewSet
 from .history import RecordHistoryView
 from .import_people import ImportedFilter
@@ -27,7 +28,7 @@ from .messages import (
     ModeratedUnpublishView,
     ModeratedWorkflowActionView,
 )
-from .restricted import hiding_restricted, visible_people
+from .restricted import hiding_restricted
 from .translate_button import with_locales_left
 from .usage import VisibleUsageView
 
@@ -99,6 +100,7 @@ class PersonIndexView(IndexView):
 
 class PersonViewSet(ModeratedViews, ArchiveSnippetViewSet):
     model = Person
+    edit_handler = edit_panels.PERSON
     icon = "user"
     menu_label = _("People")
     index_view_class = PersonIndexView
@@ -120,7 +122,7 @@ class PersonViewSet(ModeratedViews, ArchiveSnippetViewSet):
 
     def get_queryset(self, request):
         people = Person.objects.select_related("fate_place", "latest_revision", "locale")
-        return visible_people(request.user, with_locales_left(people))
+        return with_locales_left(people).visible_to(request.user)
 
     def get_urlpatterns(self):
         return [hiding_restricted(pattern) for pattern in super().get_urlpatterns()]
@@ -128,6 +130,7 @@ class PersonViewSet(ModeratedViews, ArchiveSnippetViewSet):
 
 class FamilyViewSet(ArchiveSnippetViewSet):
     model = Family
+    edit_handler = edit_panels.FAMILY
     icon = "group"
     list_display = ["name", "whole_family_killed"]
     list_filter = ["whole_family_killed"]
@@ -138,6 +141,7 @@ class FamilyViewSet(ArchiveSnippetViewSet):
 
 class TimelineViewSet(ModeratedViews, ArchiveSnippetViewSet):
     model = TimelineEntry
+    edit_handler = edit_panels.TIMELINE_ENTRY
     icon = "date"
     list_display = ["title", "when", "category", status_column()]
     list_filter = ["category", "event", "live"]
@@ -146,6 +150,7 @@ class TimelineViewSet(ModeratedViews, ArchiveSnippetViewSet):
 
 class FigureViewSet(ArchiveSnippetViewSet):
     model = ReportedFigure
+    edit_handler = edit_panels.FIGURE
     icon = "order"
     list_display = ["label", "qualified_value", "attributed_to", "documented_count", "source"]
     list_filter = ["event", "counts"]
@@ -154,6 +159,7 @@ class FigureViewSet(ArchiveSnippetViewSet):
 
 class EventViewSet(ArchiveSnippetViewSet):
     model = Event
+    edit_handler = edit_panels.EVENT
     icon = "calendar"
     list_display = ["name", "start_date", "place"]
     chooser_viewset_class = RecordChooserViewSet
@@ -161,6 +167,7 @@ class EventViewSet(ArchiveSnippetViewSet):
 
 class PlaceViewSet(ArchiveSnippetViewSet):
     model = Place
+    edit_handler = edit_panels.PLACE
     icon = "site"
     list_display = ["name", "parent"]
     search_fields = ["name", "alternative_names"]
@@ -170,6 +177,7 @@ class PlaceViewSet(ArchiveSnippetViewSet):
 
 class SourceViewSet(ArchiveSnippetViewSet):
     model = Source
+    edit_handler = edit_panels.SOURCE
     icon = "doc-full"
     list_display = ["title", "kind", "publisher", "published_date"]
     list_filter = ["kind"]
@@ -178,6 +186,7 @@ class SourceViewSet(ArchiveSnippetViewSet):
 
 class OrganisationViewSet(ArchiveSnippetViewSet):
     model = Organisation
+    edit_handler = edit_panels.ORGANISATION
     icon = "globe"
     list_display = ["name", "country", "kind"]
     list_filter = ["kind", "country"]

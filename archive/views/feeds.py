@@ -30,10 +30,10 @@ class StatementFeed(Feed):
         return page_url(home, None) if home else "/"
 
     def items(self, home):
-        statements = StatementPage.objects.public().select_related("issuer", "locale")
+        statements = StatementPage.objects.public()
         if home is not None:
             statements = statements.descendant_of(home)
-        return statements.order_by("-issued", "-pk")[:ITEMS_PER_FEED]
+        return statements.for_listing()[:ITEMS_PER_FEED]
 
     def item_title(self, statement):
         return statement.title
