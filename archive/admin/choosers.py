@@ -23,7 +23,7 @@ from archive.models import Person
 from .widgets import PersonChooser, as_pk, record_label
 
 
-class SearchForm(forms.Form):
+class ChooserSearchForm(forms.Form):
     """The chooser's search box; ``search`` is the view's way of finding records."""
 
     q = forms.CharField(
@@ -84,7 +84,7 @@ class RecordChooseMixin:
         return records.filter(terms)
 
     def get_filter_form_class(self):
-        bases = [SearchForm, BaseFilterForm]
+        bases = [ChooserSearchForm, BaseFilterForm]
         if self.i18n_enabled:
             bases.insert(0, LocaleFilterMixin)
         return type("FilterForm", tuple(bases), {})

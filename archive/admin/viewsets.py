@@ -98,7 +98,7 @@ class PersonIndexView(IndexView):
         return queryset.search_names(self.search_query)
 
 
-class PersonViewSet(ModeratedViews, ArchiveSnippetViewSet):
+class PersonSnippetViewSet(ModeratedViews, ArchiveSnippetViewSet):
     model = Person
     edit_handler = edit_panels.PERSON
     icon = "user"
@@ -128,7 +128,7 @@ class PersonViewSet(ModeratedViews, ArchiveSnippetViewSet):
         return [hiding_restricted(pattern) for pattern in super().get_urlpatterns()]
 
 
-class FamilyViewSet(ArchiveSnippetViewSet):
+class FamilySnippetViewSet(ArchiveSnippetViewSet):
     model = Family
     edit_handler = edit_panels.FAMILY
     icon = "group"
@@ -139,7 +139,7 @@ class FamilyViewSet(ArchiveSnippetViewSet):
     chooser_viewset_class = RecordChooserViewSet
 
 
-class TimelineViewSet(ModeratedViews, ArchiveSnippetViewSet):
+class TimelineSnippetViewSet(ModeratedViews, ArchiveSnippetViewSet):
     model = TimelineEntry
     edit_handler = edit_panels.TIMELINE_ENTRY
     icon = "date"
@@ -148,7 +148,7 @@ class TimelineViewSet(ModeratedViews, ArchiveSnippetViewSet):
     chooser_viewset_class = RecordChooserViewSet
 
 
-class FigureViewSet(ArchiveSnippetViewSet):
+class FigureSnippetViewSet(ArchiveSnippetViewSet):
     model = ReportedFigure
     edit_handler = edit_panels.FIGURE
     icon = "order"
@@ -157,7 +157,7 @@ class FigureViewSet(ArchiveSnippetViewSet):
     chooser_viewset_class = RecordChooserViewSet
 
 
-class EventViewSet(ArchiveSnippetViewSet):
+class EventSnippetViewSet(ArchiveSnippetViewSet):
     model = Event
     edit_handler = edit_panels.EVENT
     icon = "calendar"
@@ -165,7 +165,7 @@ class EventViewSet(ArchiveSnippetViewSet):
     chooser_viewset_class = RecordChooserViewSet
 
 
-class PlaceViewSet(ArchiveSnippetViewSet):
+class PlaceSnippetViewSet(ArchiveSnippetViewSet):
     model = Place
     edit_handler = edit_panels.PLACE
     icon = "site"
@@ -175,7 +175,7 @@ class PlaceViewSet(ArchiveSnippetViewSet):
     chooser_viewset_class = RecordChooserViewSet
 
 
-class SourceViewSet(ArchiveSnippetViewSet):
+class SourceSnippetViewSet(ArchiveSnippetViewSet):
     model = Source
     edit_handler = edit_panels.SOURCE
     icon = "doc-full"
@@ -184,7 +184,7 @@ class SourceViewSet(ArchiveSnippetViewSet):
     chooser_viewset_class = RecordChooserViewSet
 
 
-class OrganisationViewSet(ArchiveSnippetViewSet):
+class OrganisationSnippetViewSet(ArchiveSnippetViewSet):
     model = Organisation
     edit_handler = edit_panels.ORGANISATION
     icon = "globe"

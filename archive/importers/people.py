@@ -25,8 +25,8 @@ from archive.models import Event, FamilyMembership, Person, Place, Source, Testi
 from archive.models.dates import PartialDate
 from archive.names import fold
 
-from .columns import BY_NAME, LIST_SEPARATOR, REQUIRED, Column, Kind, header_name
-from .csv_xlsx import ImportFileError, Table
+from .columns import BY_NAME, LIST_SEPARATOR, REQUIRED, ImportColumn, Kind, header_name
+from .csv_xlsx import ImportFileError, ImportTable
 
 MAX_AGE = 150
 TRUE_WORDS = {"yes", "y", "true", "1", "x"}
@@ -177,7 +177,7 @@ class _CellError(Exception):
     pass
 
 
-def check_header(header: list[str]) -> list[Column]:
+def check_header(header: list[str]) -> list[ImportColumn]:
     """The columns the header names, in order; a header the import cannot use raises
     :class:`ImportFileError` naming every problem."""
     names = [header_name(cell) for cell in header]
@@ -297,7 +297,7 @@ class PeopleParser:
             ]
         return []
 
-    def _read_cell(self, column: Column, text: str, values: dict, row: PersonRow) -> None:
+    def _read_cell(self, column: ImportColumn, text: str, values: dict, row: PersonRow) -> None:
         if len(text) > column.max_length:
             raise _CellError(
                 _("The cell is %(length)d characters long; the limit is %(limit)d.")
@@ -415,7 +415,7 @@ def _differs(existing: Person, values: dict, source_ids: list[int] | None) -> bo
     return source_ids is not None and set(source_ids) != sources
 
 
-def check_rows(table: Table) -> tuple[list[PersonRow], list[RowError]]:
+def check_rows(table: ImportTable) -> tuple[list[PersonRow], list[RowError]]:
     """Every row of ``table`` checked against the archive as it is now: the valid rows, ready to
     save, and the errors of the others. Nothing is written."""
     columns = [column.name for column in check_header(table.header)]

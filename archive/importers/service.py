@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from .csv_xlsx import Table
+from .csv_xlsx import ImportTable
 from .people import RowError, check_rows
 from .saving import PeopleWriter
 
@@ -22,7 +22,7 @@ from .saving import PeopleWriter
 class ImportReport:
     """What an import found and did. ``summary`` is None when nothing was written."""
 
-    table: Table
+    table: ImportTable
     errors: list[RowError]
     summary: object = None
 
@@ -41,7 +41,7 @@ class ImportReport:
 
 
 def import_people(
-    table: Table,
+    table: ImportTable,
     *,
     valid_only: bool = False,
     publish: bool = False,

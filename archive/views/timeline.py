@@ -14,7 +14,7 @@ from archive.models import Event, Precision, TimelineEntry
 from archive.site import structured_data
 
 
-class TimelineFilter(forms.Form):
+class TimelineFilterForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Category"),
         required=False,
@@ -56,7 +56,7 @@ def period(entry: TimelineEntry) -> str:
 
 def timeline(request):
     entries = public_entries()
-    form = TimelineFilter(request.GET or None, entries=TimelineEntry.objects.public())
+    form = TimelineFilterForm(request.GET or None, entries=TimelineEntry.objects.public())
     status = 200
     if form.is_bound:
         if form.is_valid():
