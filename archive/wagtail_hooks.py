@@ -14,14 +14,14 @@ from .admin.dashboard import WAGTAIL_WORKFLOW_PANELS, AwaitingModerationPanel, F
 from .admin.import_people import ImportedFilter, ImportedFilterAdapter, PeopleImportViewSet
 from .admin.translate_button import replace_simple_translation_button
 from .admin.viewsets import (
-    EventViewSet,
-    FamilyViewSet,
-    FigureViewSet,
-    OrganisationViewSet,
-    PersonViewSet,
-    PlaceViewSet,
-    SourceViewSet,
-    TimelineViewSet,
+    EventSnippetViewSet,
+    FamilySnippetViewSet,
+    FigureSnippetViewSet,
+    OrganisationSnippetViewSet,
+    PersonSnippetViewSet,
+    PlaceSnippetViewSet,
+    SourceSnippetViewSet,
+    TimelineSnippetViewSet,
 )
 
 
@@ -30,14 +30,14 @@ class ArchiveGroup(SnippetViewSetGroup):
     menu_icon = "folder-open-inverse"
     menu_order = 200
     items = (
-        PersonViewSet,
-        FamilyViewSet,
-        TimelineViewSet,
-        FigureViewSet,
-        EventViewSet,
-        PlaceViewSet,
-        SourceViewSet,
-        OrganisationViewSet,
+        PersonSnippetViewSet,
+        FamilySnippetViewSet,
+        TimelineSnippetViewSet,
+        FigureSnippetViewSet,
+        EventSnippetViewSet,
+        PlaceSnippetViewSet,
+        SourceSnippetViewSet,
+        OrganisationSnippetViewSet,
         PeopleImportViewSet,
     )
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from archive.importers.csv_xlsx import read_table
-from archive.importers.people import import_people
+from archive.importers.service import import_people
 from archive.models import Family, FamilyMembership, Person, TimelineEntry
 from tests.admin_forms import entry_form
 from tests.api_data import statement

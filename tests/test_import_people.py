@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry, Revision
 
 from archive.importers import saving
 from archive.importers.csv_xlsx import ImportFileError, read_table
-from archive.importers.people import import_people
+from archive.importers.service import import_people
 from archive.models import Family, Person
 from tests.factories import EventFactory, PersonFactory, PlaceFactory, SourceFactory
 

@@ -20,11 +20,10 @@ from wagtail.snippets.views import chooser
 
 from archive.models import Person
 
-from .restricted import visible_people
 from .widgets import PersonChooser, as_pk, record_label
 
 
-class SearchForm(forms.Form):
+class ChooserSearchForm(forms.Form):
     """The chooser's search box; ``search`` is the view's way of finding records."""
 
     q = forms.CharField(
@@ -85,7 +84,7 @@ class RecordChooseMixin:
         return records.filter(terms)
 
     def get_filter_form_class(self):
-        bases = [SearchForm, BaseFilterForm]
+        bases = [ChooserSearchForm, BaseFilterForm]
         if self.i18n_enabled:
             bases.insert(0, LocaleFilterMixin)
         return type("FilterForm", tuple(bases), {})
@@ -153,7 +152,7 @@ def family_names(person) -> str:
 def flags(person) -> str:
     """What sets a record apart besides its publication status."""
     marks = []
-    if person.visibility == Person.Visibility.RESTRICTED:
+    if person.is_restricted:
         marks.append(str(_("restricted")))
     if person.is_synthetic:
         marks.append(str(_("synthetic")))
@@ -180,7 +179,7 @@ class PersonChooseMixin(RecordChooseMixin):
             # Prefetched for one page of rows: two queries whatever its length.
             .prefetch_related("memberships__family")
         )
-        return visible_people(self.request.user, people)
+        return people.visible_to(self.request.user)
 
     def search(self, people, query):
         return people.search_names(query)
@@ -204,7 +203,7 @@ class PersonChooseMixin(RecordChooseMixin):
 
 class PersonChosenMixin(RecordChosenMixin):
     def get_queryset(self):
-        return visible_people(self.request.user)
+        return Person.objects.visible_to(self.request.user)
 
 
 class PersonChooserViewSet(RecordChooserViewSet):

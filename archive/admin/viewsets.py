@@ -18,6 +18,7 @@ from archive.models import (
     TimelineEntry,
 )
 
+from . import edit_panels
 from .choosers import PersonChooserViewSet, RecordChooserViewSet
 from .history import RecordHistoryView
 from .import_people import ImportedFilter
@@ -27,7 +28,7 @@ from .messages import (
     ModeratedUnpublishView,
     ModeratedWorkflowActionView,
 )
-from .restricted import hiding_restricted, visible_people
+from .restricted import hiding_restricted
 from .translate_button import with_locales_left
 from .usage import VisibleUsageView
 
@@ -97,8 +98,9 @@ class PersonIndexView(IndexView):
         return queryset.search_names(self.search_query)
 
 
-class PersonViewSet(ModeratedViews, ArchiveSnippetViewSet):
+class PersonSnippetViewSet(ModeratedViews, ArchiveSnippetViewSet):
     model = Person
+    edit_handler = edit_panels.PERSON
     icon = "user"
     menu_label = _("People")
     index_view_class = PersonIndexView
@@ -120,14 +122,15 @@ class PersonViewSet(ModeratedViews, ArchiveSnippetViewSet):
 
     def get_queryset(self, request):
         people = Person.objects.select_related("fate_place", "latest_revision", "locale")
-        return visible_people(request.user, with_locales_left(people))
+        return with_locales_left(people).visible_to(request.user)
 
     def get_urlpatterns(self):
         return [hiding_restricted(pattern) for pattern in super().get_urlpatterns()]
 
 
-class FamilyViewSet(ArchiveSnippetViewSet):
+class FamilySnippetViewSet(ArchiveSnippetViewSet):
     model = Family
+    edit_handler = edit_panels.FAMILY
     icon = "group"
     list_display = ["name", "whole_family_killed"]
     list_filter = ["whole_family_killed"]
@@ -136,31 +139,35 @@ class FamilyViewSet(ArchiveSnippetViewSet):
     chooser_viewset_class = RecordChooserViewSet
 
 
-class TimelineViewSet(ModeratedViews, ArchiveSnippetViewSet):
+class TimelineSnippetViewSet(ModeratedViews, ArchiveSnippetViewSet):
     model = TimelineEntry
+    edit_handler = edit_panels.TIMELINE_ENTRY
     icon = "date"
     list_display = ["title", "when", "category", status_column()]
     list_filter = ["category", "event", "live"]
     chooser_viewset_class = RecordChooserViewSet
 
 
-class FigureViewSet(ArchiveSnippetViewSet):
+class FigureSnippetViewSet(ArchiveSnippetViewSet):
     model = ReportedFigure
+    edit_handler = edit_panels.FIGURE
     icon = "order"
     list_display = ["label", "qualified_value", "attributed_to", "documented_count", "source"]
     list_filter = ["event", "counts"]
     chooser_viewset_class = RecordChooserViewSet
 
 
-class EventViewSet(ArchiveSnippetViewSet):
+class EventSnippetViewSet(ArchiveSnippetViewSet):
     model = Event
+    edit_handler = edit_panels.EVENT
     icon = "calendar"
     list_display = ["name", "start_date", "place"]
     chooser_viewset_class = RecordChooserViewSet
 
 
-class PlaceViewSet(ArchiveSnippetViewSet):
+class PlaceSnippetViewSet(ArchiveSnippetViewSet):
     model = Place
+    edit_handler = edit_panels.PLACE
     icon = "site"
     list_display = ["name", "parent"]
     search_fields = ["name", "alternative_names"]
@@ -168,16 +175,18 @@ class PlaceViewSet(ArchiveSnippetViewSet):
     chooser_viewset_class = RecordChooserViewSet
 
 
-class SourceViewSet(ArchiveSnippetViewSet):
+class SourceSnippetViewSet(ArchiveSnippetViewSet):
     model = Source
+    edit_handler = edit_panels.SOURCE
     icon = "doc-full"
     list_display = ["title", "kind", "publisher", "published_date"]
     list_filter = ["kind"]
     chooser_viewset_class = RecordChooserViewSet
 
 
-class OrganisationViewSet(ArchiveSnippetViewSet):
+class OrganisationSnippetViewSet(ArchiveSnippetViewSet):
     model = Organisation
+    edit_handler = edit_panels.ORGANISATION
     icon = "globe"
     list_display = ["name", "country", "kind"]
     list_filter = ["kind", "country"]

@@ -39,15 +39,12 @@ from wagtail.snippets.widgets import AdminSnippetChooser
 
 from .compare import LabelledForeignObjectComparison, LabelledM2MFieldComparison
 
-RESTRICTED_PERMISSION = "archive.view_restricted_person"
-
 
 def is_hidden_from(record, user) -> bool:
     """Whether ``record`` is a restricted person that ``user`` may not see. Without a user,
     it is hidden: a widget that was not told who reads it shows no restricted name."""
-    visibility = getattr(record, "Visibility", None)
-    restricted = visibility is not None and record.visibility == visibility.RESTRICTED
-    return restricted and not (user and user.has_perm(RESTRICTED_PERMISSION))
+    hidden_from = getattr(record, "is_hidden_from", None)
+    return hidden_from is not None and hidden_from(user)
 
 
 def as_pk(model, value):

@@ -1,9 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
-
-from archive.admin.forms import PartialDatesForm
 
 from .base import TranslatableSnippet
 from .dates import DateRange, partial_date_fields
@@ -26,14 +23,6 @@ class Event(DateRange, TranslatableSnippet):
     )
     summary = models.TextField(_("summary"), blank=True)
 
-    base_form_class = PartialDatesForm
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-        FieldPanel("place"),
-        FieldPanel("summary"),
-    ]
     search_fields = [index.SearchField("name"), index.SearchField("summary")]
 
     class Meta(TranslatableSnippet.Meta):

@@ -3,14 +3,14 @@ public records add up to). The two are shown side by side and never merged."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
-from archive.admin.forms import PartialDatesForm
 from archive.caching import remembered
 
 from .base import TranslatableSnippet
@@ -59,16 +59,6 @@ class ReportedFigure(TranslatableSnippet):
     as_of, as_of_precision = partial_date_fields(_("as of"))
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    base_form_class = PartialDatesForm
-    panels = [
-        FieldPanel("event"),
-        FieldRowPanel([FieldPanel("counts"), FieldPanel("custom_label")]),
-        FieldRowPanel([FieldPanel("qualifier"), FieldPanel("value")]),
-        FieldPanel("attributed_to"),
-        FieldPanel("source"),
-        FieldPanel("as_of"),
-        FieldPanel("sort_order"),
-    ]
     search_fields = [
         index.SearchField("custom_label"),
         index.SearchField("attributed_to"),
@@ -110,6 +100,25 @@ class ReportedFigure(TranslatableSnippet):
         normalise_fields(self, "as_of")
         if self.counts == self.Counts.CUSTOM and not self.custom_label.strip():
             raise ValidationError({"custom_label": _("Give a label for a custom figure.")})
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    figure: ReportedFigure
+    documented: int | None
+
+
+def figure_rows(event) -> list[FigureRow]:
+    """An event's public reported figures, each with the matching documented count (three
+    queries), for the figures page and the event's home page."""
+    counts = documented_counts(event.pk)
+    figures = (
+        ReportedFigure.objects.public()
+        .localized()
+        .filter(event__translation_key=event.translation_key)
+        .select_related("source")
+    )
+    return [FigureRow(figure, counts.get(figure.counts)) for figure in figures]
 
 
 def documented_counts(event_id: int | None) -> dict[str, int]:

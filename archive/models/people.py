@@ -7,20 +7,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    PublishingPanel,
-)
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from archive.admin.forms import ArchiveAdminForm, PersonForm
-from archive.admin.panels import FamilyMembershipsPanel
-from archive.admin.widgets import ChooserPanel
 from archive.name_search import search_names
 from archive.names import name_keys
 
@@ -41,6 +31,13 @@ from .dates import (
 )
 
 BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+VIEW_RESTRICTED = "archive.view_restricted_person"
+
+
+def may_see_restricted(user) -> bool:
+    """Whether ``user`` may see restricted records (staff with the permission); without a
+    user, no one may."""
+    return user is not None and user.has_perm(VIEW_RESTRICTED)
 
 
 class PersonQuerySet(PublishableQuerySet):
@@ -53,13 +50,23 @@ class PersonQuerySet(PublishableQuerySet):
         an import that bypasses ``save()``, or by translating a record later. At 100,000
         people on PostgreSQL it costs the memorial page one probe of the (translation_key,
         locale) index (0.15 ms in all); listings a hash anti-join over the restricted keys."""
-        restricted = Person.objects.filter(visibility=Person.Visibility.RESTRICTED)
+        restricted = Person.objects.restricted()
         return (
             super()
             .public()
             .filter(visibility=Person.Visibility.PUBLIC)
             .exclude(translation_key__in=restricted.values("translation_key"))
         )
+
+    def restricted(self):
+        return self.filter(visibility=Person.Visibility.RESTRICTED)
+
+    def visible_to(self, user):
+        """The records ``user`` may see in the admin: restricted ones only with the
+        permission; drafts and every other state are staff's to see."""
+        if may_see_restricted(user):
+            return self
+        return self.filter(visibility=Person.Visibility.PUBLIC)
 
     def for_listing(self):
         return self.select_related("fate_place", "residence", "photo")
@@ -205,62 +212,6 @@ class Person(ModeratedSnippet):
 
     objects = PersonQuerySet.as_manager()
 
-    base_form_class = PersonForm
-    # In the order an editor reads a list entry: who, born when, what happened, where, family.
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [
-                        FieldPanel("family_name"),
-                        FieldPanel("given_name"),
-                        FieldPanel("patronymic"),
-                    ]
-                ),
-                FieldPanel("name_original"),
-                FieldPanel("alternative_spellings"),
-                FieldPanel("sex"),
-            ],
-            heading=_("Name"),
-        ),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("born"), FieldPanel("stated_age")])], heading=_("Birth")
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("fate"), FieldPanel("fate_date")]),
-                FieldRowPanel([FieldPanel("fate_place"), FieldPanel("event")]),
-            ],
-            heading=_("Fate"),
-        ),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("birth_place"), FieldPanel("residence")])],
-            heading=_("Places"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("occupation"), FieldPanel("biography"), FieldPanel("photo")],
-            heading=_("Life"),
-        ),
-        FamilyMembershipsPanel(heading=_("Family")),
-        MultiFieldPanel(
-            [
-                ChooserPanel("sources"),
-                FieldPanel("verification"),
-                InlinePanel("testimonies", heading=_("Testimonies")),
-            ],
-            heading=_("Sources and testimonies"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("visibility"),
-                FieldPanel("is_synthetic"),
-                FieldPanel("external_id"),
-                ChooserPanel("possible_duplicate_of"),
-            ],
-            heading=_("Visibility"),
-        ),
-        PublishingPanel(),
-    ]
     search_fields = [
         index.SearchField("family_name", boost=3),
         index.SearchField("given_name", boost=2),
@@ -304,6 +255,14 @@ class Person(ModeratedSnippet):
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.visibility == self.Visibility.RESTRICTED
+
+    def is_hidden_from(self, user) -> bool:
+        """Whether this record, as it is in hand, is restricted and ``user`` may not see it."""
+        return self.is_restricted and not may_see_restricted(user)
 
     def get_absolute_url(self) -> str:
         return reverse("archive:person_detail", args=[self.pk])
@@ -429,13 +388,6 @@ class Family(TranslatableSnippet):
 
     objects = FamilyQuerySet.as_manager()
 
-    base_form_class = ArchiveAdminForm
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("whole_family_killed"),
-        FieldPanel("notes"),
-        InlinePanel("memberships", heading=_("Members")),
-    ]
     search_fields = [index.SearchField("name")]
 
     class Meta(TranslatableSnippet.Meta):
@@ -470,8 +422,6 @@ class FamilyMembership(Orderable):
     )
 
     objects = OfPersonQuerySet.as_manager()
-
-    panels = [ChooserPanel("person"), FieldPanel("relationship")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("family member")

@@ -5,7 +5,6 @@ from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
 from .base import LocalizedQuerySet, TranslatableSnippet
@@ -106,12 +105,6 @@ class Place(TranslatableSnippet):
 
     objects = PlaceQuerySet.as_manager()
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("alternative_names"),
-        FieldPanel("parent"),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("coordinates")),
-    ]
     search_fields = [
         index.SearchField("name"),
         index.SearchField("alternative_names"),

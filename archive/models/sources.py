@@ -1,10 +1,7 @@
 from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
-
-from archive.admin.forms import PartialDatesForm
 
 from .base import LocalizedQuerySet, TranslatableSnippet
 from .dates import PartialDate, normalise_fields, partial_date_fields
@@ -41,7 +38,6 @@ class Organisation(TranslatableSnippet):
 
     objects = OrganisationQuerySet.as_manager()
 
-    panels = [FieldPanel("name"), FieldPanel("country"), FieldPanel("kind")]
     search_fields = [
         index.SearchField("name"),
         # What the admin listing filters on, so a search can be filtered too.
@@ -109,23 +105,6 @@ class Source(TranslatableSnippet):
 
     objects = SourceQuerySet.as_manager()
 
-    base_form_class = PartialDatesForm
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("kind"),
-        FieldRowPanel([FieldPanel("publisher"), FieldPanel("author")]),
-        FieldPanel("url"),
-        MultiFieldPanel(
-            [
-                FieldPanel("published"),
-                FieldPanel("accessed"),
-            ],
-            heading=_("dates"),
-        ),
-        FieldPanel("language"),
-        FieldPanel("document"),
-        FieldPanel("notes"),
-    ]
     search_fields = [
         index.SearchField("title"),
         index.SearchField("publisher"),

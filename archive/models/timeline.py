@@ -4,12 +4,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
-
-from archive.admin.forms import PartialDatesForm
-from archive.admin.widgets import ChooserPanel
 
 from .base import ModeratedSnippet, PublishableQuerySet
 from .dates import DateRange, PartialDate, partial_date_fields
@@ -81,26 +77,6 @@ class TimelineEntry(DateRange, ModeratedSnippet):
     sources = ParentalManyToManyField("archive.Source", verbose_name=_("sources"), blank=True)
 
     objects = TimelineEntryQuerySet.as_manager()
-    base_form_class = PartialDatesForm
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-            ],
-            heading=_("When"),
-        ),
-        FieldPanel("category"),
-        FieldPanel("event"),
-        FieldPanel("place"),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        ChooserPanel("related_statements"),
-        ChooserPanel("related_people"),
-        ChooserPanel("sources"),
-        PublishingPanel(),
-    ]
     search_fields = [
         index.SearchField("title", boost=2),
         index.SearchField("summary"),

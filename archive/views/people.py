@@ -14,14 +14,13 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from archive.caching import remembered
+from archive.fastpaths.prepared import PreparedQuery
+from archive.fastpaths.related_rows import attach, prefetched, with_places
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
 from archive.models.figures import CHILD_UNDER, ELDERLY_FROM
 from archive.names import query_tokens
-from archive.related_rows import attach, prefetched, with_places
+from archive.site import structured_data
 from archive.templatetags.archive_site import choice_label
-
-from . import structured_data
-from .prepared import PreparedQuery
 
 PEOPLE_PER_PAGE = 50
 

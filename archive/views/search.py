@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from archive.models import Person, Source, StatementPage, TimelineEntry
 from archive.names import query_tokens
+from archive.site import structured_data
+from archive.site.languages import home_page
 
-from . import structured_data
-from .languages import home_page
 from .people import public_in_order
 
 RESULTS_PER_SECTION = 20

@@ -25,7 +25,6 @@ from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
-from archive.admin.restricted import visible_people
 from archive.models import Person, TimelineEntry
 
 from .moderation import BulkModeration, Outcome
@@ -105,7 +104,7 @@ class ModerationBulkAction(SnippetBulkAction):
 
     def visible(self, records: QuerySet) -> QuerySet:
         if self.model is Person:
-            return visible_people(self.request.user, records)
+            return records.visible_to(self.request.user)
         return records
 
     def in_listing(self):
