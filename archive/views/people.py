@@ -18,7 +18,6 @@ from archive.models import Family, FamilyMembership, Person, Place, Source, Test
 from archive.models.figures import CHILD_UNDER, ELDERLY_FROM
 from archive.names import query_tokens
 from archive.related_rows import attach, prefetched, with_places
-from archive.templatetags.archive_site import choice_label
 
 from . import structured_data
 from .prepared import PreparedQuery
@@ -250,6 +249,8 @@ def person_detail(request, pk: int):
     memberships = _memberships(pk)
     if memberships:
         attach(memberships, "family", directory={f.pk: f for f in _families(pk)})
+        # The relationship's words agree with the person's sex (relationship_label).
+        attach(memberships, "person", directory={person.pk: person})
     prefetched(person, sources=_sources(pk), testimonies=testimonies, memberships=memberships)
     context = {
         "person": person,
@@ -262,7 +263,7 @@ def person_detail(request, pk: int):
 
 def person_description(person: Person) -> str:
     """One sentence for search results and link previews."""
-    parts = [person.display_name, str(choice_label(person, "fate"))]
+    parts = [person.display_name, person.fate_label]
     fate_date = person.date_of_fate
     if fate_date:
         parts.append(str(fate_date))
