@@ -8,7 +8,7 @@ from django.utils import translation
 
 from archive.language_rules import decade_ending
 from archive.models import PartialDate, Person, Precision, ReportedFigure
-from archive.models.people import FamilyMembership
+from archive.models.people import Family, FamilyMembership
 from tests.factories import FigureFactory, PersonFactory
 
 LANGUAGES = ("en", "az", "tr", "ru")
@@ -226,3 +226,25 @@ def test_an_age_from_an_approximate_birth_year_is_shown_as_an_estimate(client):
     assert '<time datetime="1950">ок. 1950</time>' in detail
     assert "<dd>около 42</dd>" in detail
     assert "aged about 42" in listing
+
+
+@pytest.mark.django_db
+def test_the_age_filter_names_its_bound_in_the_russian_plural(client):
+    html = client.get("/ru/people/").content.decode()
+
+    assert "Ребёнок (до 18 лет)" in html
+
+
+@pytest.mark.django_db
+def test_a_family_page_in_russian_names_each_member_in_words_of_their_sex(client):
+    wife = PersonFactory(sex=Person.Sex.FEMALE, fate=Person.Fate.KILLED)
+    husband = PersonFactory(sex=Person.Sex.MALE, fate=Person.Fate.WOUNDED)
+    family = Family.objects.create(name="Testov family")
+    FamilyMembership.objects.create(family=family, person=wife, relationship="spouse")
+    FamilyMembership.objects.create(family=family, person=husband, relationship="spouse")
+
+    family_page = client.get(f"/ru/families/{family.pk}/").content.decode()
+    wife_page = client.get(f"/ru/people/{wife.pk}/").content.decode()
+
+    assert "Жена · Убита" in family_page and "Муж · Ранен" in family_page
+    assert "(жена)</dd>" in wife_page

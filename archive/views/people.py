@@ -10,7 +10,7 @@ from django.db.models import Count, Q, Window
 from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from archive.caching import remembered
@@ -64,7 +64,11 @@ class PeopleFilter(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["age"].choices = [
             ("", gettext("Any age")),
-            ("child", gettext("Child (under %(age)d)") % {"age": CHILD_UNDER}),
+            (
+                "child",
+                ngettext("Child (under %(age)d)", "Child (under %(age)d)", CHILD_UNDER)
+                % {"age": CHILD_UNDER},
+            ),
             ("adult", gettext("Adult")),
             ("elderly", gettext("Elderly (%(age)d or older)") % {"age": ELDERLY_FROM}),
         ]
