@@ -81,8 +81,9 @@ class Person(ModeratedSnippet):
         UNKNOWN = "unknown", _("Not recorded")
 
     class Fate(models.TextChoices):
-        # Said of a person whose sex is not recorded: the neutral form ("Убит(а)"); see
-        # Person.fate_label for the forms that agree with the person's sex.
+        # The neutral form ("Убит(а)"): for a person whose sex is not recorded, and where the
+        # label stands alone (admin filters, the API's fate_label). The public pages use
+        # Person.fate_label, whose words agree with the person's sex.
         KILLED = "killed", pgettext_lazy("fate", "Killed")
         DIED_OF_WOUNDS = "died_of_wounds", pgettext_lazy("fate", "Died of wounds")
         WOUNDED = "wounded", pgettext_lazy("fate", "Wounded")
