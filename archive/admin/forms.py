@@ -18,7 +18,8 @@ from archive.models.people import may_see_restricted
 class PartialDatesMixin:
     """Each partial date of the model is edited as one text box (see ``PartialDateTextField``)
     instead of a date picker and a precision select: "1950" is kept, and shown again, as the
-    year 1950. The ``<name>_precision`` columns are set from what was typed."""
+    year 1950, "c. 1950" as approximately 1950. The ``<name>_precision`` and
+    ``<name>_approximate`` columns are set from what was typed."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,9 +30,7 @@ class PartialDatesMixin:
             self.fields[name] = PartialDateTextField(
                 label=date_field.label, required=date_field.required
             )
-            self.initial[name] = PartialDate.of(
-                getattr(self.instance, name), getattr(self.instance, f"{name}_precision")
-            )
+            self.initial[name] = PartialDate.stored(self.instance, name)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -41,6 +40,7 @@ class PartialDatesMixin:
             date = self.cleaned_data[name]
             # The model's clean() then snaps the day to the start of the period and checks ranges.
             setattr(self.instance, f"{name}_precision", date.precision if date else Precision.DAY)
+            setattr(self.instance, f"{name}_approximate", bool(date and date.approximate))
             self.cleaned_data[name] = date.value if date else None
         return cleaned_data
 

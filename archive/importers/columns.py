@@ -91,7 +91,10 @@ COLUMNS: tuple[ImportColumn, ...] = (
     ImportColumn(
         "born",
         Kind.DATE,
-        _("Date of birth, as precisely as known: 1950, 1950-03, 1950-03-14, or 195X for a decade."),
+        _(
+            "Date of birth, as precisely as known: 1950, 1950-03, 1950-03-14, 195X for a decade, "
+            "or c. 1950 when the list gives an estimate."
+        ),
     ),
     ImportColumn("stated_age", Kind.INTEGER, _("Age at the time, when there is no date of birth.")),
     _choice(

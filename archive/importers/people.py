@@ -331,6 +331,7 @@ class PeopleParser:
             date = _partial_date(text)
             values[name] = date.value if date else None
             values[f"{name}_precision"] = date.precision if date else "day"
+            values[f"{name}_approximate"] = bool(date and date.approximate)
         elif column.kind == Kind.INTEGER:
             values[name] = _age(text)
         elif column.kind == Kind.BOOLEAN:

@@ -11,8 +11,8 @@ class Event(DateRange, TranslatableSnippet):
 
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=100)
-    start, start_precision = partial_date_fields(_("start date"), required=True)
-    end, end_precision = partial_date_fields(_("end date"))
+    start, start_precision, start_approximate = partial_date_fields(_("start date"), required=True)
+    end, end_precision, end_approximate = partial_date_fields(_("end date"))
     place = models.ForeignKey(
         "archive.Place",
         verbose_name=_("place"),

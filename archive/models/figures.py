@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
@@ -56,7 +56,7 @@ class ReportedFigure(TranslatableSnippet):
     source = models.ForeignKey(
         "archive.Source", verbose_name=_("source"), on_delete=models.PROTECT, related_name="figures"
     )
-    as_of, as_of_precision = partial_date_fields(_("as of"))
+    as_of, as_of_precision, as_of_approximate = partial_date_fields(_("as of"))
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     search_fields = [
@@ -82,13 +82,16 @@ class ReportedFigure(TranslatableSnippet):
 
     @property
     def qualified_value(self) -> str:
+        """The value grouped as the language writes numbers (1,275; 1.275; 1 275), after its
+        qualifier ("about 1,275")."""
+        value = formats.number_format(self.value, force_grouping=True)
         if self.qualifier == self.Qualifier.EXACT:
-            return f"{self.value:,}"
-        return f"{self.get_qualifier_display()} {self.value:,}"
+            return value
+        return f"{self.get_qualifier_display()} {value}"
 
     @property
     def as_of_date(self) -> PartialDate | None:
-        return PartialDate.of(self.as_of, self.as_of_precision)
+        return PartialDate.stored(self, "as_of")
 
     @property
     def documented_count(self) -> int | None:

@@ -237,7 +237,9 @@ class StatementPage(ArchivePage, Page):
         on_delete=models.PROTECT,
         related_name="statements",
     )
-    issued, issued_precision = partial_date_fields(_("date issued"), required=True)
+    issued, issued_precision, issued_approximate = partial_date_fields(
+        _("date issued"), required=True
+    )
     date_note = models.CharField(
         _("note on the date"),
         max_length=255,
@@ -295,7 +297,7 @@ class StatementPage(ArchivePage, Page):
 
     @property
     def issued_date(self) -> PartialDate:
-        return PartialDate.of(self.issued, self.issued_precision)
+        return PartialDate.stored(self, "issued")
 
     def clean(self):
         super().clean()

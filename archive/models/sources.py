@@ -90,7 +90,7 @@ class Source(TranslatableSnippet):
     )
     author = models.CharField(_("author"), max_length=255, blank=True)
     url = models.URLField(_("web address"), max_length=1000, blank=True)
-    published, published_precision = partial_date_fields(_("date published"))
+    published, published_precision, published_approximate = partial_date_fields(_("date published"))
     accessed = models.DateField(_("date accessed"), null=True, blank=True)
     language = models.CharField(_("language of the source"), max_length=35, blank=True)
     document = models.ForeignKey(
@@ -123,7 +123,7 @@ class Source(TranslatableSnippet):
 
     @property
     def published_date(self) -> PartialDate | None:
-        return PartialDate.of(self.published, self.published_precision)
+        return PartialDate.stored(self, "published")
 
     @property
     def attribution(self) -> str:

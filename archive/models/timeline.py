@@ -42,8 +42,8 @@ class TimelineEntry(DateRange, ModeratedSnippet):
 
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=120, blank=True)
-    start, start_precision = partial_date_fields(_("start date"), required=True)
-    end, end_precision = partial_date_fields(_("end date"))
+    start, start_precision, start_approximate = partial_date_fields(_("start date"), required=True)
+    end, end_precision, end_approximate = partial_date_fields(_("end date"))
     summary = models.TextField(_("summary"))
     body = RichTextField(_("body"), blank=True)
     place = models.ForeignKey(

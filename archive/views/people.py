@@ -10,7 +10,7 @@ from django.db.models import Count, Q, Window
 from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from archive.caching import remembered
@@ -20,7 +20,6 @@ from archive.models import Family, FamilyMembership, Person, Place, Source, Test
 from archive.models.figures import CHILD_UNDER, ELDERLY_FROM
 from archive.names import query_tokens
 from archive.site import structured_data
-from archive.templatetags.archive_site import choice_label
 
 PEOPLE_PER_PAGE = 50
 
@@ -64,7 +63,11 @@ class PeopleFilter(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["age"].choices = [
             ("", gettext("Any age")),
-            ("child", gettext("Child (under %(age)d)") % {"age": CHILD_UNDER}),
+            (
+                "child",
+                ngettext("Child (under %(age)d)", "Child (under %(age)d)", CHILD_UNDER)
+                % {"age": CHILD_UNDER},
+            ),
             ("adult", gettext("Adult")),
             ("elderly", gettext("Elderly (%(age)d or older)") % {"age": ELDERLY_FROM}),
         ]
@@ -249,6 +252,8 @@ def person_detail(request, pk: int):
     memberships = _memberships(pk)
     if memberships:
         attach(memberships, "family", directory={f.pk: f for f in _families(pk)})
+        # The relationship's words agree with the person's sex (relationship_label).
+        attach(memberships, "person", directory={person.pk: person})
     prefetched(person, sources=_sources(pk), testimonies=testimonies, memberships=memberships)
     context = {
         "person": person,
@@ -261,7 +266,7 @@ def person_detail(request, pk: int):
 
 def person_description(person: Person) -> str:
     """One sentence for search results and link previews."""
-    parts = [person.display_name, str(choice_label(person, "fate"))]
+    parts = [person.display_name, person.fate_label]
     fate_date = person.date_of_fate
     if fate_date:
         parts.append(str(fate_date))

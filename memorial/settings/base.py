@@ -163,7 +163,10 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("ru", _("Russian")),
 ]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The second catalogue corrects the case of month names in Django's own (memorial/formats/).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "memorial" / "formats" / "month_names"]
+# Numbers and dates as each language writes them: 1.275 in Azerbaijani, "26 февраля 1992".
+FORMAT_MODULE_PATH = ["memorial.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

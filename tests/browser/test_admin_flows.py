@@ -263,17 +263,23 @@ def test_editor_types_partial_dates_and_sees_them_again_as_typed(
     born = page.get_by_role("textbox", name="Date of birth")
     fate_date = page.get_by_role("textbox", name="Date of fate")
 
-    # An approximate date is refused with the way to say it.
-    born.fill("c. 1950")
+    # A date that cannot be read is refused with the ways to write one.
+    born.fill("26/02/1950")
     fate_date.fill("1992-02")
     page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_text("“c. 1950” is approximate.")).to_be_visible()
+    expect(page.get_by_text("“26/02/1950” is not a date such as")).to_be_visible()
+
+    # An estimate is kept as one.
+    born.fill("ca. 1950")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_role("status")).to_contain_text("created as a draft")
+    expect(born).to_have_value("c. 1950")
+    expect(fate_date).to_have_value("1992-02")
 
     born.fill("195X")
     page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_role("status")).to_contain_text("created as a draft")
+    expect(page.get_by_role("status")).to_contain_text("saved")
     expect(born).to_have_value("195X")
-    expect(fate_date).to_have_value("1992-02")
 
     born.fill("1950")
     page.get_by_role("button", name="Save draft").click()
@@ -285,6 +291,7 @@ def test_editor_types_partial_dates_and_sees_them_again_as_typed(
 
     person = from_database(lambda: Person.objects.get(given_name="Vüqar"))
     assert (person.born.isoformat(), person.born_precision) == ("1950-01-01", Precision.YEAR)
+    assert not person.born_approximate
     assert (person.fate_date.isoformat(), person.fate_date_precision) == (
         "1992-02-01",
         Precision.MONTH,
