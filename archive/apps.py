@@ -12,6 +12,7 @@ class ArchiveConfig(AppConfig):
 
         from .admin.notifications import connect_notifiers
         from .admin.restricted import mark_history_deleted
+        from .admin.translations.sync import connect_source_refresh
         from .caching.generation import install_triggers
         from .models import Person
 
@@ -23,6 +24,8 @@ class ArchiveConfig(AppConfig):
         # The history of a deleted person stays hidden from those who may not see restricted
         # records (its labels may name one).
         post_delete.connect(mark_history_deleted, sender=Person, dispatch_uid="person_history")
+        # A change to an original marks its translations out of date.
+        connect_source_refresh()
 
 
 def _create_cache_tables(using, **kwargs):

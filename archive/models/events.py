@@ -5,7 +5,7 @@ from wagtail.search import index
 
 from archive.admin.forms import PartialDatesForm
 
-from .base import TranslatableSnippet
+from .base import TranslatableSnippet, kept_as_in_original
 from .dates import DateRange, partial_date_fields
 
 
@@ -25,6 +25,8 @@ class Event(DateRange, TranslatableSnippet):
         related_name="events",
     )
     summary = models.TextField(_("summary"), blank=True)
+
+    override_translatable_fields = kept_as_in_original("slug", "place")
 
     base_form_class = PartialDatesForm
     panels = [

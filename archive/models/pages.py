@@ -16,7 +16,7 @@ from archive.admin.forms import PartialDatesPageForm
 from archive.admin.panels import TimelineLinksPanel
 from archive.admin.widgets import ChooserPanel
 
-from .base import DirectionSafeText, unexpired
+from .base import DirectionSafeText, kept_as_in_original, unexpired
 from .dates import PartialDate, normalise_fields, partial_date_fields
 
 
@@ -109,6 +109,7 @@ class HomePage(ArchivePage, Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("event"), FieldPanel("introduction")]
+    override_translatable_fields = kept_as_in_original("event")
     subpage_types = ["archive.StatementIndexPage", "archive.ContentPage"]
     max_count_per_parent = 1
 
@@ -170,6 +171,8 @@ class StatementPage(ArchivePage, Page):
     related_events = ParentalManyToManyField(
         "archive.Event", verbose_name=_("related events"), blank=True, related_name="statements"
     )
+
+    override_translatable_fields = kept_as_in_original("issuer")
 
     base_form_class = PartialDatesPageForm
     content_panels = Page.content_panels + [

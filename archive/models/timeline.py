@@ -11,7 +11,7 @@ from wagtail.search import index
 from archive.admin.forms import PartialDatesForm
 from archive.admin.widgets import ChooserPanel
 
-from .base import ModeratedSnippet, PublishableQuerySet
+from .base import ModeratedSnippet, PublishableQuerySet, kept_as_in_original
 from .dates import DateRange, PartialDate, partial_date_fields
 
 
@@ -81,6 +81,7 @@ class TimelineEntry(DateRange, ModeratedSnippet):
     sources = ParentalManyToManyField("archive.Source", verbose_name=_("sources"), blank=True)
 
     objects = TimelineEntryQuerySet.as_manager()
+    override_translatable_fields = kept_as_in_original("slug", "place", "event")
     base_form_class = PartialDatesForm
     panels = [
         FieldPanel("title"),
