@@ -86,6 +86,10 @@ class TranslationStateFilterSet(WagtailFilterSet):
         label=_("State"), choices=State.choices, field_name="translation_state"
     )
 
+    class Meta:
+        model = Page  # unused: the view gives the queryset of the kind chosen
+        fields = []
+
     def chosen_already(self, queryset, name, value):
         return queryset
 
@@ -136,15 +140,10 @@ def _edit_url(row, pk) -> str:
 
 
 class ActionColumn(Column):
-    """What to do about the row: translate it into the language, or open its translation."""
+    """What to do about the row (its ``accessor`` says): translate it into the language, or open
+    its translation."""
 
     cell_template_name = "archive/admin/translations/action_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        view = parent_context["view"]
-        context.update(view.action_for(instance))
-        return context
 
 
 class TranslationsReportView(ReportView):
@@ -188,7 +187,7 @@ class TranslationsReportView(ReportView):
                 label=_("State"),
                 accessor=lambda row: State.labels[row.translation_state],
             ),
-            ActionColumn("action", label=_("Action")),
+            ActionColumn("action", label=_("Action"), accessor=self.action_for),
         ]
 
     def action_for(self, row) -> dict:
