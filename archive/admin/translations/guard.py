@@ -27,6 +27,9 @@ from wagtail_localize.models import Translation, TranslationSource
 from .scope import is_translated, may_translate
 
 SUBMISSIONS = {"submit_snippet_translation", "submit_page_translation"}
+# Its report of the translations made, superseded by the archive's (``report``), which also
+# lists what is missing; its own names any record translated, people too.
+SUPERSEDED = {"translations_report", "translations_report_results"}
 
 
 def _model_named_by(kwargs):
@@ -49,7 +52,7 @@ def _within_scope(view, name):
     @functools.wraps(view)
     def guarded(request, *args, **kwargs):
         model = _model_named_by(kwargs)
-        if model is not None and not is_translated(model):
+        if name in SUPERSEDED or (model is not None and not is_translated(model)):
             raise Http404
         if name in SUBMISSIONS and not may_translate(request.user, _record(model, kwargs)):
             raise PermissionDenied
