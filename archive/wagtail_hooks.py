@@ -1,7 +1,7 @@
 """The editors' admin: one viewset per collection, grouped under one menu."""
 
 from django.templatetags.static import static
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -16,10 +16,10 @@ from .admin.bulk.moderation import RESTRICT_ACTION
 from .admin.dashboard import WAGTAIL_WORKFLOW_PANELS, AwaitingModerationPanel, FiguresPanel
 from .admin.hook_registry import replace_hook
 from .admin.import_people import ImportedFilter, ImportedFilterAdapter, PeopleImportViewSet
+from .admin.translations import urls as translations_urls
 from .admin.translations.buttons import translate_button
 from .admin.translations.guard import guarded_localize_urls
 from .admin.translations.moderation import submit_translation
-from .admin.translations.report import TranslationsReportView
 from .admin.viewsets import (
     EventViewSet,
     FamilyViewSet,
@@ -65,14 +65,7 @@ hooks.register("before_edit_page", submit_translation, order=-1)
 
 @hooks.register("register_admin_urls")
 def register_translations_report():
-    return [
-        path("translations/", TranslationsReportView.as_view(), name="archive_translations"),
-        path(
-            "translations/results/",
-            TranslationsReportView.as_view(results_only=True),
-            name="archive_translations_results",
-        ),
-    ]
+    return translations_urls.urlpatterns
 
 
 @hooks.register("register_reports_menu_item")

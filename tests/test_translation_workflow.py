@@ -5,18 +5,20 @@ an original marks its translations out of date in the report; PO files go out an
 import json
 import re
 from html import unescape
+from io import StringIO
 
 import polib
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.models import Locale, WorkflowState
-from wagtail_localize.models import Translation
+from wagtail_localize.models import StringTranslation, Translation
 
 from archive.models import Family, Person, Place, TimelineEntry
 from tests.admin_forms import entry_form
@@ -306,3 +308,42 @@ def test_report_asks_the_same_queries_for_a_page_of_three_families_and_of_fifty(
     assert shown == 3
     add_families(60)
     assert queries_for_report() == (with_three, 50)
+
+
+@pytest.mark.django_db
+def test_a_translation_made_outside_the_editor_is_adopted_with_its_text(
+    client, editor, azerbaijani
+):
+    place = PlaceFactory(name="Khojaly", alternative_names="Xocalı")
+    copy = place.copy_for_translation(azerbaijani)
+    copy.name = "Xocalı"  # translated; its alternative names were left as in the original
+    copy.save()
+    client.force_login(editor)
+    assert report_states(client, "place")[str(place)] == "Translated outside the editor"
+
+    response = client.post(
+        reverse("archive_translations_adopt"),
+        {"kind": "place", "pk": place.pk, "language": "az"},
+    )
+    assert response.url == reverse("wagtailsnippets_archive_place:edit", args=[copy.pk])
+
+    assert report_states(client, "place")[str(place)] == "Out of date"  # the names to check
+    _, props = editor_props(client, copy)
+    fill_strings(client, props, {"Xocalı": "Xocalı"})
+    assert report_states(client, "place")[str(place)] == "Up to date"
+
+
+@pytest.mark.django_db
+def test_adopt_translations_adopts_every_copy_once(azerbaijani):
+    place, entry = PlaceFactory(name="Khojaly"), TimelineEntryFactory(title="Siege")
+    for record, field, text in ((place, "name", "Xocalı"), (entry, "title", "Mühasirə")):
+        copy = record.copy_for_translation(azerbaijani)
+        setattr(copy, field, text)
+        copy.save()
+
+    call_command("adopt_translations", stdout=StringIO())
+    call_command("adopt_translations", stdout=StringIO())
+
+    assert Translation.objects.filter(target_locale=azerbaijani).count() == 2
+    strings = StringTranslation.objects.filter(locale=azerbaijani)
+    assert set(strings.values_list("data", flat=True)) == {"Xocalı", "Mühasirə"}

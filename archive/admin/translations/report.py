@@ -94,6 +94,14 @@ class TranslationStateFilterSet(WagtailFilterSet):
         return queryset
 
 
+def originals_of(model):
+    """The records of ``model`` translations are made from: those in the default locale."""
+    originals = model.objects.filter(locale=Locale.get_default())
+    if model is Page:
+        originals = originals.filter(depth__gt=1)  # the root is no page of the site
+    return originals
+
+
 def with_translation_state(rows, locale):
     """``rows`` (originals) with ``translation_state`` in ``locale`` and ``translation_pk``."""
     versions = rows.model.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
@@ -132,7 +140,7 @@ def with_translation_state(rows, locale):
     )
 
 
-def _edit_url(row, pk) -> str:
+def edit_url(row, pk) -> str:
     """The edit view of the record ``pk`` of ``row``'s kind (for a translation: its editor)."""
     if isinstance(row, Page):
         return reverse("wagtailadmin_pages:edit", args=[pk])
@@ -173,10 +181,7 @@ class TranslationsReportView(ReportView):
         return Locale.objects.get(language_code=self._chosen("language", _language_choices))
 
     def get_queryset(self):
-        originals = self.kind.objects.filter(locale=Locale.get_default())
-        if self.kind is Page:
-            originals = originals.filter(depth__gt=1)  # the root is no page of the site
-        return with_translation_state(originals, self.locale).order_by("pk")
+        return with_translation_state(originals_of(self.kind), self.locale).order_by("pk")
 
     @property
     def columns(self):
@@ -195,8 +200,18 @@ class TranslationsReportView(ReportView):
         language = self.locale
         if not may_translate(self.request.user, row):
             return {}
+        if row.translation_state == State.OUTSIDE_EDITOR:
+            return {
+                "post": reverse("archive_translations_adopt"),
+                "fields": {
+                    "kind": self._chosen("kind", _kind_choices),
+                    "pk": row.pk,
+                    "language": language.language_code,
+                },
+                "label": _("Edit side by side"),
+            }
         if row.translation_state != State.MISSING:
-            return {"url": _edit_url(row, row.translation_pk), "label": _("Open the translation")}
+            return {"url": edit_url(row, row.translation_pk), "label": _("Open the translation")}
         if isinstance(row, Page):
             url = reverse("wagtail_localize:submit_page_translation", args=[row.pk])
         else:
