@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -52,12 +53,13 @@ class State:
     UP_TO_DATE = "up_to_date"
     OUTSIDE_EDITOR = "outside_editor"
 
+    # With a context: "Missing" is also a person's fate, another word in Azerbaijani.
     choices = [
-        (MISSING, _("Missing")),
-        (NOT_TRANSLATED, _("Not translated yet")),
-        (OUT_OF_DATE, _("Out of date")),
-        (UP_TO_DATE, _("Up to date")),
-        (OUTSIDE_EDITOR, _("Translated outside the editor")),
+        (MISSING, pgettext_lazy("translation state", "Missing")),
+        (NOT_TRANSLATED, pgettext_lazy("translation state", "Not translated yet")),
+        (OUT_OF_DATE, pgettext_lazy("translation state", "Out of date")),
+        (UP_TO_DATE, pgettext_lazy("translation state", "Up to date")),
+        (OUTSIDE_EDITOR, pgettext_lazy("translation state", "Translated outside the editor")),
     ]
     labels = dict(choices)
 
