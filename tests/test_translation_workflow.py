@@ -17,10 +17,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.http import urlencode
-from wagtail.models import Locale, WorkflowState
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, Translation
 
-from archive.models import Family, Person, Place, TimelineEntry
+from archive.models import ContentPage, Family, Person, Place, TimelineEntry
 from tests.admin_forms import entry_form
 from tests.factories import EventFactory, PersonFactory, PlaceFactory, TimelineEntryFactory
 
@@ -47,10 +48,16 @@ def translate(client, record, locale):
     return type(record).objects.get(translation_key=record.translation_key, locale=locale)
 
 
+def edit_url(record):
+    if isinstance(record, Page):
+        return reverse("wagtailadmin_pages:edit", args=[record.pk])
+    return reverse(record.snippet_viewset.get_url_name("edit"), args=[record.pk])
+
+
 def editor_props(client, translation):
     """What wagtail-localize's editor is given: every string of the original beside the URL
     that saves its translation."""
-    edit = reverse(translation.snippet_viewset.get_url_name("edit"), args=[translation.pk])
+    edit = edit_url(translation)
     page = client.get(edit)
     assert page.status_code == 200
     props = re.search(r'data-props="([^"]*)"', page.content.decode()).group(1)
@@ -128,6 +135,53 @@ def test_editor_translates_an_entry_side_by_side_and_it_is_live_only_once_a_mode
     assert shown.pk == translation.pk
     assert (shown.title, shown.summary) == ("Şəhərin mühasirəsi", "Şəhər təcrid edildi.")
     assert entry.slug == shown.slug  # the entry keeps its address in every language
+
+
+@pytest.mark.django_db
+def test_editor_translates_a_page_and_it_passes_the_page_workflow(
+    client, editor, moderator, azerbaijani
+):
+    home = Page.objects.get(depth=2)
+    about = home.add_child(
+        instance=ContentPage(
+            title="About this archive",
+            slug="about-archive",
+            body=[("paragraph", RichText("<p>Who keeps the archive.</p>"))],
+        )
+    )
+    about.save_revision().publish()
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[about.pk]),
+        {"locales": [azerbaijani.pk]},
+    )
+    assert response.status_code == 302, response.content[:2000]
+    translation = about.get_translation(azerbaijani)
+    assert not translation.live
+
+    _, props = editor_props(client, translation)
+    fill_strings(
+        client,
+        props,
+        {"About this archive": "Arxiv haqqında", "Who keeps the archive.": "Arxivi kim saxlayır."},
+    )
+    assert (
+        client.post(edit_url(translation), {"archive-submit-translation": "1"}).status_code == 302
+    )
+    translation = ContentPage.objects.get(pk=translation.pk)
+    assert not translation.live
+    assert translation.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    client.force_login(moderator)
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=(translation.pk, "approve", translation.current_workflow_task_state.pk),
+    )
+    assert client.post(approve, {"comment": ""}).status_code in (200, 302)
+
+    translation = ContentPage.objects.get(pk=translation.pk)
+    assert (translation.live, translation.title) == (True, "Arxiv haqqında")
+    assert "Arxivi kim saxlayır." in str(translation.body)
 
 
 @pytest.mark.django_db
