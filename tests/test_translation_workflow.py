@@ -362,6 +362,15 @@ def test_report_asks_the_same_queries_for_a_page_of_three_families_and_of_fifty(
     assert shown == 3
     add_families(60)
     assert queries_for_report() == (with_three, 50)
+    counts = client.get(reverse(f"{REPORT}_results"), {"kind": "family", "language": "az"})
+    assert "Missing: 63;" in counts.content.decode()
+
+
+@pytest.mark.django_db
+def test_report_answers_while_the_archive_has_only_its_default_language(client, editor):
+    client.force_login(editor)
+    response = client.get(reverse(REPORT), {"kind": "family", "language": "az"})
+    assert response.status_code == 200
 
 
 @pytest.mark.django_db

@@ -180,9 +180,14 @@ class TranslationsReportView(ReportView):
 
     @cached_property
     def locale(self):
-        return Locale.objects.get(language_code=self._chosen("language", _language_choices))
+        """The language chosen; None while the archive has no language but the default."""
+        return Locale.objects.filter(
+            language_code=self._chosen("language", _language_choices)
+        ).first()
 
     def get_queryset(self):
+        if self.locale is None:
+            return self.kind.objects.none()
         return with_translation_state(originals_of(self.kind), self.locale).order_by("pk")
 
     @property
@@ -230,12 +235,14 @@ class TranslationsReportView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        counted = dict(
-            self.get_queryset()
-            .values_list("translation_state")
-            .annotate(n=Count("pk"))
-            .values_list("translation_state", "n")
-        )
+        counted = {}
+        if self.locale is not None:
+            rows = self.get_queryset().order_by()  # grouped by state alone
+            counted = dict(
+                rows.values("translation_state")
+                .annotate(n=Count("pk"))
+                .values_list("translation_state", "n")
+            )
         context["state_counts"] = [(label, counted.get(state, 0)) for state, label in State.choices]
-        context["language"] = self.locale.get_display_name()
+        context["language"] = self.locale.get_display_name() if self.locale else ""
         return context
