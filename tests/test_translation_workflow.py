@@ -185,6 +185,41 @@ def test_editor_translates_a_page_and_it_passes_the_page_workflow(
 
 
 @pytest.mark.django_db
+def test_a_change_to_a_published_translation_waits_for_approval_while_readers_keep_the_old(
+    client, editor, moderator, azerbaijani
+):
+    entry = TimelineEntryFactory(title="Siege", summary="The town was cut off.")
+    client.force_login(editor)
+    translation = translate(client, entry, azerbaijani)
+    _, props = editor_props(client, translation)
+    fill_strings(
+        client, props, {"Siege": "Mühasirə", "The town was cut off.": "Şəhər təcrid edildi."}
+    )
+    edit = reverse("wagtailsnippets_archive_timelineentry:edit", args=[translation.pk])
+    client.post(edit, {"archive-submit-translation": "1"})
+    approve_as(client, moderator, translation)
+
+    client.force_login(editor)
+    fill_strings(client, props, {"Siege": "Şəhərin mühasirəsi"})
+    client.post(edit, {"archive-submit-translation": "1"})
+
+    public = TimelineEntry.objects.public()
+    assert public.get(pk=translation.pk).title == "Mühasirə"
+    approve_as(client, moderator, translation)
+    assert public.get(pk=translation.pk).title == "Şəhərin mühasirəsi"
+
+
+def approve_as(client, moderator, record):
+    record = type(record).objects.get(pk=record.pk)
+    client.force_login(moderator)
+    approve = reverse(
+        record.snippet_viewset.get_url_name("workflow_action"),
+        args=(record.pk, "approve", record.current_workflow_task_state.pk),
+    )
+    assert client.post(approve, {"comment": ""}).status_code in (200, 302)
+
+
+@pytest.mark.django_db
 def test_editor_cannot_publish_a_translation_directly(client, editor, azerbaijani):
     entry = TimelineEntryFactory(title="Curfew")
     client.force_login(editor)

@@ -3,10 +3,10 @@
 wagtail-localize's editor offers "Publish" to those who may publish and nothing else, so an
 editor's translation could never reach a moderator. Its page carries a "Submit to moderation"
 form as well (templates/wagtail_localize/admin/edit_translation.html), for records with a
-workflow (timeline entries, pages): the translated strings are saved as a draft revision of
-the translation, which enters the record's workflow, where moderators approve it or ask for
-changes as they do for any draft. Records without drafts (places, sources, events ...) are
-saved by whoever may edit them, translations as originals."""
+workflow (timeline entries, pages): the translated strings are saved as a draft revision of the
+translation (what readers see of it stays as it is), which enters the record's workflow, where
+moderators approve it or ask for changes as they do for any draft. Records without drafts
+(places, sources, events ...) are saved by whoever may edit them, translations as originals."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -46,8 +46,13 @@ def submit_translation(request, instance):
     moderation = moderation_of(instance)
     if translation is None or moderation is None:
         return None
+    # A draft revision only: wagtail-localize's save_target(publish=False) writes the strings
+    # into the record itself, which for a translation already published is what readers see.
+    translated = translation.source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
     try:
-        translation.save_target(user=request.user, publish=False)
+        translated.save_revision(user=request.user)
     except ValidationError:
         messages.error(
             request,
