@@ -28,6 +28,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo --synthetic-people 200
+	$(BIN)/python manage.py adopt_translations
 	$(BIN)/python manage.py create_dev_admin
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -13,6 +13,7 @@ class ArchiveConfig(AppConfig):
         from .admin.forms import PartialDatesPageForm
         from .admin.notifications import connect_notifiers
         from .admin.restricted import mark_history_deleted
+        from .admin.translations.sync import connect_source_refresh
         from .caching.generation import install_triggers
         from .models import Person, StatementPage
 
@@ -28,6 +29,9 @@ class ArchiveConfig(AppConfig):
         # Page.base_form_class, since models import nothing from the admin (the snippets' forms
         # are on their viewsets: archive/admin/edit_panels.py).
         StatementPage.base_form_class = PartialDatesPageForm
+
+        # A change to an original marks its translations out of date.
+        connect_source_refresh()
 
 
 def _create_cache_tables(using, **kwargs):

@@ -29,7 +29,7 @@ from .messages import (
     ModeratedWorkflowActionView,
 )
 from .restricted import hiding_restricted
-from .translate_button import with_locales_left
+from .translations.buttons import with_locales_left
 from .usage import VisibleUsageView
 
 
@@ -39,6 +39,10 @@ class ArchiveSnippetViewSet(SnippetViewSet):
 
     usage_view_class = VisibleUsageView
     history_view_class = RecordHistoryView
+
+    def get_queryset(self, request):
+        # What the listing's "Translate" buttons ask, answered for the page in its query.
+        return with_locales_left(self.model._default_manager.all())
 
 
 class ModeratedViews:
@@ -122,7 +126,7 @@ class PersonSnippetViewSet(ModeratedViews, ArchiveSnippetViewSet):
 
     def get_queryset(self, request):
         people = Person.objects.select_related("fate_place", "latest_revision", "locale")
-        return with_locales_left(people).visible_to(request.user)
+        return people.visible_to(request.user)
 
     def get_urlpatterns(self):
         return [hiding_restricted(pattern) for pattern in super().get_urlpatterns()]

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from .base import TranslatableSnippet
+from .base import TranslatableSnippet, kept_as_in_original
 from .dates import DateRange, partial_date_fields
 
 
@@ -22,6 +22,8 @@ class Event(DateRange, TranslatableSnippet):
         related_name="events",
     )
     summary = models.TextField(_("summary"), blank=True)
+
+    override_translatable_fields = kept_as_in_original("slug", "place")
 
     search_fields = [index.SearchField("name"), index.SearchField("summary")]
 

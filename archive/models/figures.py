@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from archive.caching import remembered
 
-from .base import TranslatableSnippet
+from .base import TranslatableSnippet, kept_as_in_original
 from .dates import PartialDate, normalise_fields, partial_date_fields
 from .people import Family, Person
 
@@ -58,6 +58,8 @@ class ReportedFigure(TranslatableSnippet):
     )
     as_of, as_of_precision, as_of_approximate = partial_date_fields(_("as of"))
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    override_translatable_fields = kept_as_in_original("event", "source")
 
     search_fields = [
         index.SearchField("custom_label"),

@@ -18,7 +18,7 @@ from wagtail.models import Page, PageManager, PanelPlaceholder
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from .base import DirectionSafeText, unexpired
+from .base import DirectionSafeText, kept_as_in_original, unexpired
 from .dates import PartialDate, normalise_fields, partial_date_fields
 from .events import Event
 from .figures import figure_rows
@@ -119,6 +119,7 @@ class HomePage(ArchivePage, Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("event"), FieldPanel("introduction")]
+    override_translatable_fields = kept_as_in_original("event")
     subpage_types = ["archive.StatementIndexPage", "archive.ContentPage"]
     max_count_per_parent = 1
 
@@ -256,6 +257,8 @@ class StatementPage(ArchivePage, Page):
     related_events = ParentalManyToManyField(
         "archive.Event", verbose_name=_("related events"), blank=True, related_name="statements"
     )
+
+    override_translatable_fields = kept_as_in_original("issuer")
 
     # The admin's panels are named by path, as Wagtail names its own on Page: the admin imports
     # the models, so the models import nothing from it. The edit form, one box per partial

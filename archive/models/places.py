@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from .base import LocalizedQuerySet, TranslatableSnippet
+from .base import LocalizedQuerySet, TranslatableSnippet, kept_as_in_original
 
 # Country, region, district, town, village, quarter: the deepest nesting a public place is
 # shown within. A deeper ancestor would be left out of public lists, never a hidden place shown.
@@ -104,6 +104,7 @@ class Place(TranslatableSnippet):
     )
 
     objects = PlaceQuerySet.as_manager()
+    override_translatable_fields = kept_as_in_original("parent")
 
     search_fields = [
         index.SearchField("name"),

@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from .base import ModeratedSnippet, PublishableQuerySet
+from .base import ModeratedSnippet, PublishableQuerySet, kept_as_in_original
 from .dates import DateRange, PartialDate, partial_date_fields
 
 
@@ -77,6 +77,7 @@ class TimelineEntry(DateRange, ModeratedSnippet):
     sources = ParentalManyToManyField("archive.Source", verbose_name=_("sources"), blank=True)
 
     objects = TimelineEntryQuerySet.as_manager()
+    override_translatable_fields = kept_as_in_original("slug", "place", "event")
     search_fields = [
         index.SearchField("title", boost=2),
         index.SearchField("summary"),
