@@ -60,8 +60,10 @@ def archive_admin_css():
 
 register_filter_adapter_class(ImportedFilter, ImportedFilterAdapter)
 
+# After Wagtail's own (order 0), so that the page actions "publish" and "unpublish" replace
+# Wagtail's with those that go through the workflow.
 for bulk_action in BULK_ACTIONS:
-    hooks.register("register_bulk_action", bulk_action)
+    hooks.register("register_bulk_action", bulk_action, order=1)
 
 
 @hooks.register("register_log_actions")
