@@ -12,15 +12,8 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState, WorkflowState
 
 from archive.admin.bulk.moderation import BulkModeration
-from archive.models import (
-    HomePage,
-    Organisation,
-    Person,
-    StatementIndexPage,
-    StatementPage,
-    TimelineEntry,
-)
-from tests.factories import EventFactory, LocaleDefault, PersonFactory, TimelineEntryFactory
+from archive.models import Person, StatementIndexPage, StatementPage, TimelineEntry
+from tests.factories import PersonFactory, TimelineEntryFactory, statement_drafts
 
 LISTING = reverse("wagtailsnippets_archive_person:list")
 
@@ -274,34 +267,6 @@ def test_a_published_record_with_a_newer_draft_publishes_the_draft(moderator_cli
 
 
 # Statements (pages) -------------------------------------------------------------------------
-
-
-@pytest.fixture
-def statements_index(db):
-    home = HomePage(title="Home", slug="bulk-home", event=EventFactory())
-    home = Page.get_first_root_node().add_child(instance=home)
-    return home.add_child(instance=StatementIndexPage(title="Statements", slug="statements"))
-
-
-def statement_drafts(index, user, count=3, title="Statement"):
-    """Statements saved as drafts by ``user``, as the page editor's "Save draft" leaves them."""
-    issuer = Organisation.objects.create(name="A ministry", locale=LocaleDefault().function())
-    pages = []
-    for number in range(count):
-        page = index.add_child(
-            instance=StatementPage(
-                title=f"{title} {number}",
-                slug=f"{title.lower()}-{number}",
-                issuer=issuer,
-                issued="2026-02-26",
-                summary="A summary.",
-                live=False,
-                owner=user,
-            )
-        )
-        page.save_revision(user=user)
-        pages.append(page)
-    return pages
 
 
 def page_actions_logged(page):
