@@ -1,5 +1,6 @@
 """The editors' admin: one viewset per collection, grouped under one menu."""
 
+import django_filters
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from .admin.bulk.actions import BULK_ACTIONS
 from .admin.bulk.moderation import RESTRICT_ACTION
 from .admin.dashboard import WAGTAIL_WORKFLOW_PANELS, AwaitingModerationPanel, FiguresPanel
+from .admin.filters import BooleanFilterAdapter
 from .admin.import_people import ImportedFilter, ImportedFilterAdapter, PeopleImportViewSet
 from .admin.translate_button import replace_simple_translation_button
 from .admin.viewsets import (
@@ -59,6 +61,7 @@ def archive_admin_css():
 
 
 register_filter_adapter_class(ImportedFilter, ImportedFilterAdapter)
+register_filter_adapter_class(django_filters.BooleanFilter, BooleanFilterAdapter)
 
 # After Wagtail's own (order 0), so that the page actions "publish" and "unpublish" replace
 # Wagtail's with those that go through the workflow.

@@ -254,3 +254,49 @@ def test_a_record_sent_back_for_changes_has_no_approve_button(moderator_client, 
 
     assert "Sentbackova" in dashboard
     assert approve_forms(dashboard) == []
+
+
+# Active filters read as words -------------------------------------------------------------------
+
+
+def active_filters(html) -> list[tuple[str, str]]:
+    """The listing's active filter tags, each as (label, value)."""
+    return [
+        (label.strip(), value)
+        for label, value in re.findall(
+            r'<span class="w-text-14">\s*(.*?):\s*</span>\s*<b class="w-ml-1">(.*?)</b>', html, re.S
+        )
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("model", "value", "said"), [("person", "false", "Draft"), ("timelineentry", "true", "Live")]
+)
+def test_the_publication_filter_reads_as_a_status(editor_client, model, value, said):
+    response = editor_client.get(reverse(f"wagtailsnippets_archive_{model}:list"), {"live": value})
+
+    assert active_filters(response.content.decode()) == [("Status", said)]
+
+
+@pytest.mark.django_db
+def test_the_publication_filter_keeps_only_drafts(editor_client):
+    PersonFactory(family_name="Liveova")
+    PersonFactory(family_name="Draftova", live=False)
+
+    html = editor_client.get(reverse("wagtailsnippets_archive_person:list"), {"live": "false"})
+
+    assert b"Draftova" in html.content and b"Liveova" not in html.content
+
+
+@pytest.mark.django_db
+def test_yes_no_filters_read_as_yes_or_no_in_each_language(editor_client):
+    url = reverse("wagtailsnippets_archive_person:list")
+    query = {"is_synthetic": "true", "live": "false"}
+
+    english = editor_client.get(url, query).content.decode()
+    russian = editor_client.get(url, query, headers={"Accept-Language": "ru"}).content.decode()
+
+    assert active_filters(english) == [("Synthetic record", "Yes"), ("Status", "Draft")]
+    assert active_filters(russian) == [("Синтетическая запись", "Да"), ("Статус", "Черновик")]
+    assert all(value not in ("True", "False") for _label, value in active_filters(russian))

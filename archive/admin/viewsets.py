@@ -18,7 +18,8 @@ from archive.models import (
     TimelineEntry,
 )
 
-from .choosers import PersonChooserViewSet, RecordChooserViewSet
+from .choosers import FamilyChooserViewSet, PersonChooserViewSet, RecordChooserViewSet
+from .filters import publication_status_filter
 from .history import RecordHistoryView
 from .import_people import ImportedFilter
 from .messages import (
@@ -71,19 +72,11 @@ class PersonFilterSet(WagtailFilterSet):
     )
     # The records one import wrote; the import's result links here (import_people.py).
     imported = ImportedFilter(label=_("From the import"), widget=forms.HiddenInput)
+    live = publication_status_filter()
 
     class Meta:
         model = Person
-        fields = [
-            "fate",
-            "sex",
-            "residence",
-            "event",
-            "verification",
-            "visibility",
-            "is_synthetic",
-            "live",
-        ]
+        fields = ["fate", "sex", "residence", "event", "verification", "visibility", "is_synthetic"]
 
 
 class PersonIndexView(IndexView):
@@ -133,14 +126,22 @@ class FamilyViewSet(ArchiveSnippetViewSet):
     list_filter = ["whole_family_killed"]
     search_fields = ["name"]
     search_backend_name = None
-    chooser_viewset_class = RecordChooserViewSet
+    chooser_viewset_class = FamilyChooserViewSet
+
+
+class TimelineFilterSet(WagtailFilterSet):
+    live = publication_status_filter()
+
+    class Meta:
+        model = TimelineEntry
+        fields = ["category", "event"]
 
 
 class TimelineViewSet(ModeratedViews, ArchiveSnippetViewSet):
     model = TimelineEntry
     icon = "date"
     list_display = ["title", "when", "category", status_column()]
-    list_filter = ["category", "event", "live"]
+    filterset_class = TimelineFilterSet
     chooser_viewset_class = RecordChooserViewSet
 
 
