@@ -11,8 +11,8 @@ A selection is the ids in the address, or ``id=all`` with the listing's own filt
 listed page, or its descendants found by the search). Records the user may not see are not part
 of it: they are neither acted on nor named, exactly as if they did not exist.
 
-The footer offers each action only to staff who may take it (:meth:`offered_to`, read by the
-``offered_bulk_actions`` tag): an editor sees "Submit for moderation", a moderator all of them.
+The footer offers each action only to staff who may take it (:meth:`offered_to`, read by
+:mod:`.footer`): an editor sees "Submit for moderation", a moderator all of them.
 """
 
 from __future__ import annotations
