@@ -1,5 +1,6 @@
 """The editors' admin: one viewset per collection, grouped under one menu."""
 
+import django_filters
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
@@ -14,6 +15,7 @@ from wagtail_localize import wagtail_hooks as localize
 from .admin.bulk.actions import BULK_ACTIONS
 from .admin.bulk.moderation import RESTRICT_ACTION
 from .admin.dashboard import WAGTAIL_WORKFLOW_PANELS, AwaitingModerationPanel, FiguresPanel
+from .admin.filters import BooleanFilterAdapter
 from .admin.hook_registry import replace_hook
 from .admin.import_people import ImportedFilter, ImportedFilterAdapter, PeopleImportViewSet
 from .admin.translations import urls as translations_urls
@@ -91,9 +93,12 @@ def archive_admin_css():
 
 
 register_filter_adapter_class(ImportedFilter, ImportedFilterAdapter)
+register_filter_adapter_class(django_filters.BooleanFilter, BooleanFilterAdapter)
 
+# After Wagtail's own (order 0), so that the page actions "publish" and "unpublish" replace
+# Wagtail's with those that go through the workflow.
 for bulk_action in BULK_ACTIONS:
-    hooks.register("register_bulk_action", bulk_action)
+    hooks.register("register_bulk_action", bulk_action, order=1)
 
 
 @hooks.register("register_log_actions")

@@ -64,6 +64,13 @@ def moderator_client(client, moderator):
 
 
 @pytest.fixture
+def statements_index(db):
+    from tests.factories import statements_index
+
+    return statements_index()
+
+
+@pytest.fixture
 def demo(db):
     from archive.demo import load_demo
 

@@ -7,9 +7,11 @@ the database: people by their folded names (any spelling or script, see
 for search. Malformed ids answer 404, and staff never see a person they may not see.
 """
 
+from collections import Counter
+
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import CharField, Q, TextField
+from django.db.models import CharField, Prefetch, Q, TextField
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
@@ -18,9 +20,9 @@ from wagtail.models import DraftStateMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.views import chooser
 
-from archive.models import Person
+from archive.models import FamilyMembership, Person
 
-from .widgets import PersonChooser, as_pk, record_label
+from .widgets import PersonChooser, as_pk, is_hidden_from, record_label
 
 
 class ChooserSearchForm(forms.Form):
@@ -227,3 +229,54 @@ class PersonChooserViewSet(RecordChooserViewSet):
     chosen_view_class = ChosenView
     chosen_multiple_view_class = ChosenMultipleView
     base_widget_class = PersonChooser
+
+
+# Member names a family chooser row shows; the count says how many more there are.
+NAMED_MEMBERS = 3
+
+
+class FamilyChooseMixin(RecordChooseMixin):
+    """The family chooser shows what tells families of one name apart (there are many
+    "Mammadov" families): how many members, the first few by name, and where they lived or
+    were killed. Only members the user may see count: for an editor, a restricted member is
+    neither named nor counted."""
+
+    def get_queryset(self):
+        # One query for the members of a page of families, with their places, whatever its
+        # length; who may be seen is decided per member as the forms decide it.
+        members = FamilyMembership.objects.select_related(
+            "person__fate_place", "person__residence"
+        ).order_by("sort_order", "pk")
+        return super().get_queryset().prefetch_related(Prefetch("memberships", members))
+
+    def members(self, family) -> list:
+        user = self.request.user
+        return [m.person for m in family.memberships.all() if not is_hidden_from(m.person, user)]
+
+    def member_names(self, family) -> str:
+        members = self.members(family)
+        names = ", ".join(str(person) for person in members[:NAMED_MEMBERS])
+        return names + (" …" if len(members) > NAMED_MEMBERS else "")
+
+    def family_place(self, family) -> str:
+        """The place most of its members are recorded at."""
+        places = Counter(filter(None, (place_name(person) for person in self.members(family))))
+        return places.most_common(1)[0][0] if places else ""
+
+    def detail_columns(self):
+        return [
+            Column("members", label=_("Members"), accessor=lambda f: len(self.members(f))),
+            Column("names", label=_("Names"), accessor=self.member_names),
+            Column("place", label=_("Place"), accessor=self.family_place),
+        ]
+
+
+class FamilyChooserViewSet(RecordChooserViewSet):
+    class ChooseView(FamilyChooseMixin, chooser.ChooseView):
+        pass
+
+    class ChooseResultsView(FamilyChooseMixin, chooser.ChooseResultsView):
+        pass
+
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView

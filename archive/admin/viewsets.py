@@ -19,7 +19,8 @@ from archive.models import (
 )
 
 from . import edit_panels
-from .choosers import PersonChooserViewSet, RecordChooserViewSet
+from .choosers import FamilyChooserViewSet, PersonChooserViewSet, RecordChooserViewSet
+from .filters import publication_status_filter
 from .history import RecordHistoryView
 from .import_people import ImportedFilter
 from .messages import (
@@ -76,19 +77,11 @@ class PersonFilterSet(WagtailFilterSet):
     )
     # The records one import wrote; the import's result links here (import_people.py).
     imported = ImportedFilter(label=_("From the import"), widget=forms.HiddenInput)
+    live = publication_status_filter()
 
     class Meta:
         model = Person
-        fields = [
-            "fate",
-            "sex",
-            "residence",
-            "event",
-            "verification",
-            "visibility",
-            "is_synthetic",
-            "live",
-        ]
+        fields = ["fate", "sex", "residence", "event", "verification", "visibility", "is_synthetic"]
 
 
 class PersonIndexView(IndexView):
@@ -140,7 +133,15 @@ class FamilySnippetViewSet(ArchiveSnippetViewSet):
     list_filter = ["whole_family_killed"]
     search_fields = ["name"]
     search_backend_name = None
-    chooser_viewset_class = RecordChooserViewSet
+    chooser_viewset_class = FamilyChooserViewSet
+
+
+class TimelineFilterSet(WagtailFilterSet):
+    live = publication_status_filter()
+
+    class Meta:
+        model = TimelineEntry
+        fields = ["category", "event"]
 
 
 class TimelineSnippetViewSet(ModeratedViews, ArchiveSnippetViewSet):
@@ -148,7 +149,7 @@ class TimelineSnippetViewSet(ModeratedViews, ArchiveSnippetViewSet):
     edit_handler = edit_panels.TIMELINE_ENTRY
     icon = "date"
     list_display = ["title", "when", "category", status_column()]
-    list_filter = ["category", "event", "live"]
+    filterset_class = TimelineFilterSet
     chooser_viewset_class = RecordChooserViewSet
 
 

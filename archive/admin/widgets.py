@@ -39,6 +39,15 @@ from wagtail.snippets.widgets import AdminSnippetChooser
 
 from .compare import LabelledForeignObjectComparison, LabelledM2MFieldComparison
 
+# The add button of each relation's chooser, a whole phrase per model: pasting the plural name
+# after "Add" left the noun undeclined ("Добавить: люди" for "Добавить людей"). Any other model
+# reads "Add", under the field's own label.
+ADD_LABELS = {
+    "archive.person": _("Add people"),
+    "archive.source": _("Add sources"),
+    "archive.statementpage": _("Add statements"),
+}
+
 
 def is_hidden_from(record, user) -> bool:
     """Whether ``record`` is a restricted person that ``user`` may not see. Without a user,
@@ -173,9 +182,7 @@ class MultipleChooser(forms.Widget):
         urls = AdminURLFinder(self.for_user)
         context["chosen"] = [self.chosen_item(r, urls) for r in self.chosen_records(value)]
         context["chooser_definition"] = self.chooser_js[1]
-        context["add_label"] = _("Add %(things)s") % {
-            "things": self.model_class._meta.verbose_name_plural
-        }
+        context["add_label"] = ADD_LABELS.get(self.model_class._meta.label_lower, _("Add"))
         return context
 
     def render(self, name, value, attrs=None, renderer=None):

@@ -227,7 +227,9 @@ def test_moderator_imports_50_drafts_and_approves_them_all_in_one_bulk_action(
     assert live == IMPORTED
 
 
-def test_editor_is_refused_the_bulk_approval_of_drafts(from_database, new_context, site_content):
+def test_editor_is_offered_only_the_bulk_submission_of_drafts(
+    from_database, new_context, site_content
+):
     from archive.models import Person
 
     page = new_context().new_page()
@@ -235,13 +237,12 @@ def test_editor_is_refused_the_bulk_approval_of_drafts(from_database, new_contex
     page.goto("/admin/snippets/archive/person/?q=Qaralama")
     expect(page.get_by_text("There are 3 matches")).to_be_visible()
     page.get_by_role("checkbox", name="Select all").check()
-    # Wagtail offers every registered bulk action; the action itself refuses the editor.
-    page.locator("[data-bulk-action-footer]").get_by_role(
-        "link", name="Approve and publish"
-    ).click()
-    expect(page.get_by_role("status")).to_contain_text(
-        "Sorry, you do not have permission to access this area."
-    )
+    # The footer offers an editor what an editor may do: submit, not approve or restrict.
+    footer = page.locator("[data-bulk-action-footer]")
+    expect(footer.get_by_role("link")).to_have_text(["Submit for moderation"])
+    footer.get_by_role("link", name="Submit the selected records for moderation").click()
+    page.get_by_role("button", name="Yes, submit").click()
+    expect(page.get_by_role("status").first).to_contain_text("3 people submitted for moderation.")
 
     live = from_database(
         lambda: Person.objects.filter(pk__in=site_content["draft_ids"], live=True).count()
