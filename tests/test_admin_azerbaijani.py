@@ -54,7 +54,7 @@ def test_catalogue_is_complete_keeps_placeholders_and_its_mo_is_current(po_path)
 LABELS = {
     "dashboard": {
         "Skip to main content": "Əsas məzmuna keç",
-        "Log out": "Çıxış",
+        "Log out": "Hesabdan çıx",
         "Toggle sidebar": "Yan paneli aç/bağla",
     },
     "listing": {
@@ -68,7 +68,7 @@ LABELS = {
         "Preview": "Önizləmə",
         "History": "Tarixçə",
     },
-    "history": {"Date from": "Tarixdən", "Filter by": "Süzgəc"},
+    "history": {"Date from": "Bu tarixdən", "Filter by": "Süzgəc"},
     "usage": {"Usage": "İstifadə"},
 }
 
