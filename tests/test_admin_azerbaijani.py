@@ -111,3 +111,11 @@ def test_the_admin_scripts_get_wagtails_strings_in_azerbaijani(editor_client, ed
 
     assert '"Add a comment": "Şərh əlavə et"' in catalogue
     assert '"Toggle sidebar": "Yan paneli aç/bağla"' in catalogue
+
+
+@pytest.mark.django_db
+def test_the_sign_in_page_in_azerbaijani_has_wagtails_labels_and_a_dotted_capital_i(client):
+    html = client.get(reverse("wagtailadmin_login"), HTTP_ACCEPT_LANGUAGE="az").content.decode()
+
+    assert "Wagtail-ə daxil olun" in html and "Sign in to Wagtail" not in html
+    assert "İstifadəçi adı" in html and "Istifadəçi" not in html
