@@ -5,8 +5,10 @@ import gettext
 import re
 from pathlib import Path
 
+import django.contrib.auth
 import polib
 import pytest
+import wagtail
 from django.conf import settings
 from django.urls import reverse
 from wagtail.users.models import UserProfile
@@ -48,6 +50,25 @@ def test_catalogue_is_complete_keeps_placeholders_and_its_mo_is_current(po_path)
         else:
             assert placeholders(entry.msgstr) == placeholders(entry.msgid), entry.msgid
             assert compiled._catalog[key] == entry.msgstr, entry.msgid
+
+
+def english_msgids(package, domain):
+    """Every (context, msgid) in the English catalogues shipped inside ``package``."""
+    root = Path(package.__file__).parent
+    return {
+        (entry.msgctxt, entry.msgid)
+        for po_path in root.glob(f"**/locale/en/LC_MESSAGES/{domain}.po")
+        for entry in polib.pofile(str(po_path))
+    }
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_every_wagtail_string_translated_is_still_one_wagtail_or_django_uses(domain):
+    """After a Wagtail upgrade, a reworded label would silently fall back to English."""
+    known = english_msgids(wagtail, domain) | english_msgids(django.contrib.auth, domain)
+    catalogue = polib.pofile(str(LOCALE / f"wagtail/az/LC_MESSAGES/{domain}.po"))
+
+    assert [e.msgid for e in catalogue if (e.msgctxt, e.msgid) not in known] == []
 
 
 # Wagtail's labels on the main admin screens, and what an Azerbaijani editor reads instead.
