@@ -166,10 +166,17 @@ WAGTAIL_I18N_ENABLED = True
 # Translations are made with wagtail-localize (docs/translation.md). A new translation of a
 # record with drafts starts as a draft, and reaches readers through moderation like any draft.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-# The second catalogue corrects the case of month names in Django's own (memorial/formats/).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "memorial" / "formats" / "month_names"]
 # Numbers and dates as each language writes them: 1.275 in Azerbaijani, "26 февраля 1992".
 FORMAT_MODULE_PATH = ["memorial.formats"]
+# The project's catalogues; Azerbaijani for Wagtail's own admin strings, which Wagtail's az_AZ
+# catalogue mostly leaves in English; the case of month names in Django's own (memorial/formats/).
+# All come before every app's catalogues. The first entry is where makemessages writes, so it
+# never marks the others' strings obsolete.
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "locale" / "wagtail",
+    BASE_DIR / "memorial" / "formats" / "month_names",
+]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
