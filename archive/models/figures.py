@@ -19,6 +19,13 @@ from .people import Family, Person
 
 CHILD_UNDER = 18
 ELDERLY_FROM = 60
+# The age groups of the people index's filter and of the figures page's chart, by age at the time.
+AGE_GROUPS = {
+    "child": models.Q(age__lt=CHILD_UNDER),
+    "adult": models.Q(age__gte=CHILD_UNDER, age__lt=ELDERLY_FROM),
+    "elderly": models.Q(age__gte=ELDERLY_FROM),
+}
+AGE_UNKNOWN = "unknown"
 
 
 class ReportedFigure(TranslatableSnippet):
@@ -135,8 +142,42 @@ def documented_counts(event_id: int | None) -> dict[str, int]:
     return dict(counts)  # the remembered one is shared
 
 
+def documented_people(event_id: int | None):
+    """The records a documented count counts: an event's public people, less the synthetic
+    ones (never evidence). Every count beside a reported figure, and every chart of them,
+    starts here."""
+    return Person.objects.public().filter(event_id=event_id, is_synthetic=False)
+
+
+def documented_breakdown(event_id: int | None) -> dict[str, dict[str, int]]:
+    """An event's documented people by fate, by age group (:data:`AGE_GROUPS`, or
+    :data:`AGE_UNKNOWN`) and by sex, each a mapping of value to count without the empty ones:
+    a grouped query each, made once per content generation and language as
+    :func:`documented_counts` is."""
+    return remembered(
+        "documented-breakdown", lambda: _breakdown(event_id), event_id, translation.get_language()
+    )
+
+
+def _breakdown(event_id: int | None) -> dict[str, dict[str, int]]:
+    people = documented_people(event_id).localized().order_by()
+    age_group = models.Case(
+        *(models.When(rule, then=models.Value(name)) for name, rule in AGE_GROUPS.items()),
+        default=models.Value(AGE_UNKNOWN),
+    )
+
+    def by(rows, field: str) -> dict[str, int]:
+        return dict(rows.values(field).annotate(n=models.Count("pk")).values_list(field, "n"))
+
+    return {
+        "fate": by(people, "fate"),
+        "age": by(people.annotate(age_group=age_group), "age_group"),
+        "sex": by(people, "sex"),
+    }
+
+
 def _count(event_id: int | None) -> dict[str, int]:
-    documented = Person.objects.public().filter(event_id=event_id, is_synthetic=False)
+    documented = documented_people(event_id)
     people = documented.localized()
     dead = models.Q(fate__in=Person.DEAD)
     counted = people.aggregate(
