@@ -84,7 +84,7 @@ def drawn(html: str, slug: str) -> dict[str, str]:
     svg = BeautifulSoup(html, "html.parser").find(
         "svg", attrs={"aria-labelledby": lambda v: v and v.startswith(f"chart-{slug}-title")}
     )
-    labels = [text.get_text() for text in svg.select("text.chart__label")]
+    labels = [text.get_text(" ") for text in svg.select("text.chart__label")]
     values = [text.get_text() for text in svg.select("text.chart__value")]
     return dict(zip(labels, values, strict=True))
 
@@ -214,3 +214,14 @@ def test_charts_cost_the_same_queries_whatever_the_number_of_people(client, even
     hidden_records(event)
 
     assert first_request_queries(client) == few
+
+
+def test_a_long_label_is_broken_into_lines_above_its_bar():
+    label = "Приведённая цифра, по данным: Human Rights Watch and Memorial"
+    chart = charts.Chart("test", "A chart", "", [charts.Group("", [charts.Bar(label, 5, "5")])])
+    bar = chart.bars[0]
+
+    assert len(bar.label_lines) > 1
+    assert " ".join(line for line, _ in bar.label_lines) == label
+    assert all(len(line) <= charts.LINE_LENGTH for line, _ in bar.label_lines)
+    assert bar.label_lines[-1][1] < bar.bar_y  # the last line's baseline is above the bar

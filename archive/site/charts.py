@@ -2,12 +2,13 @@
 
 A chart is a list of bars, in groups where bars are compared (a reported figure beside the
 documented count), each with its label and its value in words and in pixels; the template
-(``includes/bar_chart.svg``) only places them. Bars are measured in percent of the chart's
+(``includes/bar_chart.html``) only places them. Bars are measured in percent of the chart's
 width and text in pixels, so the chart fills a 360 px phone or a desktop column and its labels
 stay as large as the page's own text (a viewBox would shrink them with the chart)."""
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -20,10 +21,20 @@ from archive.models.figures import AGE_UNKNOWN, CHILD_UNDER, ELDERLY_FROM, Figur
 
 # The longest bar leaves room after it for its value ("1.275").
 LONGEST_BAR = 80  # percent of the chart's width
-GROUP_HEADING = 26  # px: a group's heading line
-LABEL = 20  # px: a bar's label line, above the bar
+GROUP_HEADING = 26  # px: a group's heading, its first line
+LABEL = 20  # px: a bar's label, its first line, above the bar
+LINE = 18  # px: each further line of a label or heading
 BAR = 20  # px: the bar, its value beside it
 GAP = 10  # px: after each bar
+# SVG text does not wrap: labels are broken into lines that fit a 360 px phone, where the
+# chart is 328 px wide ("Приведённая цифра, по данным: …" ran off its edge in one line).
+LINE_LENGTH = 34  # characters
+
+
+def _lines(text: str, first_y: int) -> list[tuple[str, int]]:
+    """``text`` in lines of at most LINE_LENGTH characters, each with its baseline."""
+    wrapped = textwrap.wrap(text, LINE_LENGTH) or [""]
+    return [(line, first_y + number * LINE) for number, line in enumerate(wrapped)]
 
 
 @dataclass
@@ -35,7 +46,7 @@ class Bar:
     href: str = ""  # the people index filtered to the bar's people, where a filter exists
     width: float = 0  # percent of the chart's width
     height: int = BAR
-    label_y: int = 0
+    label_lines: list[tuple[str, int]] = field(default_factory=list)  # (text, baseline)
     bar_y: int = 0
     value_y: int = 0
 
@@ -44,7 +55,7 @@ class Bar:
 class Group:
     heading: str
     bars: list[Bar]
-    heading_y: int = 0
+    heading_lines: list[tuple[str, int]] = field(default_factory=list)  # (text, baseline)
 
 
 @dataclass
@@ -60,11 +71,12 @@ class Chart:
         y = 0
         for group in self.groups:
             if group.heading:
-                group.heading_y = y + GROUP_HEADING - 8
-                y += GROUP_HEADING
+                group.heading_lines = _lines(group.heading, y + GROUP_HEADING - 8)
+                y += GROUP_HEADING + LINE * (len(group.heading_lines) - 1)
             for bar in group.bars:
                 bar.width = round(LONGEST_BAR * bar.value / largest, 2)
-                bar.label_y = y + LABEL - 5
+                bar.label_lines = _lines(bar.label, y + LABEL - 5)
+                y += LINE * (len(bar.label_lines) - 1)
                 bar.bar_y = y + LABEL
                 bar.value_y = y + LABEL + BAR - 5
                 y += LABEL + BAR + GAP

@@ -33,10 +33,10 @@ def _event_figures(event) -> dict:
     """An event's reported figures beside its documented counts, drawn as well as tabled, and
     its public records by fate, age and sex (charts left out while it has none)."""
     rows = figure_rows(event)
-    charts = documented_charts(event, documented_breakdown(event.pk))
+    breakdown = documented_breakdown(event.pk)
     return {
         "event": event,
         "rows": rows,
         "compared": comparison_chart(event, rows),
-        "charts": charts if any(bar.value for bar in charts[0].bars) else [],
+        "charts": documented_charts(event, breakdown) if breakdown["fate"] else [],
     }
