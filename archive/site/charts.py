@@ -42,8 +42,11 @@ class Bar:
     label: str
     value: int
     shown: str  # the value in words: grouped as the language groups digits, qualified
-    kind: str = "documented"  # or "reported": the bar's colour and pattern
-    href: str = ""  # the people index filtered to the bar's people, where a filter exists
+    kind: str = "documented"  # or "reported": the bar's colour
+    # The people index filtered to the bar's people, where a filter exists. The link is in the
+    # table beside the chart: inside an SVG with role="img" it could take focus while screen
+    # readers are told the image has no parts (axe's nested-interactive rule).
+    href: str = ""
     width: float = 0  # percent of the chart's width
     height: int = BAR
     label_lines: list[tuple[str, int]] = field(default_factory=list)  # (text, baseline)
