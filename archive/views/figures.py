@@ -8,7 +8,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 
 from archive.models import Event, ReportedFigure, figure_rows
+from archive.models.figures import documented_breakdown
 from archive.site import structured_data
+from archive.site.charts import comparison_chart, documented_charts
 
 
 def figures(request):
@@ -21,7 +23,20 @@ def figures(request):
             "Figures reported by others, each with its source, beside the number of public "
             "records in this archive."
         ),
-        "events": [(event, figure_rows(event)) for event in events],
+        "events": [_event_figures(event) for event in events],
     }
     context["structured_data"] = structured_data.webpage(request, title, context["description"])
     return render(request, "archive/figures.html", context)
+
+
+def _event_figures(event) -> dict:
+    """An event's reported figures beside its documented counts, drawn as well as tabled, and
+    its public records by fate, age and sex (charts left out while it has none)."""
+    rows = figure_rows(event)
+    breakdown = documented_breakdown(event.pk)
+    return {
+        "event": event,
+        "rows": rows,
+        "compared": comparison_chart(event, rows),
+        "charts": documented_charts(event, breakdown) if breakdown["fate"] else [],
+    }

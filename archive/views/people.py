@@ -17,17 +17,11 @@ from archive.caching import remembered
 from archive.fastpaths.prepared import PreparedQuery
 from archive.fastpaths.related_rows import attach, prefetched, with_places
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
-from archive.models.figures import CHILD_UNDER, ELDERLY_FROM
+from archive.models.figures import AGE_GROUPS, CHILD_UNDER, ELDERLY_FROM
 from archive.names import query_tokens
 from archive.site import structured_data
 
 PEOPLE_PER_PAGE = 50
-
-AGE_GROUPS = {
-    "child": Q(age__lt=CHILD_UNDER),
-    "adult": Q(age__gte=CHILD_UNDER, age__lt=ELDERLY_FROM),
-    "elderly": Q(age__gte=ELDERLY_FROM),
-}
 
 
 def record_choice(label) -> forms.TypedChoiceField:

@@ -9,8 +9,8 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from archive.demo import load_demo
-from archive.models import StatementPage
-from tests.factories import PersonFactory
+from archive.models import Event, Person, StatementPage
+from tests.factories import DocumentedPersonFactory, PersonFactory
 
 pytestmark = pytest.mark.browser
 
@@ -23,10 +23,21 @@ SEARCH = "Mamedov"
 
 @pytest.fixture
 def site_content(live_site):
-    """A dozen synthetic records, so the index has a list, and the key pages' addresses."""
+    """A dozen synthetic records, so the index has a list, a few documented ones, so the
+    figures page has charts, and the key pages' addresses."""
     load_demo(synthetic_people=12)
     # Named here, not left to the demo's draw of names, since the search below types it.
     person = PersonFactory(family_name="Məmmədov", given_name="Əli")
+    # Records counted as documented, so the figures page draws its charts of them too (the
+    # demo's own people are synthetic and never counted).
+    khojaly = Event.objects.get(slug="khojaly-massacre")
+    for fate, sex, age in (
+        (Person.Fate.KILLED, Person.Sex.FEMALE, 9),
+        (Person.Fate.KILLED, Person.Sex.MALE, 45),
+        (Person.Fate.DIED_OF_WOUNDS, Person.Sex.MALE, 67),
+        (Person.Fate.MISSING, Person.Sex.UNKNOWN, None),
+    ):
+        DocumentedPersonFactory(event=khojaly, fate=fate, sex=sex, stated_age=age)
     statement = StatementPage.objects.live().public().get(slug="turkiye-mfa-2026")
     # The addresses are the English ones whatever language an earlier test left active.
     with translation.override("en"):
@@ -134,3 +145,37 @@ def test_phone_header_keeps_site_name_and_languages_on_one_line(page, paths):
     box = languages.bounding_box()
     assert box["y"] < site_name["y"] + site_name["height"], "languages fell below the site name"
     assert box["x"] + box["width"] <= PHONE["width"]
+
+
+TEXT_PAST_THE_EDGE = """() => [...document.querySelectorAll("svg.chart")].flatMap((svg) => {
+    const width = svg.getBoundingClientRect().width;
+    return [...svg.querySelectorAll("text")]
+        .filter((text) => { const box = text.getBBox(); return box.x + box.width > width + 0.5; })
+        .map((text) => text.textContent);
+})"""
+
+
+def test_figures_page_draws_each_chart_beside_its_table_on_a_phone_and_in_print(
+    page, paths, screenshots
+):
+    page.set_viewport_size(PHONE)
+    page.goto(paths["figures"])
+    main = page.get_by_role("main")
+    for title in (
+        "Reported figures beside public records",
+        "Public records by fate",
+        "Public records by age at the time",
+        "Public records by sex",
+    ):
+        expect(main.get_by_role("img", name=title)).to_be_visible()
+    expect(main.get_by_role("table", name="Public records by sex")).to_be_visible()
+    # The phone's 360 pixels hold every label and value, in the language of the longest ones
+    # too (SVG text runs off the drawing's edge rather than wrapping).
+    for path in (paths["figures"], "/ru/figures/"):
+        page.goto(path)
+        assert page.evaluate(TEXT_PAST_THE_EDGE) == [], path
+    page.goto(paths["figures"])
+
+    page.emulate_media(media="print")
+    page.screenshot(path=screenshots / "figures-print.png", full_page=True)
+    expect(main.get_by_role("img", name="Public records by fate")).to_be_visible()
