@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.admin import display
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -21,6 +22,7 @@ from wagtail.search import index
 from archive.admin.forms import ArchiveAdminForm, PersonForm
 from archive.admin.panels import FamilyMembershipsPanel
 from archive.admin.widgets import ChooserPanel
+from archive.alphabets import collated, starting_with
 from archive.name_search import search_names
 from archive.names import name_keys
 
@@ -63,6 +65,22 @@ class PersonQuerySet(PublishableQuerySet):
 
     def for_listing(self):
         return self.select_related("fate_place", "residence", "photo")
+
+    def in_alphabet(self, *first, language: str | None = None):
+        """In the alphabet of ``language`` (the active one by default; see
+        :mod:`archive.alphabets`): family name, given name, then the id, so that page N of a
+        listing is the same page every time. ``first`` sorts before them (a search's rank).
+
+        On PostgreSQL a partial index per language (migration 0007) holds the public people
+        in this order, so a page is a walk of it, as in byte order before (bench/RESULTS.md)."""
+        language = language or get_language()
+        return self.order_by(
+            *first, collated("family_name", language), collated("given_name", language), "id"
+        )
+
+    def filed_under(self, letter: str, language: str | None = None):
+        """People whose family name the A–Z bar of ``language`` files under ``letter``."""
+        return self.filter(starting_with("family_name", letter, language or get_language()))
 
     def search_names(self, query: str):
         """People whose names match ``query`` in any spelling or script, best matches first.

@@ -47,7 +47,7 @@ def _first_people(query: str) -> tuple[list, bool]:
     10,000 matches, joined to their places and sorted whole, took half as long again."""
     if not query_tokens(query):  # only punctuation or "oğlu": it would match every name
         return [], False
-    people = Person.objects.public().localized().search_names(query)
+    people = Person.objects.public().localized().search_names(query).in_alphabet("name_rank")
     ids = list(people.values_list("pk", flat=True)[: RESULTS_PER_SECTION + 1])
     shown = public_in_order(ids[:RESULTS_PER_SECTION], Person.objects.public().for_listing())
     return shown, len(ids) > RESULTS_PER_SECTION
