@@ -7,10 +7,13 @@ from archive.admin.forms import PartialDatesForm
 
 from .base import TranslatableSnippet
 from .dates import DateRange, partial_date_fields
+from .searchable import Searchable
 
 
-class Event(DateRange, TranslatableSnippet):
+class Event(Searchable, DateRange, TranslatableSnippet):
     """A commemorated event. One archive can hold several."""
+
+    searched_fields = ("name", "summary")
 
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=100)

@@ -18,6 +18,7 @@ from archive.admin.widgets import ChooserPanel
 
 from .base import DirectionSafeText, unexpired
 from .dates import PartialDate, normalise_fields, partial_date_fields
+from .searchable import Searchable
 
 
 class QuotationBlock(blocks.StructBlock):
@@ -135,8 +136,10 @@ class StatementIndexPage(ArchivePage, Page):
         return {**super().get_context(request, *args, **kwargs), **public_context(self, request)}
 
 
-class StatementPage(ArchivePage, Page):
+class StatementPage(Searchable, ArchivePage, Page):
     """An official statement: who issued it, when, what it says, and where that is recorded."""
+
+    searched_fields = ("title", "summary")
 
     template = "archive/pages/statement_page.html"
     objects = ArchivePageManager()

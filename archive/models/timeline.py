@@ -13,6 +13,7 @@ from archive.admin.widgets import ChooserPanel
 
 from .base import ModeratedSnippet, PublishableQuerySet
 from .dates import DateRange, PartialDate, partial_date_fields
+from .searchable import Searchable
 
 
 class TimelineEntryQuerySet(PublishableQuerySet):
@@ -34,8 +35,10 @@ class TimelineEntryQuerySet(PublishableQuerySet):
         )
 
 
-class TimelineEntry(DateRange, ModeratedSnippet):
+class TimelineEntry(Searchable, DateRange, ModeratedSnippet):
     """A dated entry on an event's timeline: what happened, its context, its commemoration."""
+
+    searched_fields = ("title", "summary")
 
     class Category(models.TextChoices):
         EVENT = "event", _("Event")
