@@ -39,20 +39,27 @@ def search_records(rows: QuerySet, query: str, fields: tuple[str, ...] = ()) -> 
     tokens = query_tokens(query)
     if not tokens:  # only punctuation: it would match every record
         return rows.none()
-    versions = rows.model.objects.public()
-    return rows.filter(
-        reduce(
-            and_,
-            (
-                Q(
-                    translation_key__in=versions.filter(_starts_a_word(token)).values(
-                        "translation_key"
-                    )
-                )
-                for token in tokens
-            ),
+    # Asked as one query with subqueries, PostgreSQL worked out which sources are public (a
+    # scan of the people's citations, 120 ms at 100,000 people) before it narrowed them to the
+    # few that match. So the groups with a version holding any of the words are read first,
+    # from the small table alone, and most searches, which match nothing here, end there;
+    # then the groups whose public versions hold each word, among those.
+    candidates = set(
+        rows.model.objects.filter(reduce(or_, map(_starts_a_word, tokens))).values_list(
+            "translation_key", flat=True
         )
     )
+    if not candidates:
+        return rows.none()
+    versions = rows.model.objects.public().filter(translation_key__in=candidates)
+    groups = reduce(
+        and_,
+        (
+            set(versions.filter(_starts_a_word(token)).values_list("translation_key", flat=True))
+            for token in tokens
+        ),
+    )
+    return rows.filter(translation_key__in=groups)
 
 
 def _starts_a_word(token: str) -> Q:
