@@ -28,6 +28,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo --synthetic-people 200
+	$(BIN)/python manage.py adopt_translations
 	$(BIN)/python manage.py create_dev_admin
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -42,7 +43,7 @@ serve: install
 
 ## make test: install everything the suite needs (Debian's Chromium included) and run it all.
 test: install-dev browsers
-	DJANGO_SETTINGS_MODULE=memorial.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=memorial.settings.test $(BIN)/pytest --numprocesses auto $(PYTEST_ARGS)
 
 browsers:
 	@bash .ci/ensure-chromium

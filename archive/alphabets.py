@@ -6,7 +6,7 @@ Turkish alphabet; of /ru/ Cyrillic first, then Latin; of /en/ Ç among the Cs. T
 CLDR's, as ICU implements them, and ICU answers both questions asked here:
 
 - **order**: a collation per language (``alphabet_az`` ...). PostgreSQL has them as ICU
-  collations (migration 0007); on SQLite the same names are registered on every connection
+  collations (migration 0009); on SQLite the same names are registered on every connection
   and compare through PyICU. PyICU is built against the system's ICU (libicu 72 on Debian 12),
   the library PostgreSQL 15 uses, so both databases give one order.
 - **letters**: ICU's ``AlphabeticIndex`` for the language, which knows each alphabet's letters
@@ -15,7 +15,7 @@ CLDR's, as ICU implements them, and ICU answers both questions asked here:
   after the language's own, where the order puts them too.
 
 A letter stands for a stretch of the order: from its own first string to the next letter's,
-compared with the language's collation, which the name indexes of migration 0007 answer as a
+compared with the language's collation, which the name indexes of migration 0009 answer as a
 range. ICU files names of scripts no site language uses (Greek, Armenian ...) in buckets of
 their own without a letter; here they stay with the letter before them, where the order puts
 them, so the bar and the order never disagree.
@@ -61,7 +61,7 @@ def _collator(language: str) -> icu.Collator:
 
 
 def register_collations(sender, connection, **kwargs) -> None:
-    """Give every SQLite connection the alphabets PostgreSQL has from migration 0007."""
+    """Give every SQLite connection the alphabets PostgreSQL has from migration 0009."""
     if connection.vendor == "sqlite":
         for language in languages():
             connection.connection.create_collation(collation(language), _collator(language).compare)

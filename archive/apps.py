@@ -10,10 +10,12 @@ class ArchiveConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_migrate
 
+        from .admin.forms import PartialDatesPageForm
         from .admin.notifications import connect_notifiers
         from .admin.restricted import mark_history_deleted
+        from .admin.translations.sync import connect_source_refresh
         from .caching.generation import install_triggers
-        from .models import Person
+        from .models import Person, StatementPage
 
         # Every table of content carries the trigger that keeps the content generation current.
         post_migrate.connect(install_triggers, sender=self)
@@ -23,6 +25,13 @@ class ArchiveConfig(AppConfig):
         # The history of a deleted person stays hidden from those who may not see restricted
         # records (its labels may name one).
         post_delete.connect(mark_history_deleted, sender=Person, dispatch_uid="person_history")
+        # A statement's date is typed in one box; set here, as wagtail.admin's AppConfig sets
+        # Page.base_form_class, since models import nothing from the admin (the snippets' forms
+        # are on their viewsets: archive/admin/edit_panels.py).
+        StatementPage.base_form_class = PartialDatesPageForm
+
+        # A change to an original marks its translations out of date.
+        connect_source_refresh()
 
 
 def _create_cache_tables(using, **kwargs):

@@ -66,8 +66,8 @@ def field(name: str, type_: str, description: str) -> Column:
     return Column(name, type_, description, lambda row: getattr(row, name))
 
 
-def partial_date(name: str, description: str) -> tuple[Column, Column]:
-    """A date as precisely as it is known, and that precision."""
+def partial_date(name: str, description: str) -> tuple[Column, Column, Column]:
+    """A date as precisely as it is known, that precision, and whether it is an estimate."""
     return (
         Column(
             name,
@@ -77,6 +77,12 @@ def partial_date(name: str, description: str) -> tuple[Column, Column]:
             lambda row: _iso(getattr(row, name), getattr(row, f"{name}_precision")),
         ),
         field(f"{name}_precision", "string", "day, month, season, year or decade."),
+        field(
+            f"{name}_approximate",
+            "boolean",
+            "true when the source gives the date as an estimate (c. 1950): the true date may "
+            "lie outside the period.",
+        ),
     )
 
 

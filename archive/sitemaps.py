@@ -16,7 +16,7 @@ from django.utils import translation
 from archive.models import Family, Person
 from archive.models.pages import public_pages
 
-from .views.languages import page_url
+from .site.languages import page_url
 
 PLACEHOLDER = 987654321987  # a key no record has, replaced in the reversed address
 

@@ -1,27 +1,36 @@
 """The editors' admin: one viewset per collection, grouped under one menu."""
 
+import django_filters
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.active_filters import register_filter_adapter_class
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
+from wagtail_localize import wagtail_hooks as localize
 
 from .admin.bulk.actions import BULK_ACTIONS
 from .admin.bulk.moderation import RESTRICT_ACTION
 from .admin.dashboard import WAGTAIL_WORKFLOW_PANELS, AwaitingModerationPanel, FiguresPanel
+from .admin.filters import BooleanFilterAdapter
+from .admin.hook_registry import replace_hook
 from .admin.import_people import ImportedFilter, ImportedFilterAdapter, PeopleImportViewSet
-from .admin.translate_button import replace_simple_translation_button
+from .admin.translations import urls as translations_urls
+from .admin.translations.buttons import translate_button
+from .admin.translations.guard import guarded_localize_urls
+from .admin.translations.moderation import submit_translation
 from .admin.viewsets import (
-    EventViewSet,
-    FamilyViewSet,
-    FigureViewSet,
-    OrganisationViewSet,
-    PersonViewSet,
-    PlaceViewSet,
-    SourceViewSet,
-    TimelineViewSet,
+    EventSnippetViewSet,
+    FamilySnippetViewSet,
+    FigureSnippetViewSet,
+    OrganisationSnippetViewSet,
+    PersonSnippetViewSet,
+    PlaceSnippetViewSet,
+    SourceSnippetViewSet,
+    TimelineSnippetViewSet,
 )
 
 
@@ -30,20 +39,45 @@ class ArchiveGroup(SnippetViewSetGroup):
     menu_icon = "folder-open-inverse"
     menu_order = 200
     items = (
-        PersonViewSet,
-        FamilyViewSet,
-        TimelineViewSet,
-        FigureViewSet,
-        EventViewSet,
-        PlaceViewSet,
-        SourceViewSet,
-        OrganisationViewSet,
+        PersonSnippetViewSet,
+        FamilySnippetViewSet,
+        TimelineSnippetViewSet,
+        FigureSnippetViewSet,
+        EventSnippetViewSet,
+        PlaceSnippetViewSet,
+        SourceSnippetViewSet,
+        OrganisationSnippetViewSet,
         PeopleImportViewSet,
     )
 
 
 register_snippet(ArchiveGroup)
-replace_simple_translation_button()
+
+# wagtail-localize, within the translation workflow's scope (archive/admin/translations/).
+replace_hook(
+    "register_snippet_listing_buttons", localize.register_snippet_listing_buttons, translate_button
+)
+replace_hook("register_admin_urls", localize.register_admin_urls, guarded_localize_urls)
+# Its report lists translations already made; the archive's lists what is missing as well.
+replace_hook("register_reports_menu_item", localize.register_wagtail_localize2_report_menu_item)
+# Before wagtail-localize's hooks, which answer every request to a translation's edit view.
+hooks.register("before_edit_snippet", submit_translation, order=-1)
+hooks.register("before_edit_page", submit_translation, order=-1)
+
+
+@hooks.register("register_admin_urls")
+def register_translations_report():
+    return translations_urls.urlpatterns
+
+
+@hooks.register("register_reports_menu_item")
+def translations_report_menu_item():
+    return MenuItem(
+        _("Translations"),
+        reverse("archive_translations"),
+        icon_name="wagtail-localize-language",
+        order=900,
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -59,9 +93,12 @@ def archive_admin_css():
 
 
 register_filter_adapter_class(ImportedFilter, ImportedFilterAdapter)
+register_filter_adapter_class(django_filters.BooleanFilter, BooleanFilterAdapter)
 
+# After Wagtail's own (order 0), so that the page actions "publish" and "unpublish" replace
+# Wagtail's with those that go through the workflow.
 for bulk_action in BULK_ACTIONS:
-    hooks.register("register_bulk_action", bulk_action)
+    hooks.register("register_bulk_action", bulk_action, order=1)
 
 
 @hooks.register("register_log_actions")

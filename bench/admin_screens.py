@@ -126,6 +126,12 @@ def admin_screens(records: dict[str, object] | None = None) -> dict[str, str]:
         "reports: site history": reverse("wagtailadmin_reports:site_history"),
         "reports: locked items": reverse("wagtailadmin_reports:locked_pages"),
         "reports: aging pages": reverse("wagtailadmin_reports:aging_pages"),
+        "reports: translations, families": _with(
+            reverse("archive_translations"), kind="family", language="az"
+        ),
+        "reports: translations, timeline": _with(
+            reverse("archive_translations"), kind="timelineentry", language="ru"
+        ),
         "import people": reverse("import_people:upload"),
     }
     return screens

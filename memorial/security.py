@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.cache import caches
 from django.dispatch import receiver
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from rest_framework.throttling import BaseThrottle
 
 from archive.api.throttling import AnonymousRateThrottle
+from archive.caching.limits import SharedCounter
 
 
 def _policy(directives: dict[str, str]) -> str:
@@ -78,36 +77,28 @@ def client_address(request) -> str:
     return BaseThrottle().get_ident(request)
 
 
-# Admin sign-in: a failure counter per (username, address), kept in the cache every worker
-# shares (``limits``: Redis, or the database without it).
+# Admin sign-in: failures counted per (username, address) by a counter every worker shares.
+LOGIN_FAILURES = SharedCounter("login-failures")
 
 
-def _failures_key(request, username: str) -> str:
-    who = f"{username.strip().casefold()}|{client_address(request)}"
-    return "login-failures:" + hashlib.sha256(who.encode()).hexdigest()
+def _who(request, username: str) -> str:
+    return f"{username.strip().casefold()}|{client_address(request)}"
 
 
 @receiver(user_login_failed)
 def _count_login_failure(sender, credentials, request=None, **kwargs):
     if request is None:
         return
-    key = _failures_key(request, credentials.get("username", ""))
+    who = _who(request, credentials.get("username", ""))
     lockout = settings.LOGIN_LOCKOUT_MINUTES * 60
-    cache = caches["limits"]
-    cache.add(key, 0, timeout=lockout)
-    try:
-        failures = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        failures = 1
-        cache.set(key, failures, timeout=lockout)
-    if failures and failures >= settings.LOGIN_FAILURE_LIMIT:
-        cache.touch(key, lockout)  # the lockout runs from the last failure
+    if LOGIN_FAILURES.step(who, lockout) >= settings.LOGIN_FAILURE_LIMIT:
+        LOGIN_FAILURES.keep(who, lockout)  # the lockout runs from the last failure
 
 
 @receiver(user_logged_in)
 def _forget_login_failures(sender, request, user, **kwargs):
     if request is not None:
-        caches["limits"].delete(_failures_key(request, user.get_username()))
+        LOGIN_FAILURES.forget(_who(request, user.get_username()))
 
 
 class AdminLoginThrottleMiddleware:
@@ -137,9 +128,7 @@ def sign_in_refused(request, username: str, message: str):
     """The 429 answer once ``username`` has failed ``LOGIN_FAILURE_LIMIT`` times from this
     address (see _count_login_failure), else None. The private pages' password form uses it
     too, naming the page's restriction as the username."""
-    if (
-        caches["limits"].get(_failures_key(request, username)) or 0
-    ) >= settings.LOGIN_FAILURE_LIMIT:
+    if LOGIN_FAILURES.value(_who(request, username)) >= settings.LOGIN_FAILURE_LIMIT:
         return _too_many(request, settings.LOGIN_LOCKOUT_MINUTES * 60, message)
     return None
 

@@ -10,7 +10,8 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail_localize.models import Translation, TranslationSource
 
 from archive.models import Family, FamilyMembership, Person
 from tests.factories import (
@@ -135,6 +136,11 @@ class Archive:
         self.entry.related_people.add(self.person)
         self.entry.save_revision(user=self.editor, log_action=True)
         self.duplicate = PersonFactory(family_name="Crawlova", possible_duplicate_of=self.person)
+        # A translation of the restricted person in wagtail-localize's tables, as one made
+        # before people were left out of the translation workflow would be.
+        source, _ = TranslationSource.get_or_create_from_instance(self.person)
+        azerbaijani, _ = Locale.objects.get_or_create(language_code="az")
+        self.translation = Translation.objects.create(source=source, target_locale=azerbaijani)
         for record in (self.person, self.family, self.entry, self.duplicate):
             ReferenceIndex.create_or_update_for_object(record)
 
@@ -186,6 +192,11 @@ class Archive:
             "filter_spec": "original",
             "token": "unknown",
             "file_format": "csv",
+            "translation_id": self.translation.pk,
+            "translation_source_id": self.translation.source_id,
+            "string_segment_id": self.translation.source.stringsegment_set.first().pk,
+            "overridable_segment_id": 1,
+            "mode": "default",
         }
 
     def urls(self):

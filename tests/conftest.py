@@ -1,8 +1,10 @@
 import os
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
+from django.utils import translation
 
 from tests.factories import user_in
 
@@ -13,6 +15,14 @@ def _empty_cache():
     failures left over from the test before."""
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a request to /ru/ leaves Russian active in
+    the thread after the response, which would otherwise carry over into the next test."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +61,13 @@ def editor_client(client, editor):
 def moderator_client(client, moderator):
     client.force_login(moderator)
     return client
+
+
+@pytest.fixture
+def statements_index(db):
+    from tests.factories import statements_index
+
+    return statements_index()
 
 
 @pytest.fixture

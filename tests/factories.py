@@ -5,7 +5,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from archive import models
 
@@ -95,3 +95,32 @@ def user_in(group_name: str, username: str | None = None):
     user.groups.add(Group.objects.get(name=group_name))
     # Wagtail admin access is a permission the default groups carry.
     return user
+
+
+def statements_index():
+    """A home page with a statements index, outside the demo's tree."""
+    home = models.HomePage(title="Home", slug="statements-home", event=EventFactory())
+    home = Page.get_first_root_node().add_child(instance=home)
+    return home.add_child(instance=models.StatementIndexPage(title="Statements", slug="statements"))
+
+
+def statement_drafts(index, user, count=3, title="Statement"):
+    """Statements under ``index`` saved as drafts by ``user``, as the page editor's "Save draft"
+    leaves them."""
+    issuer = models.Organisation.objects.create(name="A ministry", locale=Locale.get_default())
+    pages = []
+    for number in range(count):
+        page = index.add_child(
+            instance=models.StatementPage(
+                title=f"{title} {number}",
+                slug=f"{title.lower()}-{number}",
+                issuer=issuer,
+                issued=datetime.date(2026, 2, 26),
+                summary="A summary.",
+                live=False,
+                owner=user,
+            )
+        )
+        page.save_revision(user=user)
+        pages.append(page)
+    return pages

@@ -1,10 +1,21 @@
 """The editors' admin loads for every collection and keeps restricted records from editors."""
 
+import html
+import re
+
 import pytest
+from django.test import Client
 from django.urls import reverse
+from wagtail.models import WorkflowState
 
 from archive.models import Person, StatementIndexPage, StatementPage
-from tests.factories import EventFactory, PersonFactory, PlaceFactory, TimelineEntryFactory
+from tests.factories import (
+    EventFactory,
+    PersonFactory,
+    PlaceFactory,
+    TimelineEntryFactory,
+    statement_drafts,
+)
 
 SNIPPETS = ["person", "family", "timelineentry", "source", "place", "organisation"]
 VIEW_ONLY = ["event", "reportedfigure"]
@@ -166,3 +177,126 @@ def test_person_listing_column_headings_are_translated(moderator_client):
 
     assert "Display name" not in html and "Date of fate" not in html
     assert "Имя" in html and "ата случившегося" in html
+
+
+# The dashboard's Approve buttons --------------------------------------------------------------
+
+
+def submitted_person(editor, family_name):
+    person = PersonFactory(family_name=family_name, live=False)
+    person.save_revision(user=editor)
+    person.get_workflow().start(person, editor)
+    return person
+
+
+def approve_forms(html) -> list[tuple[str, str]]:
+    """Each Approve form of the dashboard: where it posts, and its CSRF token."""
+    return re.findall(
+        r'<form method="post" action="([^"]+)">\s*'
+        r'<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)">',
+        html,
+    )
+
+
+@pytest.mark.django_db
+def test_moderator_approves_a_waiting_record_from_its_dashboard_row(editor, moderator):
+    person = submitted_person(editor, "Approvova")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(moderator)
+
+    [(action, token)] = approve_forms(client.get(reverse("wagtailadmin_home")).content.decode())
+    refused = client.post(html.unescape(action))
+    response = client.post(html.unescape(action), {"csrfmiddlewaretoken": token}, follow=True)
+
+    person.refresh_from_db()
+    assert refused.status_code == 403  # a form that changes a record carries its token
+    assert response.redirect_chain == [(reverse("wagtailadmin_home"), 302)]
+    assert person.live and person.live_revision_id == person.latest_revision_id
+    state = WorkflowState.objects.for_instance(person).get()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert [str(m) for m in response.context["messages"]] == [
+        f"Person '{person}' approved and published."
+    ]
+
+
+@pytest.mark.django_db
+def test_moderator_approves_a_waiting_statement_from_the_dashboard(
+    moderator_client, editor, statements_index
+):
+    [page] = statement_drafts(statements_index, editor, 1)
+    page.get_workflow().start(page, editor)
+
+    [(action, _token)] = approve_forms(
+        moderator_client.get(reverse("wagtailadmin_home")).content.decode()
+    )
+    moderator_client.post(html.unescape(action))
+
+    page.refresh_from_db()
+    assert page.live and not page.workflow_in_progress
+
+
+@pytest.mark.django_db
+def test_editors_get_no_approve_button_on_the_dashboard(editor_client, editor):
+    submitted_person(editor, "Waitingova")
+
+    dashboard = editor_client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "Waitingova" in dashboard
+    assert approve_forms(dashboard) == []
+
+
+@pytest.mark.django_db
+def test_a_record_sent_back_for_changes_has_no_approve_button(moderator_client, editor, moderator):
+    person = submitted_person(editor, "Sentbackova")
+    person.current_workflow_task_state.specific.reject(user=moderator)
+
+    dashboard = moderator_client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "Sentbackova" in dashboard
+    assert approve_forms(dashboard) == []
+
+
+# Active filters read as words -------------------------------------------------------------------
+
+
+def active_filters(html) -> list[tuple[str, str]]:
+    """The listing's active filter tags, each as (label, value)."""
+    return [
+        (label.strip(), value)
+        for label, value in re.findall(
+            r'<span class="w-text-14">\s*(.*?):\s*</span>\s*<b class="w-ml-1">(.*?)</b>', html, re.S
+        )
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("model", "value", "said"), [("person", "false", "Draft"), ("timelineentry", "true", "Live")]
+)
+def test_the_publication_filter_reads_as_a_status(editor_client, model, value, said):
+    response = editor_client.get(reverse(f"wagtailsnippets_archive_{model}:list"), {"live": value})
+
+    assert active_filters(response.content.decode()) == [("Status", said)]
+
+
+@pytest.mark.django_db
+def test_the_publication_filter_keeps_only_drafts(editor_client):
+    PersonFactory(family_name="Liveova")
+    PersonFactory(family_name="Draftova", live=False)
+
+    html = editor_client.get(reverse("wagtailsnippets_archive_person:list"), {"live": "false"})
+
+    assert b"Draftova" in html.content and b"Liveova" not in html.content
+
+
+@pytest.mark.django_db
+def test_yes_no_filters_read_as_yes_or_no_in_each_language(editor_client):
+    url = reverse("wagtailsnippets_archive_person:list")
+    query = {"is_synthetic": "true", "live": "false"}
+
+    english = editor_client.get(url, query).content.decode()
+    russian = editor_client.get(url, query, headers={"Accept-Language": "ru"}).content.decode()
+
+    assert active_filters(english) == [("Synthetic record", "Yes"), ("Status", "Draft")]
+    assert active_filters(russian) == [("Синтетическая запись", "Да"), ("Статус", "Черновик")]
+    assert all(value not in ("True", "False") for _label, value in active_filters(russian))

@@ -1,5 +1,6 @@
-"""Bulk moderation from the people and timeline listings, through real admin requests, and the
-batch path it writes through compared with Wagtail's own per-record actions."""
+"""Bulk moderation from the people, timeline and page listings, through real admin requests,
+the footer that offers each action only to staff who may take it, and the batch path it writes
+through compared with Wagtail's own per-record actions."""
 
 from urllib.parse import urlencode
 
@@ -8,18 +9,22 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import ModelLogEntry, TaskState, WorkflowState
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, TaskState, WorkflowState
 
 from archive.admin.bulk.moderation import BulkModeration
-from archive.models import Person, TimelineEntry
-from tests.factories import PersonFactory, TimelineEntryFactory
+from archive.models import Person, StatementIndexPage, StatementPage, TimelineEntry
+from tests.factories import PersonFactory, TimelineEntryFactory, statement_drafts
 
 LISTING = reverse("wagtailsnippets_archive_person:list")
 
 
-def bulk_url(action, ids, model="person", **params):
+def bulk_url(action, ids, model="person", app="archive", **params):
     query = urlencode([("id", pk) for pk in ids] + [("next", LISTING), *params.items()])
-    return reverse("wagtail_bulk_action", args=["archive", model, action]) + "?" + query
+    return reverse("wagtail_bulk_action", args=[app, model, action]) + "?" + query
+
+
+def pages_bulk_url(action, ids, **params):
+    return bulk_url(action, ids, "page", "wagtailcore", **params)
 
 
 def drafts(user, count=3, **fields):
@@ -259,6 +264,211 @@ def test_a_published_record_with_a_newer_draft_publishes_the_draft(moderator_cli
 
     person.refresh_from_db()
     assert person.occupation == "doctor" and not person.has_unpublished_changes
+
+
+# Statements (pages) -------------------------------------------------------------------------
+
+
+def page_actions_logged(page):
+    return list(
+        PageLogEntry.objects.filter(page=page).order_by("id").values_list("action", flat=True)
+    )
+
+
+@pytest.mark.django_db
+def test_editor_bulk_submits_statements_into_the_moderators_workflow(
+    editor_client, editor, statements_index
+):
+    pages = statement_drafts(statements_index, editor)
+    url = pages_bulk_url("submit", [p.pk for p in pages])
+
+    confirmation = editor_client.get(url).content.decode()
+    response = editor_client.post(url)
+
+    assert 'data-bulk-count="3"' in confirmation and "3 pages selected." in confirmation
+    assert all(page.title in confirmation for page in pages)
+    assert messages_of(response) == ["3 pages submitted for moderation."]
+    for page in pages:
+        state = state_of(page)
+        assert state.status == WorkflowState.STATUS_IN_PROGRESS and state.requested_by == editor
+        assert state.current_task_state.revision_id == page.latest_revision_id
+        assert page_actions_logged(page).count("wagtail.workflow.start") == 1
+        page.refresh_from_db()
+        assert not page.live
+
+
+@pytest.mark.django_db
+def test_moderator_bulk_approves_statements_through_their_task(
+    moderator_client, moderator, editor, statements_index
+):
+    pages = statement_drafts(statements_index, editor)
+    for page in pages:
+        page.get_workflow().start(page, editor)
+
+    response = moderator_client.post(pages_bulk_url("publish", [p.pk for p in pages]))
+
+    assert messages_of(response) == ["3 pages published."]
+    for page in pages:
+        page.refresh_from_db()
+        assert page.live and not page.has_unpublished_changes
+        state = state_of(page)
+        assert state.status == WorkflowState.STATUS_APPROVED
+        assert state.current_task_state.status == TaskState.STATUS_APPROVED
+        assert state.current_task_state.finished_by == moderator
+        assert page_actions_logged(page)[-2:] == ["wagtail.workflow.approve", "wagtail.publish"]
+    assert StatementPage.objects.public().count() == 3
+
+
+@pytest.mark.django_db
+def test_moderator_bulk_publishes_statements_outside_a_workflow_and_skips_live_ones(
+    moderator_client, moderator, statements_index
+):
+    drafts_ = statement_drafts(statements_index, moderator, 2)
+    [live] = statement_drafts(statements_index, moderator, 1, title="Live")
+    live.get_latest_revision().publish(user=moderator)
+
+    response = moderator_client.post(pages_bulk_url("publish", [p.pk for p in [*drafts_, live]]))
+
+    assert messages_of(response) == [
+        "2 pages published.",
+        "1 page left as it was: already published, with no changes.",
+    ]
+    assert all(page_actions_logged(page)[-1] == "wagtail.publish" for page in drafts_)
+
+
+@pytest.mark.django_db
+def test_moderator_bulk_unpublishes_statements(moderator_client, moderator, statements_index):
+    pages = statement_drafts(statements_index, moderator, 2)
+    for page in pages:
+        page.get_latest_revision().publish(user=moderator)
+
+    response = moderator_client.post(pages_bulk_url("unpublish", [p.pk for p in pages]))
+
+    assert messages_of(response) == ["2 pages unpublished."]
+    assert not StatementPage.objects.filter(live=True).exists()
+    assert all(page_actions_logged(page)[-1] == "wagtail.unpublish" for page in pages)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", ["publish", "unpublish"])
+def test_editors_may_not_publish_or_unpublish_statements(
+    editor_client, editor, statements_index, action
+):
+    pages = statement_drafts(statements_index, editor, 2)
+    for page in pages:
+        page.get_workflow().start(page, editor)
+
+    response = editor_client.post(pages_bulk_url(action, [p.pk for p in pages]))
+
+    assert response.status_code == 302
+    assert "Sorry, you do not have permission to access this area." in messages_of(response)
+    assert not StatementPage.objects.filter(live=True).exists()
+    assert all(state_of(p).status == WorkflowState.STATUS_IN_PROGRESS for p in pages)
+
+
+@pytest.mark.django_db
+def test_select_all_statements_of_the_index(moderator_client, editor, statements_index):
+    pages = statement_drafts(statements_index, editor, 4)
+    elsewhere = statements_index.get_parent().add_child(
+        instance=StatementIndexPage(title="Other statements", slug="other")
+    )
+    [other] = statement_drafts(elsewhere, editor, 1, title="Other")
+
+    url = pages_bulk_url("publish", ["all"], childOf=statements_index.pk)
+    confirmation = moderator_client.get(url).content.decode()
+    response = moderator_client.post(url)
+
+    assert 'data-bulk-count="4"' in confirmation
+    assert messages_of(response) == ["4 pages published."]
+    assert set(StatementPage.objects.filter(live=True)) == set(pages)
+    assert not StatementPage.objects.get(pk=other.pk).live
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("parent", "status"), [("abc", 400), (str(2**70), 400), ("987654", 404)])
+def test_select_all_under_a_malformed_or_unknown_page_is_refused(
+    moderator_client, statements_index, parent, status
+):
+    url = pages_bulk_url("publish", ["all"], childOf=parent)
+
+    assert moderator_client.get(url).status_code == status
+    assert moderator_client.post(url).status_code == status
+
+
+@pytest.mark.django_db
+def test_the_root_is_no_page_to_moderate(moderator_client):
+    root = Page.get_first_root_node()
+
+    assert moderator_client.get(pages_bulk_url("publish", [root.pk])).status_code == 404
+
+
+# The footer's offer --------------------------------------------------------------------------
+
+
+def offered(client, listing, app, model):
+    html = client.get(listing).content.decode()
+    prefix = reverse("wagtail_bulk_action", args=[app, model, "ACTION"]).replace("ACTION/", "")
+    return {
+        action
+        for action in ("submit", "approve", "publish", "unpublish", "restrict", "delete", "move")
+        if f'href="{prefix}{action}/"' in html
+    }
+
+
+@pytest.mark.django_db
+def test_editors_are_offered_only_submit_on_people_and_timeline(editor_client):
+    PersonFactory()
+    TimelineEntryFactory()
+
+    people = offered(editor_client, LISTING, "archive", "person")
+    timeline = offered(
+        editor_client,
+        reverse("wagtailsnippets_archive_timelineentry:list"),
+        "archive",
+        "timelineentry",
+    )
+
+    assert people == timeline == {"submit"}
+
+
+@pytest.mark.django_db
+def test_moderators_are_offered_every_bulk_action_on_people(moderator_client):
+    PersonFactory()
+
+    assert offered(moderator_client, LISTING, "archive", "person") == {
+        "submit",
+        "approve",
+        "unpublish",
+        "restrict",
+        "delete",
+    }
+
+
+@pytest.mark.django_db
+def test_page_listing_offers_editors_submit_not_publishing(editor_client, editor, statements_index):
+    statement_drafts(statements_index, editor, 1)
+    listing = reverse("wagtailadmin_explore", args=[statements_index.pk])
+
+    by_editor = offered(editor_client, listing, "wagtailcore", "page")
+
+    # Moving and deleting a page Wagtail allows record by record (an editor's own drafts).
+    assert by_editor == {"submit", "move", "delete"}
+
+
+@pytest.mark.django_db
+def test_page_listing_offers_moderators_publishing_through_the_workflow(
+    moderator_client, moderator, statements_index
+):
+    statement_drafts(statements_index, moderator, 1)
+    listing = reverse("wagtailadmin_explore", args=[statements_index.pk])
+
+    assert offered(moderator_client, listing, "wagtailcore", "page") == {
+        "submit",
+        "publish",
+        "unpublish",
+        "move",
+        "delete",
+    }
 
 
 # The batch path against Wagtail's own -------------------------------------------------------

@@ -13,11 +13,11 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from archive.importers.csv_xlsx import read_table
-from archive.importers.people import import_people
+from archive.importers.service import import_people
 from archive.models import Family, FamilyMembership, Person, TimelineEntry
 from tests.admin_forms import entry_form
 from tests.api_data import statement
-from tests.factories import PersonFactory, SourceFactory, TimelineEntryFactory
+from tests.factories import PersonFactory, PlaceFactory, SourceFactory, TimelineEntryFactory
 
 SNIPPETS = [
     "person",
@@ -285,3 +285,99 @@ def test_multiple_chooser_opens_wagtails_chooser_modal(editor_client):
     packed = json.loads(definition.split(">", 1)[1].split("</script>", 1)[0])
     assert chooser("person", "choose") in json.dumps(packed)
     assert "archive/admin/multiple_chooser.js" in html
+
+
+def family_rows(client, query="", **params) -> dict[str, list[str]]:
+    """The family chooser's result rows, each as its cells' text, by the family's name."""
+    html = client.get(chooser("family", "choose_results"), {"q": query, **params}).content.decode()
+    rows = {}
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.S)[1:]:
+        cells = [
+            re.sub(r"<[^>]+>|\s+", " ", cell).strip()
+            for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        ]
+        rows[cells[0]] = cells
+    return rows
+
+
+def family(name, members):
+    made = Family.objects.create(name=name, locale=Locale.get_default())
+    for person in members:
+        FamilyMembership.objects.create(family=made, person=person)
+    return made
+
+
+@pytest.mark.django_db
+def test_family_chooser_tells_families_of_one_name_apart(editor_client):
+    khojaly, shusha = PlaceFactory(name="Khojaly"), PlaceFactory(name="Shusha")
+    family(
+        "The Mammadov family",
+        [
+            PersonFactory(given_name=name, residence=khojaly)
+            for name in ("Aydin", "Leyla", "Rauf", "Sona")
+        ],
+    )
+    family("The Mammadov family of Shusha", [PersonFactory(given_name="Vugar", residence=shusha)])
+
+    rows = family_rows(editor_client, "Mammadov")
+
+    first, second = rows["The Mammadov family"], rows["The Mammadov family of Shusha"]
+    members, names, place = first[1:4]
+    assert (members, place) == ("4", "Khojaly")
+    assert [name.split()[0] for name in names.removesuffix(" …").split(", ")] == [
+        "Aydin",
+        "Leyla",
+        "Rauf",
+    ]
+    assert names.endswith(" …")  # a fourth member, counted but not named
+    assert second[1:4] == ["1", str(Person.objects.get(given_name="Vugar")), "Shusha"]
+
+
+@pytest.mark.django_db
+def test_family_chooser_neither_names_nor_counts_a_restricted_member_for_an_editor(
+    client, editor, moderator, restricted
+):
+    family("The Hidden family", [restricted, PersonFactory(given_name="Shown")])
+
+    client.force_login(editor)
+    for_editor = family_rows(client)["The Hidden family"]
+    client.force_login(moderator)
+    for_moderator = family_rows(client)["The Hidden family"]
+
+    assert for_editor[1] == "1" and HIDDEN not in for_editor[2] and "Shown" in for_editor[2]
+    assert for_moderator[1] == "2" and HIDDEN in for_moderator[2]
+
+
+@pytest.mark.django_db
+def test_family_chooser_queries_do_not_grow_with_families_or_members(editor_client):
+    def queries():
+        editor_client.get(chooser("family", "choose_results"))
+        with CaptureQueriesContext(connection) as captured:
+            editor_client.get(chooser("family", "choose_results"))
+        return len(captured)
+
+    family("The first family", PersonFactory.create_batch(2))
+    few = queries()
+    for number in range(6):
+        family(f"Family {number}", PersonFactory.create_batch(4))
+
+    assert queries() == few
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("en", ["Add statements", "Add people", "Add sources"]),
+        ("ru", ["Добавить заявления", "Добавить людей", "Добавить источники"]),
+    ],
+)
+def test_multiple_choosers_say_what_they_add_in_a_whole_phrase(editor_client, language, labels):
+    html = editor_client.get(
+        reverse("wagtailsnippets_archive_timelineentry:add"), headers={"Accept-Language": language}
+    ).content.decode()
+
+    buttons = re.findall(
+        r"data-multiple-chooser-add>\s*(?:<svg.*?</svg>)?\s*(.*?)\s*</button>", html, re.S
+    )
+    assert buttons == labels

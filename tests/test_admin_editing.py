@@ -121,6 +121,35 @@ def test_typed_dates_are_stored_at_their_precision_and_shown_again_as_typed(
 
 
 @pytest.mark.django_db
+def test_an_approximate_year_is_stored_as_approximate_and_shown_again_as_typed(editor_client):
+    response = editor_client.post(reverse(PERSON_ADD), person_form(born="ca. 1950"))
+
+    person = Person.objects.get(family_name="Testova")
+    assert response.status_code == 302
+    assert (person.born, person.born_precision, person.born_approximate) == (
+        datetime.date(1950, 1, 1),
+        Precision.YEAR,
+        True,
+    )
+    assert shown_value(editor_client, snippet_edit_url(person), "born") == "c. 1950"
+
+
+@pytest.mark.django_db
+def test_retyping_an_approximate_date_as_exact_clears_the_mark(editor_client):
+    person = PersonFactory(
+        born=datetime.date(1950, 1, 1), born_precision="year", born_approximate=True
+    )
+    url = snippet_edit_url(person)
+    data = edit_form(editor_client, url)
+    data["born"] = "1950"
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302
+    assert not Person.objects.get(pk=person.pk).get_latest_revision_as_object().born_approximate
+
+
+@pytest.mark.django_db
 def test_a_year_typed_on_a_new_person_is_a_year(editor_client):
     response = editor_client.post(reverse(PERSON_ADD), person_form(born="1950"))
 
@@ -135,7 +164,7 @@ def test_a_year_typed_on_a_new_person_is_a_year(editor_client):
     ("typed", "error"),
     [
         ("31.02.1950", "“31.02.1950” is not a date such as"),
-        ("c. 1950", "“c. 1950” is approximate."),
+        ("c. 19500", "“c. 19500” is not a date such as"),
         ("26/02/1950", "“26/02/1950” is not a date such as"),
         ("x" * 500, "is not a date such as"),
     ],
@@ -152,9 +181,9 @@ def test_a_date_that_cannot_be_read_is_a_form_error(editor_client, typed, error)
 def test_a_date_error_is_in_the_editors_language(editor_client, editor):
     UserProfile.objects.update_or_create(user=editor, defaults={"preferred_language": "ru"})
 
-    response = editor_client.post(reverse(PERSON_ADD), person_form(born="c. 1950"))
+    response = editor_client.post(reverse(PERSON_ADD), person_form(born="26/02/1950"))
 
-    assert "«c. 1950» — приблизительная дата." in response.content.decode()
+    assert "«26/02/1950» — не дата; пишите так:" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail.log_actions import log
 
 from archive.importers.csv_xlsx import read_table
-from archive.importers.people import import_people
+from archive.importers.service import import_people
 from archive.models import Person
 
 

@@ -164,7 +164,7 @@ def test_the_response_cache_never_answers_in_another_language(client, settings):
 def test_choice_labels_follow_the_language(client):
     PersonFactory()
     with translation.override("ru"):
-        killed_in_russian = translation.gettext("Killed")
+        killed_in_russian = translation.pgettext("fate", "Killed")
 
     english = client.get(PEOPLE).json()["results"][0]["fate_label"]
     russian = client.get(PEOPLE, {"lang": "ru"}).json()["results"][0]["fate_label"]

@@ -120,7 +120,25 @@ def test_dates_keep_their_precision(client):
         "precision": "year",
         "earliest": "1950-01-01",
         "latest": "1950-12-31",
+        "approximate": False,
         "display": "1950",
+    }
+
+
+def test_an_approximate_date_says_so_and_keeps_its_period(client):
+    person = PersonFactory(
+        born=datetime.date(1950, 1, 1), born_precision=Precision.YEAR, born_approximate=True
+    )
+
+    born = client.get(f"{PEOPLE}{person.pk}/", {"lang": "ru"}).json()["born"]
+
+    assert born == {
+        "value": "1950",
+        "precision": "year",
+        "earliest": "1950-01-01",
+        "latest": "1950-12-31",
+        "approximate": True,
+        "display": "ок. 1950",
     }
 
 

@@ -70,13 +70,65 @@ def test_impossible_dates_are_refused(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["c. 1950", "ca 1950", "circa 1950", "~1950", "1950?", "около 1950"]
+    ("text", "precision", "earliest"),
+    [
+        ("c. 1950", Precision.YEAR, "1950-01-01"),
+        ("C.1950", Precision.YEAR, "1950-01-01"),
+        ("ca 1950", Precision.YEAR, "1950-01-01"),
+        ("ca. 1950-03", Precision.MONTH, "1950-03-01"),
+        ("circa 1950", Precision.YEAR, "1950-01-01"),
+        ("~1950", Precision.YEAR, "1950-01-01"),
+        ("1950~", Precision.YEAR, "1950-01-01"),
+        ("около 1950", Precision.YEAR, "1950-01-01"),
+        ("ок. 26.02.1950", Precision.DAY, "1950-02-26"),
+        ("təxminən 1950", Precision.YEAR, "1950-01-01"),
+        ("təxm. 1950", Precision.YEAR, "1950-01-01"),
+        ("yaklaşık 1950", Precision.YEAR, "1950-01-01"),
+        ("yak. 1950", Precision.YEAR, "1950-01-01"),
+        ("1950 civarı", Precision.YEAR, "1950-01-01"),
+        ("c. 195X", Precision.DECADE, "1950-01-01"),
+        ("c. autumn 1950", Precision.SEASON, "1950-09-01"),
+    ],
 )
-def test_approximate_dates_are_refused_with_their_own_reason(text):
-    # No column can say "about"; stored as 1950 the date would claim more than the source.
+def test_approximate_dates_are_read_with_their_precision(text, precision, earliest):
+    date = PartialDate.parse(text)
+
+    assert date.approximate
+    assert (date.precision, date.earliest) == (precision, datetime.date.fromisoformat(earliest))
+    assert PartialDate.parse(date.typed()) == date
+
+
+@pytest.mark.parametrize("text", ["1950", "1950-03", "26.02.1992", "199X", "autumn 1992"])
+def test_dates_without_a_mark_are_not_approximate(text):
+    assert not PartialDate.parse(text).approximate
+
+
+@pytest.mark.parametrize("text", ["c.", "~", "около", "c. someday", "1950?", "c 19500"])
+def test_a_mark_of_approximation_without_a_date_is_refused(text):
     with pytest.raises(ValidationError) as error:
         PartialDate.parse(text)
-    assert error.value.code == "approximate_partial_date"
+    assert error.value.code == "invalid_partial_date"
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [("en", "c. 1950"), ("az", "təxminən 1950"), ("tr", "yaklaşık 1950"), ("ru", "ок. 1950")],
+)
+def test_an_approximate_date_is_typed_in_the_active_language_and_read_back(language, typed):
+    from django.utils import translation
+
+    with translation.override(language):
+        date = PartialDate.parse("c. 1950")
+        assert date.typed() == typed
+        assert PartialDate.parse(typed) == date
+
+
+def test_approximation_keeps_the_period_for_filters_and_ranges():
+    approximate, exact = PartialDate.parse("c. 1950"), PartialDate.parse("1950")
+
+    assert (approximate.earliest, approximate.latest) == (exact.earliest, exact.latest)
+    assert approximate.iso() == exact.iso() == "1950"
+    assert approximate != exact
 
 
 def test_autumn_is_a_season_from_september_to_november():

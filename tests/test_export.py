@@ -51,6 +51,7 @@ def exported(tmp_path, demo):
         given_name="=cmd|' /C calc'!A0",
         born=datetime.date(1950, 1, 1),
         born_precision="year",
+        born_approximate=True,
     )
     draft = PersonFactory(family_name="Draftova", live=False)
     restricted = PersonFactory(family_name="Hiddenova", visibility=Person.Visibility.RESTRICTED)
@@ -134,6 +135,14 @@ def test_formula_in_a_name_is_neutralised_in_csv_but_kept_in_json(exported):
 def test_dates_keep_their_precision(exported):
     [record] = read_json(exported["dir"] / "people.json")
     assert (record["born"], record["born_precision"]) == ("1950", "year")
+
+
+@pytest.mark.django_db
+def test_an_approximate_date_is_marked_in_its_own_column(exported):
+    [record] = read_json(exported["dir"] / "people.json")
+    [row] = read_csv(exported["dir"] / "people.csv")
+    assert (record["born_approximate"], record["fate_date_approximate"]) == (True, False)
+    assert (row["born_approximate"], row["fate_date_approximate"]) == ("true", "false")
 
 
 @pytest.mark.django_db

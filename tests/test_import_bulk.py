@@ -15,8 +15,8 @@ from archive import models
 from archive.importers import saving
 from archive.importers.bulk import insert_objects, insert_rows
 from archive.importers.csv_xlsx import read_table
-from archive.importers.people import collector_paused, import_people
 from archive.importers.revisions import revision_content
+from archive.importers.service import collector_paused, import_people
 from archive.models import Person, Source
 from tests.factories import EventFactory, PersonFactory, PlaceFactory, SourceFactory
 

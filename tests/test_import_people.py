@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry, Revision
 
 from archive.importers import saving
 from archive.importers.csv_xlsx import ImportFileError, read_table
-from archive.importers.people import import_people
+from archive.importers.service import import_people
 from archive.models import Family, Person
 from tests.factories import EventFactory, PersonFactory, PlaceFactory, SourceFactory
 
@@ -71,6 +71,16 @@ def test_bulk_created_people_have_search_keys_and_age():
 
     person = Person.objects.search_names("Мамедов Али").get()
     assert person.age == 41
+
+
+@pytest.mark.django_db
+def test_an_approximate_birth_year_is_imported_as_approximate_and_gives_an_estimated_age():
+    run([person_row(1, born="c. 1950", died="1992-02-26"), person_row(2, born="1950")])
+
+    estimated, exact = Person.objects.order_by("external_id")
+    assert (estimated.born_precision, estimated.born_approximate) == ("year", True)
+    assert (estimated.age, estimated.age_is_estimate) == (42, True)
+    assert (exact.born_approximate, exact.age_is_estimate) == (False, False)
 
 
 @pytest.mark.django_db

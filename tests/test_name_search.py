@@ -7,7 +7,7 @@ from django.db import connection
 from django.urls import reverse
 
 from archive.importers.csv_xlsx import read_table
-from archive.importers.people import import_people
+from archive.importers.service import import_people
 from archive.models import Person
 from archive.name_search import NAME_WORDS
 from tests.admin_forms import person_form

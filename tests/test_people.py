@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from archive.fastpaths.prepared import PreparedQuery
 from archive.models import Person, Precision
-from archive.views.prepared import PreparedQuery
 from tests.factories import PersonFactory
 
 

@@ -10,8 +10,7 @@ from django.http import Http404
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
 from archive.models import Person
-
-from .restricted import may_see_restricted
+from archive.models.people import may_see_restricted
 
 
 class WithoutRestrictedPeople:
@@ -21,7 +20,7 @@ class WithoutRestrictedPeople:
         people = super().get_queryset(model, object_ids)
         if may_see_restricted(self.request.user):
             return people
-        visible = [person for person in people if person.visibility == Person.Visibility.PUBLIC]
+        visible = [person for person in people if not person.is_restricted]
         if not visible:
             raise Http404
         return visible

@@ -7,9 +7,11 @@ the database: people by their folded names (any spelling or script, see
 for search. Malformed ids answer 404, and staff never see a person they may not see.
 """
 
+from collections import Counter
+
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import CharField, Q, TextField
+from django.db.models import CharField, Prefetch, Q, TextField
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
@@ -18,13 +20,12 @@ from wagtail.models import DraftStateMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.views import chooser
 
-from archive.models import Person
+from archive.models import FamilyMembership, Person
 
-from .restricted import visible_people
-from .widgets import PersonChooser, as_pk, record_label
+from .widgets import PersonChooser, as_pk, is_hidden_from, record_label
 
 
-class SearchForm(forms.Form):
+class ChooserSearchForm(forms.Form):
     """The chooser's search box; ``search`` is the view's way of finding records."""
 
     q = forms.CharField(
@@ -85,7 +86,7 @@ class RecordChooseMixin:
         return records.filter(terms)
 
     def get_filter_form_class(self):
-        bases = [SearchForm, BaseFilterForm]
+        bases = [ChooserSearchForm, BaseFilterForm]
         if self.i18n_enabled:
             bases.insert(0, LocaleFilterMixin)
         return type("FilterForm", tuple(bases), {})
@@ -153,7 +154,7 @@ def family_names(person) -> str:
 def flags(person) -> str:
     """What sets a record apart besides its publication status."""
     marks = []
-    if person.visibility == Person.Visibility.RESTRICTED:
+    if person.is_restricted:
         marks.append(str(_("restricted")))
     if person.is_synthetic:
         marks.append(str(_("synthetic")))
@@ -180,7 +181,7 @@ class PersonChooseMixin(RecordChooseMixin):
             # Prefetched for one page of rows: two queries whatever its length.
             .prefetch_related("memberships__family")
         )
-        return visible_people(self.request.user, people)
+        return people.visible_to(self.request.user)
 
     def search(self, people, query):
         return people.search_names(query)
@@ -204,7 +205,7 @@ class PersonChooseMixin(RecordChooseMixin):
 
 class PersonChosenMixin(RecordChosenMixin):
     def get_queryset(self):
-        return visible_people(self.request.user)
+        return Person.objects.visible_to(self.request.user)
 
 
 class PersonChooserViewSet(RecordChooserViewSet):
@@ -228,3 +229,54 @@ class PersonChooserViewSet(RecordChooserViewSet):
     chosen_view_class = ChosenView
     chosen_multiple_view_class = ChosenMultipleView
     base_widget_class = PersonChooser
+
+
+# Member names a family chooser row shows; the count says how many more there are.
+NAMED_MEMBERS = 3
+
+
+class FamilyChooseMixin(RecordChooseMixin):
+    """The family chooser shows what tells families of one name apart (there are many
+    "Mammadov" families): how many members, the first few by name, and where they lived or
+    were killed. Only members the user may see count: for an editor, a restricted member is
+    neither named nor counted."""
+
+    def get_queryset(self):
+        # One query for the members of a page of families, with their places, whatever its
+        # length; who may be seen is decided per member as the forms decide it.
+        members = FamilyMembership.objects.select_related(
+            "person__fate_place", "person__residence"
+        ).order_by("sort_order", "pk")
+        return super().get_queryset().prefetch_related(Prefetch("memberships", members))
+
+    def members(self, family) -> list:
+        user = self.request.user
+        return [m.person for m in family.memberships.all() if not is_hidden_from(m.person, user)]
+
+    def member_names(self, family) -> str:
+        members = self.members(family)
+        names = ", ".join(str(person) for person in members[:NAMED_MEMBERS])
+        return names + (" …" if len(members) > NAMED_MEMBERS else "")
+
+    def family_place(self, family) -> str:
+        """The place most of its members are recorded at."""
+        places = Counter(filter(None, (place_name(person) for person in self.members(family))))
+        return places.most_common(1)[0][0] if places else ""
+
+    def detail_columns(self):
+        return [
+            Column("members", label=_("Members"), accessor=lambda f: len(self.members(f))),
+            Column("names", label=_("Names"), accessor=self.member_names),
+            Column("place", label=_("Place"), accessor=self.family_place),
+        ]
+
+
+class FamilyChooserViewSet(RecordChooserViewSet):
+    class ChooseView(FamilyChooseMixin, chooser.ChooseView):
+        pass
+
+    class ChooseResultsView(FamilyChooseMixin, chooser.ChooseResultsView):
+        pass
+
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView

@@ -1,23 +1,25 @@
 """Edit forms of the archive's own: one text box per partial date, and a person's families.
 
-Models name these as their ``base_form_class``; Wagtail builds each edit form on top of it.
-This module imports only :mod:`archive.models.dates` from the archive, so the model modules
-can import it."""
+The snippet viewsets (:mod:`.viewsets`) name these as their edit handler's ``base_form_class``,
+and the app attaches the page's (``archive/apps.py``); Wagtail builds each edit form on top of
+it. Models import nothing from the admin."""
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.snippets.widgets import AdminSnippetChooser
 
+from archive.models import Family, FamilyMembership, Person
 from archive.models.dates import PartialDate, PartialDateTextField, Precision, partial_date_names
+from archive.models.people import may_see_restricted
 
 
 class PartialDatesMixin:
     """Each partial date of the model is edited as one text box (see ``PartialDateTextField``)
     instead of a date picker and a precision select: "1950" is kept, and shown again, as the
-    year 1950. The ``<name>_precision`` columns are set from what was typed."""
+    year 1950, "c. 1950" as approximately 1950. The ``<name>_precision`` and
+    ``<name>_approximate`` columns are set from what was typed."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -28,9 +30,7 @@ class PartialDatesMixin:
             self.fields[name] = PartialDateTextField(
                 label=date_field.label, required=date_field.required
             )
-            self.initial[name] = PartialDate.of(
-                getattr(self.instance, name), getattr(self.instance, f"{name}_precision")
-            )
+            self.initial[name] = PartialDate.stored(self.instance, name)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -40,6 +40,7 @@ class PartialDatesMixin:
             date = self.cleaned_data[name]
             # The model's clean() then snaps the day to the start of the period and checks ranges.
             setattr(self.instance, f"{name}_precision", date.precision if date else Precision.DAY)
+            setattr(self.instance, f"{name}_approximate", bool(date and date.approximate))
             self.cleaned_data[name] = date.value if date else None
         return cleaned_data
 
@@ -58,18 +59,14 @@ def limit_people_to_visible(form, user) -> None:
     the record links already: a restricted person shows to an editor as "Restricted record"
     and is posted back unchanged, so saving keeps it; posting another one's id by hand is an
     invalid choice, as for a record that does not exist."""
-    # restricted.py imports the models, which import this module.
-    from .restricted import may_see_restricted, visible_people
-
     if may_see_restricted(user):
         return
-    Person = apps.get_model("archive", "Person")
     for name, field in form.fields.items():
         people = getattr(field, "queryset", None)
         if people is None or people.model is not Person:
             continue
         linked = people.filter(pk__in=linked_ids(form.instance, name))
-        field.queryset = visible_people(user, people) | linked
+        field.queryset = people.visible_to(user) | linked
 
 
 class ChosenPeopleMixin:
@@ -124,14 +121,13 @@ class FamilyMembershipFormSet(BaseInlineFormSet):
 
 def family_memberships_formset():
     """The rows of a person's families: the family, chosen, and the relationship."""
-    Person = apps.get_model("archive", "Person")
     return inlineformset_factory(
         Person,
-        apps.get_model("archive", "FamilyMembership"),
+        FamilyMembership,
         form=WagtailAdminModelForm,
         formset=FamilyMembershipFormSet,
         fields=["family", "relationship"],
-        widgets={"family": AdminSnippetChooser(apps.get_model("archive", "Family"))},
+        widgets={"family": AdminSnippetChooser(Family)},
         extra=1,
         can_delete=True,
     )

@@ -46,7 +46,8 @@ from wagtail.models import ModelLogEntry
 
 from archive.importers.columns import COLUMNS
 from archive.importers.csv_xlsx import MAX_FILE_SIZE, ImportFileError, read_table, write_rejects
-from archive.importers.people import ImportReport, check_header, check_rows, import_people
+from archive.importers.people import check_header, check_rows
+from archive.importers.service import ImportReport, import_people
 
 PERMISSION = "archive.publish_person"
 # Uploads wait here between the preview and the import; nowhere the web server serves.

@@ -14,21 +14,7 @@ from django.urls import URLPattern
 from wagtail.models import ModelLogEntry
 
 from archive.models import Person
-
-PERMISSION = "archive.view_restricted_person"
-
-
-def may_see_restricted(user) -> bool:
-    """Whether ``user`` may see restricted records; without a user, no one may."""
-    return user is not None and user.has_perm(PERMISSION)
-
-
-def visible_people(user, people=None):
-    """The records a member of staff may see: restricted ones only with the permission."""
-    people = Person.objects.all() if people is None else people
-    if may_see_restricted(user):
-        return people
-    return people.filter(visibility=Person.Visibility.PUBLIC)
+from archive.models.people import may_see_restricted
 
 
 def is_visible_to(user, record) -> bool:
@@ -36,7 +22,7 @@ def is_visible_to(user, record) -> bool:
     have been restricted since it was read)."""
     if not isinstance(record, Person) or may_see_restricted(user):
         return True
-    return visible_people(user).filter(pk=record.pk).exists()
+    return Person.objects.visible_to(user).filter(pk=record.pk).exists()
 
 
 def about_visible_records(rows, user, prefix=""):
@@ -52,9 +38,7 @@ def about_visible_records(rows, user, prefix=""):
         return rows
     person_type = ContentType.objects.get_for_model(Person)
     # Generic relations hold ids as text; PostgreSQL compares text only with text.
-    restricted = Person.objects.filter(visibility=Person.Visibility.RESTRICTED).values_list(
-        Cast("pk", CharField()), flat=True
-    )
+    restricted = Person.objects.restricted().values_list(Cast("pk", CharField()), flat=True)
     return rows.exclude(
         Q(**{f"{prefix}content_type": person_type})
         & (
@@ -88,7 +72,7 @@ def hiding_restricted(pattern: URLPattern) -> URLPattern:
 
     @functools.wraps(view)
     def guarded(request, *args, **kwargs):
-        if not visible_people(request.user).filter(pk=kwargs["pk"]).exists():
+        if not Person.objects.visible_to(request.user).filter(pk=kwargs["pk"]).exists():
             raise Http404
         return view(request, *args, **kwargs)
 

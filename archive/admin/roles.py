@@ -6,6 +6,8 @@ MODERATED = ["person", "timelineentry"]
 REFERENCE = ["family", "source", "place", "organisation"]
 MODERATOR_ONLY = ["event", "reportedfigure"]
 WORKFLOW_NAME = "Moderators approval"
+# wagtail-localize's permission to translate (into any language) what one may edit.
+TRANSLATE = ("wagtail_localize", "submit_translation")
 
 
 def _codenames(models, actions):
@@ -70,3 +72,14 @@ def install_roles(apps, schema_editor):
             WorkflowContentType.objects.get_or_create(
                 content_type=content_type, defaults={"workflow": workflow}
             )
+
+
+def grant_translation(apps, schema_editor):
+    """Editors and moderators translate (docs/translation.md): each what they may edit, and
+    translations pass the same moderation as originals."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    app_label, codename = TRANSLATE
+    permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
+        group.permissions.add(permission)

@@ -18,7 +18,9 @@ from archive.models import (
     TimelineEntry,
 )
 
-from .choosers import PersonChooserViewSet, RecordChooserViewSet
+from . import edit_panels
+from .choosers import FamilyChooserViewSet, PersonChooserViewSet, RecordChooserViewSet
+from .filters import publication_status_filter
 from .history import RecordHistoryView
 from .import_people import ImportedFilter
 from .messages import (
@@ -27,8 +29,8 @@ from .messages import (
     ModeratedUnpublishView,
     ModeratedWorkflowActionView,
 )
-from .restricted import hiding_restricted, visible_people
-from .translate_button import with_locales_left
+from .restricted import hiding_restricted
+from .translations.buttons import with_locales_left
 from .usage import VisibleUsageView
 
 
@@ -38,6 +40,10 @@ class ArchiveSnippetViewSet(SnippetViewSet):
 
     usage_view_class = VisibleUsageView
     history_view_class = RecordHistoryView
+
+    def get_queryset(self, request):
+        # What the listing's "Translate" buttons ask, answered for the page in its query.
+        return with_locales_left(self.model._default_manager.all())
 
 
 class ModeratedViews:
@@ -71,19 +77,11 @@ class PersonFilterSet(WagtailFilterSet):
     )
     # The records one import wrote; the import's result links here (import_people.py).
     imported = ImportedFilter(label=_("From the import"), widget=forms.HiddenInput)
+    live = publication_status_filter()
 
     class Meta:
         model = Person
-        fields = [
-            "fate",
-            "sex",
-            "residence",
-            "event",
-            "verification",
-            "visibility",
-            "is_synthetic",
-            "live",
-        ]
+        fields = ["fate", "sex", "residence", "event", "verification", "visibility", "is_synthetic"]
 
 
 class PersonIndexView(IndexView):
@@ -97,8 +95,9 @@ class PersonIndexView(IndexView):
         return queryset.search_names(self.search_query)
 
 
-class PersonViewSet(ModeratedViews, ArchiveSnippetViewSet):
+class PersonSnippetViewSet(ModeratedViews, ArchiveSnippetViewSet):
     model = Person
+    edit_handler = edit_panels.PERSON
     icon = "user"
     menu_label = _("People")
     index_view_class = PersonIndexView
@@ -120,47 +119,60 @@ class PersonViewSet(ModeratedViews, ArchiveSnippetViewSet):
 
     def get_queryset(self, request):
         people = Person.objects.select_related("fate_place", "latest_revision", "locale")
-        return visible_people(request.user, with_locales_left(people))
+        return people.visible_to(request.user)
 
     def get_urlpatterns(self):
         return [hiding_restricted(pattern) for pattern in super().get_urlpatterns()]
 
 
-class FamilyViewSet(ArchiveSnippetViewSet):
+class FamilySnippetViewSet(ArchiveSnippetViewSet):
     model = Family
+    edit_handler = edit_panels.FAMILY
     icon = "group"
     list_display = ["name", "whole_family_killed"]
     list_filter = ["whole_family_killed"]
     search_fields = ["name"]
     search_backend_name = None
-    chooser_viewset_class = RecordChooserViewSet
+    chooser_viewset_class = FamilyChooserViewSet
 
 
-class TimelineViewSet(ModeratedViews, ArchiveSnippetViewSet):
+class TimelineFilterSet(WagtailFilterSet):
+    live = publication_status_filter()
+
+    class Meta:
+        model = TimelineEntry
+        fields = ["category", "event"]
+
+
+class TimelineSnippetViewSet(ModeratedViews, ArchiveSnippetViewSet):
     model = TimelineEntry
+    edit_handler = edit_panels.TIMELINE_ENTRY
     icon = "date"
     list_display = ["title", "when", "category", status_column()]
-    list_filter = ["category", "event", "live"]
+    filterset_class = TimelineFilterSet
     chooser_viewset_class = RecordChooserViewSet
 
 
-class FigureViewSet(ArchiveSnippetViewSet):
+class FigureSnippetViewSet(ArchiveSnippetViewSet):
     model = ReportedFigure
+    edit_handler = edit_panels.FIGURE
     icon = "order"
     list_display = ["label", "qualified_value", "attributed_to", "documented_count", "source"]
     list_filter = ["event", "counts"]
     chooser_viewset_class = RecordChooserViewSet
 
 
-class EventViewSet(ArchiveSnippetViewSet):
+class EventSnippetViewSet(ArchiveSnippetViewSet):
     model = Event
+    edit_handler = edit_panels.EVENT
     icon = "calendar"
     list_display = ["name", "start_date", "place"]
     chooser_viewset_class = RecordChooserViewSet
 
 
-class PlaceViewSet(ArchiveSnippetViewSet):
+class PlaceSnippetViewSet(ArchiveSnippetViewSet):
     model = Place
+    edit_handler = edit_panels.PLACE
     icon = "site"
     list_display = ["name", "parent"]
     search_fields = ["name", "alternative_names"]
@@ -168,16 +180,18 @@ class PlaceViewSet(ArchiveSnippetViewSet):
     chooser_viewset_class = RecordChooserViewSet
 
 
-class SourceViewSet(ArchiveSnippetViewSet):
+class SourceSnippetViewSet(ArchiveSnippetViewSet):
     model = Source
+    edit_handler = edit_panels.SOURCE
     icon = "doc-full"
     list_display = ["title", "kind", "publisher", "published_date"]
     list_filter = ["kind"]
     chooser_viewset_class = RecordChooserViewSet
 
 
-class OrganisationViewSet(ArchiveSnippetViewSet):
+class OrganisationSnippetViewSet(ArchiveSnippetViewSet):
     model = Organisation
+    edit_handler = edit_panels.ORGANISATION
     icon = "globe"
     list_display = ["name", "country", "kind"]
     list_filter = ["kind", "country"]

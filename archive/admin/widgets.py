@@ -39,15 +39,21 @@ from wagtail.snippets.widgets import AdminSnippetChooser
 
 from .compare import LabelledForeignObjectComparison, LabelledM2MFieldComparison
 
-RESTRICTED_PERMISSION = "archive.view_restricted_person"
+# The add button of each relation's chooser, a whole phrase per model: pasting the plural name
+# after "Add" left the noun undeclined ("Добавить: люди" for "Добавить людей"). Any other model
+# reads "Add", under the field's own label.
+ADD_LABELS = {
+    "archive.person": _("Add people"),
+    "archive.source": _("Add sources"),
+    "archive.statementpage": _("Add statements"),
+}
 
 
 def is_hidden_from(record, user) -> bool:
     """Whether ``record`` is a restricted person that ``user`` may not see. Without a user,
     it is hidden: a widget that was not told who reads it shows no restricted name."""
-    visibility = getattr(record, "Visibility", None)
-    restricted = visibility is not None and record.visibility == visibility.RESTRICTED
-    return restricted and not (user and user.has_perm(RESTRICTED_PERMISSION))
+    hidden_from = getattr(record, "is_hidden_from", None)
+    return hidden_from is not None and hidden_from(user)
 
 
 def as_pk(model, value):
@@ -176,9 +182,7 @@ class MultipleChooser(forms.Widget):
         urls = AdminURLFinder(self.for_user)
         context["chosen"] = [self.chosen_item(r, urls) for r in self.chosen_records(value)]
         context["chooser_definition"] = self.chooser_js[1]
-        context["add_label"] = _("Add %(things)s") % {
-            "things": self.model_class._meta.verbose_name_plural
-        }
+        context["add_label"] = ADD_LABELS.get(self.model_class._meta.label_lower, _("Add"))
         return context
 
     def render(self, name, value, attrs=None, renderer=None):

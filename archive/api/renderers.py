@@ -174,8 +174,8 @@ def _cell(value) -> str | int | float:
 
 
 def _label(value: dict) -> str:
-    if "precision" in value:  # a partial date
-        return value["value"]
+    if "precision" in value:  # a partial date, "~" marking an approximate one as EDTF does
+        return value["value"] + ("~" if value["approximate"] else "")
     for key in ("name", "title", "text"):
         if key in value:
             return value[key]

@@ -119,6 +119,11 @@ class PartialDateSerializer(serializers.Serializer):
     precision = serializers.ChoiceField(choices=Precision.choices)
     earliest = serializers.DateField(help_text=_("The first day the date can mean."))
     latest = serializers.DateField(help_text=_("The last day the date can mean."))
+    approximate = serializers.BooleanField(
+        help_text=_(
+            "The source gives the date as an estimate (c. 1950): the true date may lie outside it."
+        )
+    )
     display = serializers.CharField(source="__str__", help_text=_("As read in the language."))
 
 
@@ -130,6 +135,7 @@ def _date_representation(date: PartialDate, language: str | None) -> dict:
         "precision": date.precision,
         "earliest": date.earliest.isoformat(),
         "latest": date.latest.isoformat(),
+        "approximate": date.approximate,
         "display": str(date),
     }
 

@@ -1,6 +1,7 @@
-from django.core.cache import caches
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
+
+from archive.caching.limits import limits_cache
 
 
 class AnonymousRateThrottle(AnonRateThrottle):
@@ -13,7 +14,7 @@ class AnonymousRateThrottle(AnonRateThrottle):
 
     @property
     def cache(self):
-        return caches["limits"]
+        return limits_cache()
 
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)

@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from wagtail.models import Locale
 
 from archive.caching import remembered_here, remembered_items
+from archive.fastpaths.related_rows import attach, attach_lists, directory, with_places
 from archive.models import (
     Event,
     Family,
@@ -33,7 +34,6 @@ from archive.models import (
     documented_counts,
 )
 from archive.models.base import localize
-from archive.related_rows import attach, attach_lists, directory, with_places
 
 from . import conditional, filters, jsonld
 from . import serializers as api

@@ -6,6 +6,8 @@
 - :mod:`.values`: named values computed from public content, once per generation
   (``remembered``, ``remembered_items``, ``remembered_here``).
 - :mod:`.fragments`: the ``{% memo %}`` template fragment, a value of the same kind.
+- :mod:`.limits`: counters every worker shares (the sign-in lockout), and the cache the rate
+  limits count in.
 
 Views and models ask for values by name and say what else they vary with; only this package
 builds cache keys. It imports no model."""

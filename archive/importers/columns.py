@@ -36,7 +36,7 @@ class Kind(Enum):
 
 
 @dataclass(frozen=True)
-class Column:
+class ImportColumn:
     name: str
     kind: Kind
     # Shown on the admin's import page, in the reader's language; the name is what a file says.
@@ -47,8 +47,8 @@ class Column:
     default: str = ""
 
 
-def _text(name: str, description: str, required: bool = False) -> Column:
-    return Column(
+def _text(name: str, description: str, required: bool = False) -> ImportColumn:
+    return ImportColumn(
         name,
         Kind.TEXT,
         description,
@@ -57,17 +57,17 @@ def _text(name: str, description: str, required: bool = False) -> Column:
     )
 
 
-def _choice(name: str, field_choices, description: str, required: bool = False) -> Column:
+def _choice(name: str, field_choices, description: str, required: bool = False) -> ImportColumn:
     values = tuple(value for value, _label in field_choices)
     default = "" if required else Person._meta.get_field(name).default
-    return Column(
+    return ImportColumn(
         name, Kind.CHOICE, description, required=required, choices=values, default=default
     )
 
 
 # The values quoted in descriptions (female, one_source, yes, ...) are what a file must hold,
 # whatever the language of its reader; translators keep them as they are.
-COLUMNS: tuple[Column, ...] = (
+COLUMNS: tuple[ImportColumn, ...] = (
     _text(
         "external_id",
         _(
@@ -80,7 +80,7 @@ COLUMNS: tuple[Column, ...] = (
     _text("given_name", _("Given name."), required=True),
     _text("patronymic", _("Patronymic: Məmməd oğlu, Məmmədovich, Hüseyn qızı.")),
     _text("name_original", _("The whole name in its original script, e.g. Cyrillic.")),
-    Column(
+    ImportColumn(
         "alternative_spellings",
         Kind.LIST,
         format_lazy(
@@ -88,30 +88,39 @@ COLUMNS: tuple[Column, ...] = (
         ),
     ),
     _choice("sex", Person.Sex.choices, _("female, male or unknown (the default).")),
-    Column(
+    ImportColumn(
         "born",
         Kind.DATE,
-        _("Date of birth, as precisely as known: 1950, 1950-03, 1950-03-14, or 195X for a decade."),
+        _(
+            "Date of birth, as precisely as known: 1950, 1950-03, 1950-03-14, 195X for a decade, "
+            "or c. 1950 when the list gives an estimate."
+        ),
     ),
-    Column("stated_age", Kind.INTEGER, _("Age at the time, when there is no date of birth.")),
+    ImportColumn("stated_age", Kind.INTEGER, _("Age at the time, when there is no date of birth.")),
     _choice(
         "fate",
         Person.Fate.choices,
         _("killed, died_of_wounds, wounded, captive, missing, released or survived."),
         required=True,
     ),
-    Column("fate_date", Kind.DATE, _("Date of death, wounding or capture, as precisely as known.")),
-    Column("birth_place", Kind.PLACE, _("Place of birth: the name of a place in the archive.")),
-    Column("residence", Kind.PLACE, _("Place of residence: the name of a place in the archive.")),
-    Column("fate_place", Kind.PLACE, _("Place of fate: the name of a place in the archive.")),
-    Column("event", Kind.EVENT, _("The event's slug in the archive, e.g. khojaly-massacre.")),
+    ImportColumn(
+        "fate_date", Kind.DATE, _("Date of death, wounding or capture, as precisely as known.")
+    ),
+    ImportColumn(
+        "birth_place", Kind.PLACE, _("Place of birth: the name of a place in the archive.")
+    ),
+    ImportColumn(
+        "residence", Kind.PLACE, _("Place of residence: the name of a place in the archive.")
+    ),
+    ImportColumn("fate_place", Kind.PLACE, _("Place of fate: the name of a place in the archive.")),
+    ImportColumn("event", Kind.EVENT, _("The event's slug in the archive, e.g. khojaly-massacre.")),
     _text("occupation", _("Occupation.")),
-    Column(
+    ImportColumn(
         "biography",
         Kind.PARAGRAPHS,
         _("Plain text; a blank line starts a new paragraph. Markup is shown as typed."),
     ),
-    Column(
+    ImportColumn(
         "sources",
         Kind.SOURCES,
         format_lazy(
@@ -129,18 +138,18 @@ COLUMNS: tuple[Column, ...] = (
         Person.Visibility.choices,
         _("public (the default) or restricted (staff only: living people, families who asked)."),
     ),
-    Column(
+    ImportColumn(
         "is_synthetic",
         Kind.BOOLEAN,
         _("yes for a generated, not real, record; no (the default) otherwise."),
     ),
-    Column(
+    ImportColumn(
         "family",
         Kind.FAMILY,
         _("The family's name, e.g. the Mammadov family. A family not yet in the archive is added."),
         max_length=Family._meta.get_field("name").max_length,
     ),
-    Column(
+    ImportColumn(
         "family_relationship",
         Kind.CHOICE,
         _(

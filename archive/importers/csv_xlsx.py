@@ -33,14 +33,14 @@ class ImportFileError(Exception):
 
 
 @dataclass
-class Table:
+class ImportTable:
     """The header cells and the data rows of a file, each row with its spreadsheet row number."""
 
     header: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
-def read_table(file: BinaryIO, size: int | None = None) -> Table:
+def read_table(file: BinaryIO, size: int | None = None) -> ImportTable:
     """Read a CSV (UTF-8, with or without a byte order mark) or XLSX file, told apart by content."""
     if size is None:
         size = file.seek(0, io.SEEK_END)
@@ -62,7 +62,7 @@ def read_table(file: BinaryIO, size: int | None = None) -> Table:
     return _read_csv(data)
 
 
-def _read_csv(data: bytes) -> Table:
+def _read_csv(data: bytes) -> ImportTable:
     if data.startswith(UTF16_BOMS):
         raise ImportFileError(
             _("The file is UTF-16 text. Save it as “CSV UTF-8 (comma delimited)” and try again.")
@@ -98,7 +98,7 @@ def _delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=first_line.count)
 
 
-def _read_xlsx(data: bytes) -> Table:
+def _read_xlsx(data: bytes) -> ImportTable:
     from openpyxl import load_workbook
 
     try:
@@ -141,7 +141,7 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _table(records: list[list[str]]) -> Table:
+def _table(records: list[list[str]]) -> ImportTable:
     if not records:
         raise ImportFileError(_("The file is empty."))
     header = list(records[0])
@@ -153,7 +153,7 @@ def _table(records: list[list[str]]) -> Table:
         for number, cells in enumerate(records[1:], start=2)
         if any(str(cell).strip() for cell in cells)
     ]
-    return Table(header=header, rows=rows)
+    return ImportTable(header=header, rows=rows)
 
 
 def write_rejects(file: io.TextIOBase, header: list[str], rows: Iterable[tuple[list[str], str]]):

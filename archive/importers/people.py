@@ -1,24 +1,22 @@
-"""Importing people: check every row against the column set, then write all or nothing.
+"""Checking people's rows against the column set; nothing here writes.
 
 :class:`PeopleParser` is pure: it sees only the file's cells and the references loaded before it
 runs (places, events, sources, and the records the file's identifiers already name), so the
-command line, the admin preview and the tests all get the same row-level report.
+command line, the admin preview and the tests all get the same row-level report. Writing the
+checked rows is :mod:`.saving`'s; :func:`.service.import_people` runs the two in turn.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
-import gc
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -27,8 +25,8 @@ from archive.models import Event, FamilyMembership, Person, Place, Source, Testi
 from archive.models.dates import PartialDate
 from archive.names import fold
 
-from .columns import BY_NAME, LIST_SEPARATOR, REQUIRED, Column, Kind, header_name
-from .csv_xlsx import ImportFileError, Table
+from .columns import BY_NAME, LIST_SEPARATOR, REQUIRED, ImportColumn, Kind, header_name
+from .csv_xlsx import ImportFileError, ImportTable
 
 MAX_AGE = 150
 TRUE_WORDS = {"yes", "y", "true", "1", "x"}
@@ -179,7 +177,7 @@ class _CellError(Exception):
     pass
 
 
-def check_header(header: list[str]) -> list[Column]:
+def check_header(header: list[str]) -> list[ImportColumn]:
     """The columns the header names, in order; a header the import cannot use raises
     :class:`ImportFileError` naming every problem."""
     names = [header_name(cell) for cell in header]
@@ -299,7 +297,7 @@ class PeopleParser:
             ]
         return []
 
-    def _read_cell(self, column: Column, text: str, values: dict, row: PersonRow) -> None:
+    def _read_cell(self, column: ImportColumn, text: str, values: dict, row: PersonRow) -> None:
         if len(text) > column.max_length:
             raise _CellError(
                 _("The cell is %(length)d characters long; the limit is %(limit)d.")
@@ -333,6 +331,7 @@ class PeopleParser:
             date = _partial_date(text)
             values[name] = date.value if date else None
             values[f"{name}_precision"] = date.precision if date else "day"
+            values[f"{name}_approximate"] = bool(date and date.approximate)
         elif column.kind == Kind.INTEGER:
             values[name] = _age(text)
         elif column.kind == Kind.BOOLEAN:
@@ -417,7 +416,7 @@ def _differs(existing: Person, values: dict, source_ids: list[int] | None) -> bo
     return source_ids is not None and set(source_ids) != sources
 
 
-def check_rows(table: Table) -> tuple[list[PersonRow], list[RowError]]:
+def check_rows(table: ImportTable) -> tuple[list[PersonRow], list[RowError]]:
     """Every row of ``table`` checked against the archive as it is now: the valid rows, ready to
     save, and the errors of the others. Nothing is written."""
     columns = [column.name for column in check_header(table.header)]
@@ -426,72 +425,3 @@ def check_rows(table: Table) -> tuple[list[PersonRow], list[RowError]]:
         str(cells[id_index]).strip() for _n, cells in table.rows if id_index < len(cells)
     ]
     return PeopleParser(table.header, References.load(external_ids)).parse(table.rows)
-
-
-@dataclass
-class ImportReport:
-    """What an import found and did. ``summary`` is None when nothing was written."""
-
-    table: Table
-    errors: list[RowError]
-    summary: object = None
-
-    @property
-    def rejected_rows(self) -> list[tuple[list[str], str]]:
-        """Each invalid row's cells with its reasons, in file order, for ``write_rejects()``."""
-        reasons: dict[int, list[str]] = {}
-        for error in self.errors:
-            where = f"{error.column}: " if error.column else ""
-            reasons.setdefault(error.row, []).append(f"{where}{error.reason}")
-        return [
-            (cells, "; ".join(reasons[number]))
-            for number, cells in self.table.rows
-            if number in reasons
-        ]
-
-
-def import_people(
-    table: Table,
-    *,
-    valid_only: bool = False,
-    publish: bool = False,
-    dry_run: bool = False,
-    user=None,
-    progress: Callable[[int, int], None] | None = None,
-) -> ImportReport:
-    """Check every row of ``table``, then, in one transaction, save the valid rows; once they
-    are committed, a large import refreshes the planner's statistics.
-
-    With invalid rows and without ``valid_only``, nothing is written. ``dry_run`` does the
-    whole import and rolls it back, so its summary says what an import would do."""
-    from .saving import PeopleWriter
-
-    with collector_paused():
-        valid, errors = check_rows(table)
-        report = ImportReport(table=table, errors=errors)
-        if errors and not valid_only:
-            return report
-        writer = PeopleWriter(publish=publish, user=user, progress=progress)
-        with transaction.atomic():
-            report.summary = writer.write(valid)
-            # Dropped with the rest when a dry run, or anything after it, rolls back.
-            transaction.on_commit(writer.refresh_statistics)
-            if dry_run:
-                transaction.set_rollback(True)
-    return report
-
-
-@contextmanager
-def collector_paused():
-    """Python's cycle collector paused, then resumed if it ran before.
-
-    An import holds a few objects per cell of the file until it has written them all, and the
-    collector walked every one of them again and again: 6 s of a 47 s import of 100,000 people.
-    What an import leaves behind is reclaimed when the collector runs again after it."""
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()

@@ -1,6 +1,6 @@
 from .dates import PartialDate, Precision
 from .events import Event
-from .figures import ReportedFigure, documented_counts
+from .figures import ReportedFigure, documented_counts, figure_rows
 from .pages import ContentPage, HomePage, StatementIndexPage, StatementPage
 from .people import Family, FamilyMembership, Person, Testimony
 from .places import Place
@@ -25,4 +25,5 @@ __all__ = [
     "Testimony",
     "TimelineEntry",
     "documented_counts",
+    "figure_rows",
 ]

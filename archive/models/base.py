@@ -19,6 +19,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from archive.names import without_direction_controls
 
@@ -49,6 +50,15 @@ def localize(rows: models.QuerySet, language_code: str | None = None) -> models.
 
 def _locale_id(language_code: str) -> models.Subquery:
     return models.Subquery(Locale.objects.filter(language_code=language_code).values("pk")[:1])
+
+
+def kept_as_in_original(*fields: str) -> list[SynchronizedField]:
+    """What a translation keeps as its original has it, for wagtail-localize (a model's
+    ``override_translatable_fields``): slugs, which address the record in every language, and
+    links to other translatable records. A link stays the original record, read in the reader's
+    language by its ``translation_key`` (``localize``); wagtail-localize would otherwise copy
+    each linked place, event or source into the language, with the original's words."""
+    return [SynchronizedField(field) for field in fields]
 
 
 def unexpired() -> models.Q:

@@ -1,8 +1,10 @@
-"""Partial dates: a date known to the day, the month, the season, the year or the decade.
+"""Partial dates: a date known to the day, the month, the season, the year or the decade, and
+perhaps only approximately ("c. 1950").
 
-A partial date is stored as two columns: the earliest day it can mean, and its precision. The pair
-sorts and filters like a date, and :class:`PartialDate` displays it no more precisely than it is
-known ("February 1992", "autumn 2020", "the 1990s").
+A partial date is stored as three columns: the earliest day it can mean, its precision, and
+whether the source gives it as an estimate. The first two sort and filter like a date, and
+:class:`PartialDate` displays it no more precisely than it is known ("February 1992",
+"autumn 2020", "the 1990s", "c. 1950"), in the words of the active language.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats
+from django.utils.translation import get_language, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+
+from archive.language_rules import decade_ending
 
 
 class Precision(models.TextChoices):
@@ -53,9 +57,18 @@ _NAMED_SEASON = re.compile(r"(\w+) (\d{4})")
 _YEAR = re.compile(r"\d{4}")
 # 195X (EDTF), 1950s, 1950-е, 1950-ci illər, 1950'ler: a decade in each of the site's languages.
 _DECADE = re.compile(r"(\d{3})(?:[xX]|0(?:'?s|-е|-c[iıuü] illər|'?l[ae]r))")
-_APPROXIMATE = re.compile(
-    r"^(?:c|ca|circa|approx|about|около|ок|примерно|təqribən|yaklaşık|~)\b\.?|[~?]$", re.IGNORECASE
+# What marks a date as approximate, in the site's languages and in EDTF ("1950~"): a word before
+# it (c. 1950, ca 1950, около 1950, ок. 1950, təxminən 1950, yak. 1950) or after it (1950 civarı).
+_APPROXIMATE_BEFORE = re.compile(
+    r"(?:~|(?:c|ca|circa|approx|about|около|ок|примерно|приблизительно|təxminən|təxm|təx|"
+    r"təqribən|təqr|yaklaşık|yak|takriben|takr)(?:\.\s*|\s+))(?P<date>.+)",
+    re.IGNORECASE,
 )
+_APPROXIMATE_AFTER = re.compile(
+    r"(?P<date>.+?)(?:\s*~|\s+(?:civarı|civarında|dolayları|dolaylarında))", re.IGNORECASE
+)
+# The display of an approximate date, which :meth:`PartialDate.typed` uses and parse() reads too.
+_APPROXIMATE_PATTERN = pgettext_lazy("approximate date", "c. %(date)s")
 _ENGLISH_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
@@ -91,46 +104,73 @@ def _read(text: str) -> PartialDate | None:
     return None
 
 
+def _without_approximation(text: str) -> tuple[str, bool]:
+    """``text`` without the mark that makes it approximate, and whether it had one: the active
+    language's own pattern (so that what :meth:`PartialDate.typed` shows reads back, however a
+    translator words it), or a mark of any of the site's languages."""
+    before, _date, after = str(_APPROXIMATE_PATTERN % {"date": "\x00"}).partition("\x00")
+    inner = text[len(before) : len(text) - len(after)].strip()
+    if (
+        (before or after)
+        and inner
+        and text[: len(before)].casefold() == before.casefold()
+        and text[len(text) - len(after) :].casefold() == after.casefold()
+    ):
+        return inner, True
+    if match := _APPROXIMATE_BEFORE.fullmatch(text) or _APPROXIMATE_AFTER.fullmatch(text):
+        return match["date"].strip(), True
+    return text, False
+
+
 @dataclass(frozen=True)
 class PartialDate:
-    """The earliest day a date can mean, and how precisely it is known."""
+    """The earliest day a date can mean, how precisely it is known, and whether the source
+    gives it only as an estimate ("c. 1950": the year is the best guess, not a bound)."""
 
     value: datetime.date
     precision: str = Precision.DAY
+    approximate: bool = False
 
     @classmethod
-    def of(cls, value: datetime.date | None, precision: str | None) -> PartialDate | None:
+    def of(
+        cls, value: datetime.date | None, precision: str | None, approximate: bool = False
+    ) -> PartialDate | None:
         if value is None:
             return None
-        return cls(value, precision or Precision.DAY)
+        return cls(value, precision or Precision.DAY, bool(approximate))
+
+    @classmethod
+    def stored(cls, instance: models.Model, name: str) -> PartialDate | None:
+        """The partial date held in ``instance``'s columns ``name``, ``<name>_precision`` and
+        ``<name>_approximate``."""
+        return cls.of(
+            getattr(instance, name),
+            getattr(instance, f"{name}_precision"),
+            getattr(instance, f"{name}_approximate"),
+        )
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Read a date as precisely as it is known, the precision following from the form:
         1992, 1992-02 or 02.1992, 1992-02-26 or 26.02.1992, 199X or 1990s (a decade),
-        autumn 1992 or 1992-23 (a season, named in English or the active language).
+        autumn 1992 or 1992-23 (a season, named in English or the active language); any of
+        them approximate when marked so: c. 1950, ca. 1950, circa 1950, ~1950, 1950~, около
+        1950, ок. 1950, təxminən 1950, yaklaşık 1950, 1950 civarı.
 
         The one reader of typed dates: the admin's date boxes and the people import use it."""
         text = " ".join((text or "").split())
+        exact, approximate = _without_approximation(text)
         try:
-            date = _read(text)
+            date = _read(exact)
         except ValueError:
             date = None
         if date:
-            return date
-        if _APPROXIMATE.search(text):
-            # No column says "about": storing c. 1950 as 1950 would claim a certainty the
-            # source does not give, so the editor chooses the period that surely holds it.
-            raise ValidationError(
-                _(
-                    "“%(text)s” is approximate. Give the period it surely falls in instead, "
-                    "such as 195X for the 1950s."
-                ),
-                params={"text": text[:40]},
-                code="approximate_partial_date",
-            )
+            return cls(date.value, date.precision, approximate)
         raise ValidationError(
-            _("“%(text)s” is not a date such as 1992, 1992-02, 26.02.1992, 199X or autumn 1992."),
+            _(
+                "“%(text)s” is not a date such as 1992, 1992-02, 26.02.1992, 199X, autumn 1992 "
+                "or c. 1950."
+            ),
             params={"text": text[:40]},
             code="invalid_partial_date",
         )
@@ -139,8 +179,10 @@ class PartialDate:
         """The date as an editor would type it, which :meth:`parse` reads back unchanged."""
         if self.precision == Precision.SEASON:
             start = self.earliest
-            return f"{_season_name(start.month)} {start.year}"
-        return self.iso()
+            exact = f"{_season_name(start.month)} {start.year}"
+        else:
+            exact = self.iso()
+        return _APPROXIMATE_PATTERN % {"date": exact} if self.approximate else exact
 
     def normalised(self) -> PartialDate:
         """Move the value to the first day of its period, so equal dates compare equal."""
@@ -155,7 +197,7 @@ class PartialDate:
             day = day.replace(month=1, day=1)
         elif self.precision == Precision.DECADE:
             day = datetime.date(day.year - day.year % 10, 1, 1)
-        return PartialDate(day, self.precision)
+        return PartialDate(day, self.precision, self.approximate)
 
     @property
     def earliest(self) -> datetime.date:
@@ -188,16 +230,28 @@ class PartialDate:
         return f"{start.year // 10:03d}X"
 
     def __str__(self) -> str:
+        exact = self._exact_display()
+        return _APPROXIMATE_PATTERN % {"date": exact} if self.approximate else exact
+
+    def _exact_display(self) -> str:
+        # The language's own formats (memorial/formats/<language>/formats.py) give the order,
+        # and the month's case and grammatical case: "26 февраля 1992", "февраль 1992".
         start = self.earliest
         if self.precision == Precision.DAY:
-            return formats.date_format(start, "j E Y")  # E: the month as a date needs it (Russian)
+            return formats.date_format(start, "DATE_FORMAT")
         if self.precision == Precision.MONTH:
-            return formats.date_format(start, "F Y")
+            return formats.date_format(start, "YEAR_MONTH_FORMAT")
         if self.precision == Precision.SEASON:
             return f"{_season_name(start.month)} {start.year}"
         if self.precision == Precision.YEAR:
             return str(start.year)
-        return pgettext("decade", "the %(decade)ss") % {"decade": start.year}
+        # Translators: %(ending)s is the ending the decade's number takes in the language, given
+        # by archive/language_rules.py: "s" (1990s), "е" (1990-е годы), "cı" or "ci" (1990-cı
+        # illər, 1950-ci illər), "lar" or "ler" (1990'lar, 1950'ler).
+        return pgettext("decade", "the %(decade)s%(ending)s") % {
+            "decade": start.year,
+            "ending": decade_ending(start.year, get_language()),
+        }
 
     def __lt__(self, other: PartialDate) -> bool:
         return (self.earliest, self.latest) < (other.earliest, other.latest)
@@ -214,10 +268,12 @@ def validate_not_future(date: PartialDate | None, field: str) -> None:
         raise ValidationError({field: _("This date is in the future.")})
 
 
-def partial_date_fields(label: str, *, required: bool = False) -> tuple[models.Field, models.Field]:
-    """The two columns of a partial date; unpack them in a model body:
+def partial_date_fields(
+    label: str, *, required: bool = False
+) -> tuple[models.Field, models.Field, models.Field]:
+    """The three columns of a partial date; unpack them in a model body:
 
-    ``born, born_precision = partial_date_fields(_("born"))``
+    ``born, born_precision, born_approximate = partial_date_fields(_("born"))``
     """
     value = models.DateField(
         label,
@@ -229,7 +285,10 @@ def partial_date_fields(label: str, *, required: bool = False) -> tuple[models.F
     precision = models.CharField(
         _("precision"), max_length=8, choices=Precision.choices, default=Precision.DAY
     )
-    return value, precision
+    approximate = models.BooleanField(
+        _("approximate"), default=False, help_text=_("The source gives the date as an estimate.")
+    )
+    return value, precision, approximate
 
 
 def partial_date_names(model: type[models.Model]) -> list[str]:
@@ -250,7 +309,10 @@ class PartialDateTextField(forms.Field):
     def __init__(self, **kwargs):
         kwargs.setdefault(
             "help_text",
-            _("As precisely as known: 1992, 1992-02, 26.02.1992, 199X for the 1990s, autumn 1992."),
+            _(
+                "As precisely as known: 1992, 1992-02, 26.02.1992, 199X for the 1990s, "
+                "autumn 1992; c. 1950 when the source gives an estimate."
+            ),
         )
         kwargs["widget"] = forms.TextInput(attrs={"autocomplete": "off", "maxlength": 40})
         super().__init__(**kwargs)
@@ -270,7 +332,7 @@ class PartialDateTextField(forms.Field):
 def normalise_fields(instance: models.Model, *names: str) -> None:
     """Snap each named partial date of a model instance to the first day of its period."""
     for name in names:
-        date = PartialDate.of(getattr(instance, name), getattr(instance, f"{name}_precision"))
+        date = PartialDate.stored(instance, name)
         if date:
             setattr(instance, name, date.normalised().value)
 
@@ -294,11 +356,11 @@ class DateRange:
 
     @property
     def start_date(self) -> PartialDate:
-        return PartialDate.of(self.start, self.start_precision)
+        return PartialDate.stored(self, "start")
 
     @property
     def end_date(self) -> PartialDate | None:
-        return PartialDate.of(self.end, self.end_precision)
+        return PartialDate.stored(self, "end")
 
     def clean(self):
         super().clean()

@@ -1,11 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
-from archive.admin.forms import PartialDatesForm
-
-from .base import TranslatableSnippet
+from .base import TranslatableSnippet, kept_as_in_original
 from .dates import DateRange, partial_date_fields
 from .searchable import Searchable
 
@@ -17,8 +14,8 @@ class Event(Searchable, DateRange, TranslatableSnippet):
 
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=100)
-    start, start_precision = partial_date_fields(_("start date"), required=True)
-    end, end_precision = partial_date_fields(_("end date"))
+    start, start_precision, start_approximate = partial_date_fields(_("start date"), required=True)
+    end, end_precision, end_approximate = partial_date_fields(_("end date"))
     place = models.ForeignKey(
         "archive.Place",
         verbose_name=_("place"),
@@ -29,14 +26,8 @@ class Event(Searchable, DateRange, TranslatableSnippet):
     )
     summary = models.TextField(_("summary"), blank=True)
 
-    base_form_class = PartialDatesForm
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-        FieldPanel("place"),
-        FieldPanel("summary"),
-    ]
+    override_translatable_fields = kept_as_in_original("slug", "place")
+
     search_fields = [index.SearchField("name"), index.SearchField("summary")]
 
     class Meta(TranslatableSnippet.Meta):

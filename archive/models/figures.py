@@ -3,17 +3,17 @@ public records add up to). The two are shown side by side and never merged."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
-from archive.admin.forms import PartialDatesForm
 from archive.caching import remembered
 
-from .base import TranslatableSnippet
+from .base import TranslatableSnippet, kept_as_in_original
 from .dates import PartialDate, normalise_fields, partial_date_fields
 from .people import Family, Person
 
@@ -56,19 +56,11 @@ class ReportedFigure(TranslatableSnippet):
     source = models.ForeignKey(
         "archive.Source", verbose_name=_("source"), on_delete=models.PROTECT, related_name="figures"
     )
-    as_of, as_of_precision = partial_date_fields(_("as of"))
+    as_of, as_of_precision, as_of_approximate = partial_date_fields(_("as of"))
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    base_form_class = PartialDatesForm
-    panels = [
-        FieldPanel("event"),
-        FieldRowPanel([FieldPanel("counts"), FieldPanel("custom_label")]),
-        FieldRowPanel([FieldPanel("qualifier"), FieldPanel("value")]),
-        FieldPanel("attributed_to"),
-        FieldPanel("source"),
-        FieldPanel("as_of"),
-        FieldPanel("sort_order"),
-    ]
+    override_translatable_fields = kept_as_in_original("event", "source")
+
     search_fields = [
         index.SearchField("custom_label"),
         index.SearchField("attributed_to"),
@@ -92,13 +84,16 @@ class ReportedFigure(TranslatableSnippet):
 
     @property
     def qualified_value(self) -> str:
+        """The value grouped as the language writes numbers (1,275; 1.275; 1 275), after its
+        qualifier ("about 1,275")."""
+        value = formats.number_format(self.value, force_grouping=True)
         if self.qualifier == self.Qualifier.EXACT:
-            return f"{self.value:,}"
-        return f"{self.get_qualifier_display()} {self.value:,}"
+            return value
+        return f"{self.get_qualifier_display()} {value}"
 
     @property
     def as_of_date(self) -> PartialDate | None:
-        return PartialDate.of(self.as_of, self.as_of_precision)
+        return PartialDate.stored(self, "as_of")
 
     @property
     def documented_count(self) -> int | None:
@@ -110,6 +105,25 @@ class ReportedFigure(TranslatableSnippet):
         normalise_fields(self, "as_of")
         if self.counts == self.Counts.CUSTOM and not self.custom_label.strip():
             raise ValidationError({"custom_label": _("Give a label for a custom figure.")})
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    figure: ReportedFigure
+    documented: int | None
+
+
+def figure_rows(event) -> list[FigureRow]:
+    """An event's public reported figures, each with the matching documented count (three
+    queries), for the figures page and the event's home page."""
+    counts = documented_counts(event.pk)
+    figures = (
+        ReportedFigure.objects.public()
+        .localized()
+        .filter(event__translation_key=event.translation_key)
+        .select_related("source")
+    )
+    return [FigureRow(figure, counts.get(figure.counts)) for figure in figures]
 
 
 def documented_counts(event_id: int | None) -> dict[str, int]:

@@ -1,24 +1,34 @@
-"""Editorial pages: the event home page, statements and their index, about/methodology pages."""
+"""Editorial pages: the event home page, statements and their index, about/methodology pages.
 
+Each page builds its own context in ``get_context()`` from the models' querysets; how a page is
+described to search engines (schema.org) is the site's (``{% page_structured_data %}``)."""
+
+from django import forms
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PanelPlaceholder
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from archive.admin.forms import PartialDatesPageForm
-from archive.admin.panels import TimelineLinksPanel
-from archive.admin.widgets import ChooserPanel
-
-from .base import DirectionSafeText, unexpired
+from .base import DirectionSafeText, kept_as_in_original, unexpired
 from .dates import PartialDate, normalise_fields, partial_date_fields
+from .events import Event
+from .figures import figure_rows
 from .searchable import Searchable
+from .sources import Organisation
+from .timeline import TimelineEntry
+
+LATEST_STATEMENTS = 3
+TIMELINE_HIGHLIGHTS = 6
+STATEMENTS_PER_PAGE = 20
 
 
 class QuotationBlock(blocks.StructBlock):
@@ -62,6 +72,13 @@ class ArchivePageQuerySet(PageQuerySet):
 ArchivePageManager = PageManager.from_queryset(ArchivePageQuerySet)
 
 
+class StatementPageQuerySet(ArchivePageQuerySet):
+    def for_listing(self):
+        """As statements are listed (home page, index, feed): newest first, with what each
+        summary shows."""
+        return self.select_related("issuer", "locale").order_by("-issued", "-pk")
+
+
 def public_pages() -> ArchivePageQuerySet:
     """Public pages of every type, for what lists pages whatever their type (sitemap, menus)."""
     return ArchivePageQuerySet(Page).order_by("path").public()
@@ -87,13 +104,6 @@ class ArchivePage(DirectionSafeText):
         return super().route(request, path_components)
 
 
-def public_context(page: Page, request) -> dict:
-    """What the public page shows besides its own fields (built in :mod:`archive.views.pages`)."""
-    from archive.views.pages import context_for  # the view layer imports these models
-
-    return context_for(page, request)
-
-
 class HomePage(ArchivePage, Page):
     """The front page of one commemorated event."""
 
@@ -110,6 +120,7 @@ class HomePage(ArchivePage, Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("event"), FieldPanel("introduction")]
+    override_translatable_fields = kept_as_in_original("event")
     subpage_types = ["archive.StatementIndexPage", "archive.ContentPage"]
     max_count_per_parent = 1
 
@@ -117,7 +128,68 @@ class HomePage(ArchivePage, Page):
         verbose_name = _("event home page")
 
     def get_context(self, request, *args, **kwargs):
-        return {**super().get_context(request, *args, **kwargs), **public_context(self, request)}
+        context = super().get_context(request, *args, **kwargs)
+        event = (
+            Event.objects.public()
+            .select_related("place__parent__parent")
+            .filter(pk=self.event_id)
+            .first()
+        )
+        timeline = TimelineEntry.objects.public().localized().filter(event=event)
+        context.update(
+            event=event,
+            figures=figure_rows(event) if event else [],
+            latest_statements=StatementPage.objects.public()
+            .descendant_of(self)
+            .for_listing()[:LATEST_STATEMENTS],
+            statement_index=StatementIndexPage.objects.child_of(self)
+            .public()
+            .select_related("locale")
+            .first(),
+            timeline=timeline.order_by("start", "pk")[:TIMELINE_HIGHLIGHTS] if event else [],
+            description=self.search_description or self.introduction,
+        )
+        return context
+
+
+class StatementFilterForm(forms.Form):
+    """The statement index's filters, offering only the issuers, countries and years that its
+    public statements have."""
+
+    issuer = forms.ModelChoiceField(
+        label=_("Issued by"),
+        required=False,
+        queryset=Organisation.objects.none(),
+        empty_label=_("Any issuer"),
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, statements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["issuer"].queryset = Organisation.objects.filter(
+            pk__in=statements.values("issuer")
+        )
+        countries = statements.exclude(issuer__country="").values_list("issuer__country", flat=True)
+        self.fields["country"].choices = [
+            ("", gettext("Any country")),
+            *((country, country) for country in sorted(set(countries))),
+        ]
+        years = statements.dates("issued", "year", order="DESC")
+        self.fields["year"].choices = [
+            ("", gettext("Any year")),
+            *((day.year, day.year) for day in years),
+        ]
+
+    def filter(self, statements):
+        data = self.cleaned_data
+        if data["issuer"]:
+            statements = statements.filter(issuer=data["issuer"])
+        if data["country"]:
+            statements = statements.filter(issuer__country=data["country"])
+        if data["year"]:
+            statements = statements.filter(issued__year=data["year"])
+        return statements
 
 
 class StatementIndexPage(ArchivePage, Page):
@@ -133,7 +205,20 @@ class StatementIndexPage(ArchivePage, Page):
         verbose_name = _("statements index")
 
     def get_context(self, request, *args, **kwargs):
-        return {**super().get_context(request, *args, **kwargs), **public_context(self, request)}
+        context = super().get_context(request, *args, **kwargs)
+        statements = StatementPage.objects.child_of(self).public()
+        form = StatementFilterForm(request.GET or None, statements=statements)
+        listed = statements
+        if form.is_bound:
+            listed = form.filter(statements) if form.is_valid() else statements.none()
+        context.update(
+            form=form,
+            page_obj=Paginator(listed.for_listing(), STATEMENTS_PER_PAGE).get_page(
+                request.GET.get("page")
+            ),
+            description=self.search_description or self.introduction,
+        )
+        return context
 
 
 class StatementPage(Searchable, ArchivePage, Page):
@@ -142,7 +227,7 @@ class StatementPage(Searchable, ArchivePage, Page):
     searched_fields = ("title", "summary")
 
     template = "archive/pages/statement_page.html"
-    objects = ArchivePageManager()
+    objects = PageManager.from_queryset(StatementPageQuerySet)()
 
     class Kind(models.TextChoices):
         PRESS_STATEMENT = "press_statement", _("Press statement")
@@ -156,7 +241,9 @@ class StatementPage(Searchable, ArchivePage, Page):
         on_delete=models.PROTECT,
         related_name="statements",
     )
-    issued, issued_precision = partial_date_fields(_("date issued"), required=True)
+    issued, issued_precision, issued_approximate = partial_date_fields(
+        _("date issued"), required=True
+    )
     date_note = models.CharField(
         _("note on the date"),
         max_length=255,
@@ -174,7 +261,11 @@ class StatementPage(Searchable, ArchivePage, Page):
         "archive.Event", verbose_name=_("related events"), blank=True, related_name="statements"
     )
 
-    base_form_class = PartialDatesPageForm
+    override_translatable_fields = kept_as_in_original("issuer")
+
+    # The admin's panels are named by path, as Wagtail names its own on Page: the admin imports
+    # the models, so the models import nothing from it. The edit form, one box per partial
+    # date, is attached by the admin too (archive/apps.py), as Wagtail's admin attaches Page's.
     content_panels = Page.content_panels + [
         FieldPanel("issuer"),
         MultiFieldPanel(
@@ -187,9 +278,11 @@ class StatementPage(Searchable, ArchivePage, Page):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("original_language")]),
         FieldPanel("summary"),
         FieldPanel("body"),
-        ChooserPanel("sources"),
+        PanelPlaceholder("archive.admin.widgets.ChooserPanel", ["sources"], {}),
         FieldPanel("related_events"),
-        TimelineLinksPanel(heading=_("On the timeline")),
+        PanelPlaceholder(
+            "archive.admin.panels.TimelineLinksPanel", [], {"heading": _("On the timeline")}
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["archive.StatementIndexPage"]
@@ -200,11 +293,17 @@ class StatementPage(Searchable, ArchivePage, Page):
         verbose_name_plural = _("statements")
 
     def get_context(self, request, *args, **kwargs):
-        return {**super().get_context(request, *args, **kwargs), **public_context(self, request)}
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            sources=list(self.sources.all()),
+            timeline_entries=self.timeline_entries.public().localized(),
+            description=self.search_description or self.summary,
+        )
+        return context
 
     @property
     def issued_date(self) -> PartialDate:
-        return PartialDate.of(self.issued, self.issued_precision)
+        return PartialDate.stored(self, "issued")
 
     def clean(self):
         super().clean()
@@ -227,4 +326,6 @@ class ContentPage(ArchivePage, Page):
         verbose_name = _("content page")
 
     def get_context(self, request, *args, **kwargs):
-        return {**super().get_context(request, *args, **kwargs), **public_context(self, request)}
+        context = super().get_context(request, *args, **kwargs)
+        context["description"] = self.search_description
+        return context

@@ -5,23 +5,13 @@ from __future__ import annotations
 from django.contrib.admin import display
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    PublishingPanel,
-)
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from archive.admin.forms import ArchiveAdminForm, PersonForm
-from archive.admin.panels import FamilyMembershipsPanel
-from archive.admin.widgets import ChooserPanel
 from archive.alphabets import collated, starting_with
 from archive.name_search import search_names
 from archive.names import name_keys
@@ -43,6 +33,13 @@ from .dates import (
 )
 
 BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+VIEW_RESTRICTED = "archive.view_restricted_person"
+
+
+def may_see_restricted(user) -> bool:
+    """Whether ``user`` may see restricted records (staff with the permission); without a
+    user, no one may."""
+    return user is not None and user.has_perm(VIEW_RESTRICTED)
 
 
 class PersonQuerySet(PublishableQuerySet):
@@ -55,13 +52,23 @@ class PersonQuerySet(PublishableQuerySet):
         an import that bypasses ``save()``, or by translating a record later. At 100,000
         people on PostgreSQL it costs the memorial page one probe of the (translation_key,
         locale) index (0.15 ms in all); listings a hash anti-join over the restricted keys."""
-        restricted = Person.objects.filter(visibility=Person.Visibility.RESTRICTED)
+        restricted = Person.objects.restricted()
         return (
             super()
             .public()
             .filter(visibility=Person.Visibility.PUBLIC)
             .exclude(translation_key__in=restricted.values("translation_key"))
         )
+
+    def restricted(self):
+        return self.filter(visibility=Person.Visibility.RESTRICTED)
+
+    def visible_to(self, user):
+        """The records ``user`` may see in the admin: restricted ones only with the
+        permission; drafts and every other state are staff's to see."""
+        if may_see_restricted(user):
+            return self
+        return self.filter(visibility=Person.Visibility.PUBLIC)
 
     def for_listing(self):
         return self.select_related("fate_place", "residence", "photo")
@@ -71,7 +78,7 @@ class PersonQuerySet(PublishableQuerySet):
         :mod:`archive.alphabets`): family name, given name, then the id, so that page N of a
         listing is the same page every time. ``first`` sorts before them (a search's rank).
 
-        On PostgreSQL a partial index per language (migration 0007) holds the public people
+        On PostgreSQL a partial index per language (migration 0009) holds the public people
         in this order, so a page is a walk of it, as in byte order before (bench/RESULTS.md)."""
         language = language or get_language()
         return self.order_by(
@@ -98,13 +105,16 @@ class Person(ModeratedSnippet):
         UNKNOWN = "unknown", _("Not recorded")
 
     class Fate(models.TextChoices):
-        KILLED = "killed", _("Killed")
-        DIED_OF_WOUNDS = "died_of_wounds", _("Died of wounds")
-        WOUNDED = "wounded", _("Wounded")
-        CAPTIVE = "captive", _("Taken captive")
-        MISSING = "missing", _("Missing")
-        RELEASED = "released", _("Released from captivity")
-        SURVIVED = "survived", _("Survived")
+        # The neutral form ("Убит(а)"): for a person whose sex is not recorded, and where the
+        # label stands alone (admin filters, the API's fate_label). The public pages use
+        # Person.fate_label, whose words agree with the person's sex.
+        KILLED = "killed", pgettext_lazy("fate", "Killed")
+        DIED_OF_WOUNDS = "died_of_wounds", pgettext_lazy("fate", "Died of wounds")
+        WOUNDED = "wounded", pgettext_lazy("fate", "Wounded")
+        CAPTIVE = "captive", pgettext_lazy("fate", "Taken captive")
+        MISSING = "missing", pgettext_lazy("fate", "Missing")
+        RELEASED = "released", pgettext_lazy("fate", "Released from captivity")
+        SURVIVED = "survived", pgettext_lazy("fate", "Survived")
 
     class Verification(models.TextChoices):
         UNVERIFIED = "unverified", _("Unverified")
@@ -128,7 +138,7 @@ class Person(ModeratedSnippet):
     )
     name_key = models.TextField(editable=False, blank=True, db_index=True)
     sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, default=Sex.UNKNOWN)
-    born, born_precision = partial_date_fields(_("date of birth"))
+    born, born_precision, born_approximate = partial_date_fields(_("date of birth"))
     stated_age = models.PositiveSmallIntegerField(
         _("stated age"), null=True, blank=True, help_text=_("Age at the time, when no birth date.")
     )
@@ -152,7 +162,7 @@ class Person(ModeratedSnippet):
         related_name="residents",
     )
     fate = models.CharField(_("fate"), max_length=16, choices=Fate.choices, db_index=True)
-    fate_date, fate_date_precision = partial_date_fields(_("date of fate"))
+    fate_date, fate_date_precision, fate_date_approximate = partial_date_fields(_("date of fate"))
     fate_place = models.ForeignKey(
         "archive.Place",
         verbose_name=_("place of fate"),
@@ -223,62 +233,6 @@ class Person(ModeratedSnippet):
 
     objects = PersonQuerySet.as_manager()
 
-    base_form_class = PersonForm
-    # In the order an editor reads a list entry: who, born when, what happened, where, family.
-    panels = [
-        MultiFieldPanel(
-            [
-                FieldRowPanel(
-                    [
-                        FieldPanel("family_name"),
-                        FieldPanel("given_name"),
-                        FieldPanel("patronymic"),
-                    ]
-                ),
-                FieldPanel("name_original"),
-                FieldPanel("alternative_spellings"),
-                FieldPanel("sex"),
-            ],
-            heading=_("Name"),
-        ),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("born"), FieldPanel("stated_age")])], heading=_("Birth")
-        ),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("fate"), FieldPanel("fate_date")]),
-                FieldRowPanel([FieldPanel("fate_place"), FieldPanel("event")]),
-            ],
-            heading=_("Fate"),
-        ),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("birth_place"), FieldPanel("residence")])],
-            heading=_("Places"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("occupation"), FieldPanel("biography"), FieldPanel("photo")],
-            heading=_("Life"),
-        ),
-        FamilyMembershipsPanel(heading=_("Family")),
-        MultiFieldPanel(
-            [
-                ChooserPanel("sources"),
-                FieldPanel("verification"),
-                InlinePanel("testimonies", heading=_("Testimonies")),
-            ],
-            heading=_("Sources and testimonies"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("visibility"),
-                FieldPanel("is_synthetic"),
-                FieldPanel("external_id"),
-                ChooserPanel("possible_duplicate_of"),
-            ],
-            heading=_("Visibility"),
-        ),
-        PublishingPanel(),
-    ]
     search_fields = [
         index.SearchField("family_name", boost=3),
         index.SearchField("given_name", boost=2),
@@ -323,6 +277,14 @@ class Person(ModeratedSnippet):
     def __str__(self) -> str:
         return self.display_name
 
+    @property
+    def is_restricted(self) -> bool:
+        return self.visibility == self.Visibility.RESTRICTED
+
+    def is_hidden_from(self, user) -> bool:
+        """Whether this record, as it is in hand, is restricted and ``user`` may not see it."""
+        return self.is_restricted and not may_see_restricted(user)
+
     def get_absolute_url(self) -> str:
         return reverse("archive:person_detail", args=[self.pk])
 
@@ -333,19 +295,36 @@ class Person(ModeratedSnippet):
 
     @property
     def birth_date(self) -> PartialDate | None:
-        return PartialDate.of(self.born, self.born_precision)
+        return PartialDate.stored(self, "born")
 
     @property
     @display(description=_("date of fate"))
     def date_of_fate(self) -> PartialDate | None:
-        return PartialDate.of(self.fate_date, self.fate_date_precision)
+        return PartialDate.stored(self, "fate_date")
 
     @property
     def is_dead(self) -> bool:
         return self.fate in self.DEAD
 
+    @property
+    def fate_label(self) -> str:
+        """The fate in words that agree with the person's sex where the language makes them
+        (Russian "Убит", "Убита"), and in the neutral form when the sex is not recorded."""
+        labels = FATE_LABELS_BY_SEX.get(self.sex) or dict(self.Fate.choices)
+        return str(labels.get(self.fate, self.fate))
+
+    @property
+    def age_is_estimate(self) -> bool:
+        """Whether the age comes from a date the source only estimates ("born c. 1950"): it is
+        then shown as "about 42". Filters and counts use it as it is, as they use stated ages,
+        which are estimates too; a decade gives no age at all (see computed_age())."""
+        if self.stated_age is not None or self.age is None:
+            return False
+        return any(date and date.approximate for date in (self.birth_date, self.date_of_fate))
+
     def computed_age(self) -> int | None:
-        """The stated age, or whole years from birth to fate when both are known to the year."""
+        """The stated age, or whole years from birth to fate when both are known to the year
+        (perhaps approximately: see age_is_estimate)."""
         if self.stated_age is not None:
             return self.stated_age
         born, fate = self.birth_date, self.date_of_fate
@@ -399,6 +378,30 @@ class Person(ModeratedSnippet):
         super().save(*args, **kwargs)
 
 
+# The fate said of a woman and of a man. Languages whose words do not agree with the sex
+# translate all three contexts alike.
+FATE_LABELS_BY_SEX = {
+    Person.Sex.FEMALE: {
+        Person.Fate.KILLED: pgettext_lazy("fate of a woman", "Killed"),
+        Person.Fate.DIED_OF_WOUNDS: pgettext_lazy("fate of a woman", "Died of wounds"),
+        Person.Fate.WOUNDED: pgettext_lazy("fate of a woman", "Wounded"),
+        Person.Fate.CAPTIVE: pgettext_lazy("fate of a woman", "Taken captive"),
+        Person.Fate.MISSING: pgettext_lazy("fate of a woman", "Missing"),
+        Person.Fate.RELEASED: pgettext_lazy("fate of a woman", "Released from captivity"),
+        Person.Fate.SURVIVED: pgettext_lazy("fate of a woman", "Survived"),
+    },
+    Person.Sex.MALE: {
+        Person.Fate.KILLED: pgettext_lazy("fate of a man", "Killed"),
+        Person.Fate.DIED_OF_WOUNDS: pgettext_lazy("fate of a man", "Died of wounds"),
+        Person.Fate.WOUNDED: pgettext_lazy("fate of a man", "Wounded"),
+        Person.Fate.CAPTIVE: pgettext_lazy("fate of a man", "Taken captive"),
+        Person.Fate.MISSING: pgettext_lazy("fate of a man", "Missing"),
+        Person.Fate.RELEASED: pgettext_lazy("fate of a man", "Released from captivity"),
+        Person.Fate.SURVIVED: pgettext_lazy("fate of a man", "Survived"),
+    },
+}
+
+
 class OfPersonQuerySet(models.QuerySet):
     def public(self):
         """Rows of public people only (testimonies, family memberships)."""
@@ -447,13 +450,6 @@ class Family(TranslatableSnippet):
 
     objects = FamilyQuerySet.as_manager()
 
-    base_form_class = ArchiveAdminForm
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("whole_family_killed"),
-        FieldPanel("notes"),
-        InlinePanel("memberships", heading=_("Members")),
-    ]
     search_fields = [index.SearchField("name")]
 
     class Meta(TranslatableSnippet.Meta):
@@ -489,10 +485,43 @@ class FamilyMembership(Orderable):
 
     objects = OfPersonQuerySet.as_manager()
 
-    panels = [ChooserPanel("person"), FieldPanel("relationship")]
-
     class Meta(Orderable.Meta):
         verbose_name = _("family member")
         constraints = [
             models.UniqueConstraint(fields=["family", "person"], name="one_membership_per_family")
         ]
+
+    @property
+    def relationship_label(self) -> str:
+        """The relationship in words that agree with the member's sex where the language has
+        them (Russian "Жена", "Муж" for a spouse), else the neutral form ("Супруг(а)")."""
+        labels = RELATIONSHIP_LABELS_BY_SEX.get(self.person.sex) or dict(self.Relationship.choices)
+        return str(labels.get(self.relationship, self.relationship))
+
+
+# The relationship said of a woman and of a man; "head of family" and "other relative" have
+# forms of their own too where the language's adjectives agree (Russian "Другая родственница").
+RELATIONSHIP_LABELS_BY_SEX = {
+    Person.Sex.FEMALE: {
+        FamilyMembership.Relationship.HEAD: pgettext_lazy("relative, a woman", "Head of family"),
+        FamilyMembership.Relationship.SPOUSE: pgettext_lazy("relative, a woman", "Spouse"),
+        FamilyMembership.Relationship.CHILD: pgettext_lazy("relative, a woman", "Child"),
+        FamilyMembership.Relationship.PARENT: pgettext_lazy("relative, a woman", "Parent"),
+        FamilyMembership.Relationship.SIBLING: pgettext_lazy("relative, a woman", "Sibling"),
+        FamilyMembership.Relationship.GRANDPARENT: pgettext_lazy(
+            "relative, a woman", "Grandparent"
+        ),
+        FamilyMembership.Relationship.GRANDCHILD: pgettext_lazy("relative, a woman", "Grandchild"),
+        FamilyMembership.Relationship.OTHER: pgettext_lazy("relative, a woman", "Other relative"),
+    },
+    Person.Sex.MALE: {
+        FamilyMembership.Relationship.HEAD: pgettext_lazy("relative, a man", "Head of family"),
+        FamilyMembership.Relationship.SPOUSE: pgettext_lazy("relative, a man", "Spouse"),
+        FamilyMembership.Relationship.CHILD: pgettext_lazy("relative, a man", "Child"),
+        FamilyMembership.Relationship.PARENT: pgettext_lazy("relative, a man", "Parent"),
+        FamilyMembership.Relationship.SIBLING: pgettext_lazy("relative, a man", "Sibling"),
+        FamilyMembership.Relationship.GRANDPARENT: pgettext_lazy("relative, a man", "Grandparent"),
+        FamilyMembership.Relationship.GRANDCHILD: pgettext_lazy("relative, a man", "Grandchild"),
+        FamilyMembership.Relationship.OTHER: pgettext_lazy("relative, a man", "Other relative"),
+    },
+}

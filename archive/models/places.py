@@ -5,10 +5,9 @@ from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
-from .base import LocalizedQuerySet, TranslatableSnippet
+from .base import LocalizedQuerySet, TranslatableSnippet, kept_as_in_original
 from .searchable import Searchable
 
 # Country, region, district, town, village, quarter: the deepest nesting a public place is
@@ -108,13 +107,8 @@ class Place(Searchable, TranslatableSnippet):
     )
 
     objects = PlaceQuerySet.as_manager()
+    override_translatable_fields = kept_as_in_original("parent")
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("alternative_names"),
-        FieldPanel("parent"),
-        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("coordinates")),
-    ]
     search_fields = [
         index.SearchField("name"),
         index.SearchField("alternative_names"),

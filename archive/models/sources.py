@@ -1,10 +1,7 @@
 from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
-
-from archive.admin.forms import PartialDatesForm
 
 from .base import LocalizedQuerySet, TranslatableSnippet
 from .dates import PartialDate, normalise_fields, partial_date_fields
@@ -42,7 +39,6 @@ class Organisation(TranslatableSnippet):
 
     objects = OrganisationQuerySet.as_manager()
 
-    panels = [FieldPanel("name"), FieldPanel("country"), FieldPanel("kind")]
     search_fields = [
         index.SearchField("name"),
         # What the admin listing filters on, so a search can be filtered too.
@@ -97,7 +93,7 @@ class Source(Searchable, TranslatableSnippet):
     )
     author = models.CharField(_("author"), max_length=255, blank=True)
     url = models.URLField(_("web address"), max_length=1000, blank=True)
-    published, published_precision = partial_date_fields(_("date published"))
+    published, published_precision, published_approximate = partial_date_fields(_("date published"))
     accessed = models.DateField(_("date accessed"), null=True, blank=True)
     language = models.CharField(_("language of the source"), max_length=35, blank=True)
     document = models.ForeignKey(
@@ -112,23 +108,6 @@ class Source(Searchable, TranslatableSnippet):
 
     objects = SourceQuerySet.as_manager()
 
-    base_form_class = PartialDatesForm
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("kind"),
-        FieldRowPanel([FieldPanel("publisher"), FieldPanel("author")]),
-        FieldPanel("url"),
-        MultiFieldPanel(
-            [
-                FieldPanel("published"),
-                FieldPanel("accessed"),
-            ],
-            heading=_("dates"),
-        ),
-        FieldPanel("language"),
-        FieldPanel("document"),
-        FieldPanel("notes"),
-    ]
     search_fields = [
         index.SearchField("title"),
         index.SearchField("publisher"),
@@ -147,7 +126,7 @@ class Source(Searchable, TranslatableSnippet):
 
     @property
     def published_date(self) -> PartialDate | None:
-        return PartialDate.of(self.published, self.published_precision)
+        return PartialDate.stored(self, "published")
 
     @property
     def attribution(self) -> str:

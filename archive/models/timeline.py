@@ -4,14 +4,10 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from archive.admin.forms import PartialDatesForm
-from archive.admin.widgets import ChooserPanel
-
-from .base import ModeratedSnippet, PublishableQuerySet
+from .base import ModeratedSnippet, PublishableQuerySet, kept_as_in_original
 from .dates import DateRange, PartialDate, partial_date_fields
 from .searchable import Searchable
 
@@ -49,8 +45,8 @@ class TimelineEntry(Searchable, DateRange, ModeratedSnippet):
 
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=120, blank=True)
-    start, start_precision = partial_date_fields(_("start date"), required=True)
-    end, end_precision = partial_date_fields(_("end date"))
+    start, start_precision, start_approximate = partial_date_fields(_("start date"), required=True)
+    end, end_precision, end_approximate = partial_date_fields(_("end date"))
     summary = models.TextField(_("summary"))
     body = RichTextField(_("body"), blank=True)
     place = models.ForeignKey(
@@ -84,26 +80,7 @@ class TimelineEntry(Searchable, DateRange, ModeratedSnippet):
     sources = ParentalManyToManyField("archive.Source", verbose_name=_("sources"), blank=True)
 
     objects = TimelineEntryQuerySet.as_manager()
-    base_form_class = PartialDatesForm
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-            ],
-            heading=_("When"),
-        ),
-        FieldPanel("category"),
-        FieldPanel("event"),
-        FieldPanel("place"),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        ChooserPanel("related_statements"),
-        ChooserPanel("related_people"),
-        ChooserPanel("sources"),
-        PublishingPanel(),
-    ]
+    override_translatable_fields = kept_as_in_original("slug", "place", "event")
     search_fields = [
         index.SearchField("title", boost=2),
         index.SearchField("summary"),

@@ -14,7 +14,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
 from archive.caching import memo, remembered
-from archive.views import languages, navigation
+from archive.site import languages, navigation, structured_data
 
 register = template.Library()
 
@@ -40,7 +40,7 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def page_link(context, page):
-    """The page's address in the visitor's language (see archive.views.languages.page_url)."""
+    """The page's address in the visitor's language (see archive.site.languages.page_url)."""
     return languages.page_url(page, context["request"])
 
 
@@ -52,6 +52,12 @@ def jsonld(data) -> str:
         '<script type="application/ld+json">{}</script>',
         mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),  # safe: escaped on this line
     )
+
+
+@register.simple_tag(takes_context=True)
+def page_structured_data(context) -> str:
+    """The JSON-LD of the editorial page being rendered (see structured_data.editorial_page)."""
+    return jsonld(structured_data.editorial_page(context["request"], context["page"], context))
 
 
 def name_language(text: str) -> str:

@@ -1,1 +1,3 @@
-"""The public site: Django views for the archive's snippets, and the context of its pages."""
+"""The public site's Django views for the archive's snippets. Wagtail pages build their own
+context (:mod:`archive.models.pages`); what views, pages and templates share is in
+:mod:`archive.site`."""

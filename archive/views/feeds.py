@@ -8,8 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
 from archive.models import StatementPage, TimelineEntry
-
-from .languages import home_page, page_url
+from archive.site.languages import home_page, page_url
 
 ITEMS_PER_FEED = 50
 
@@ -31,10 +30,10 @@ class StatementFeed(Feed):
         return page_url(home, None) if home else "/"
 
     def items(self, home):
-        statements = StatementPage.objects.public().select_related("issuer", "locale")
+        statements = StatementPage.objects.public()
         if home is not None:
             statements = statements.descendant_of(home)
-        return statements.order_by("-issued", "-pk")[:ITEMS_PER_FEED]
+        return statements.for_listing()[:ITEMS_PER_FEED]
 
     def item_title(self, statement):
         return statement.title

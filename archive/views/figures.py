@@ -4,32 +4,11 @@ records the archive holds in the same category."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.shortcuts import render
 from django.utils.translation import gettext
 
-from archive.models import Event, ReportedFigure, documented_counts
-
-from . import structured_data
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    figure: ReportedFigure
-    documented: int | None
-
-
-def figure_rows(event: Event) -> list[FigureRow]:
-    """An event's reported figures, each with the matching documented count (three queries)."""
-    counts = documented_counts(event.pk)
-    figures = (
-        ReportedFigure.objects.public()
-        .localized()
-        .filter(event__translation_key=event.translation_key)
-        .select_related("source")
-    )
-    return [FigureRow(figure, counts.get(figure.counts)) for figure in figures]
+from archive.models import Event, ReportedFigure, figure_rows
+from archive.site import structured_data
 
 
 def figures(request):

@@ -8,19 +8,17 @@ from django.db.models import Count, Q, Window
 from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from archive.alphabets import letter_of, letters_of
 from archive.caching import remembered
+from archive.fastpaths.prepared import PreparedQuery
+from archive.fastpaths.related_rows import attach, prefetched, with_places
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
 from archive.models.figures import CHILD_UNDER, ELDERLY_FROM
 from archive.names import query_tokens
-from archive.related_rows import attach, prefetched, with_places
-from archive.templatetags.archive_site import choice_label
-
-from . import structured_data
-from .prepared import PreparedQuery
+from archive.site import structured_data
 
 PEOPLE_PER_PAGE = 50
 
@@ -64,7 +62,11 @@ class PeopleFilter(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["age"].choices = [
             ("", gettext("Any age")),
-            ("child", gettext("Child (under %(age)d)") % {"age": CHILD_UNDER}),
+            (
+                "child",
+                ngettext("Child (under %(age)d)", "Child (under %(age)d)", CHILD_UNDER)
+                % {"age": CHILD_UNDER},
+            ),
             ("adult", gettext("Adult")),
             ("elderly", gettext("Elderly (%(age)d or older)") % {"age": ELDERLY_FROM}),
         ]
@@ -243,6 +245,8 @@ def person_detail(request, pk: int):
     memberships = _memberships(pk)
     if memberships:
         attach(memberships, "family", directory={f.pk: f for f in _families(pk)})
+        # The relationship's words agree with the person's sex (relationship_label).
+        attach(memberships, "person", directory={person.pk: person})
     prefetched(person, sources=_sources(pk), testimonies=testimonies, memberships=memberships)
     context = {
         "person": person,
@@ -255,7 +259,7 @@ def person_detail(request, pk: int):
 
 def person_description(person: Person) -> str:
     """One sentence for search results and link previews."""
-    parts = [person.display_name, str(choice_label(person, "fate"))]
+    parts = [person.display_name, person.fate_label]
     fate_date = person.date_of_fate
     if fate_date:
         parts.append(str(fate_date))

@@ -20,10 +20,10 @@ from archive.alphabets import collated
 from archive.models import Event, Person, Place, Source, StatementPage, TimelineEntry
 from archive.models.base import localize
 from archive.names import query_tokens
+from archive.site import structured_data
+from archive.site.languages import home_page
 from archive.text_search import search_records
 
-from . import structured_data
-from .languages import home_page
 from .people import public_in_order
 
 RESULTS_PER_SECTION = 20

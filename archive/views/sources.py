@@ -6,8 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 
 from archive.models import Source
-
-from . import structured_data
+from archive.site import structured_data
 
 
 def sources(request):

@@ -11,11 +11,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Event, Precision, TimelineEntry
+from archive.site import structured_data
 
-from . import structured_data
 
-
-class TimelineFilter(forms.Form):
+class TimelineFilterForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Category"),
         required=False,
@@ -57,7 +56,7 @@ def period(entry: TimelineEntry) -> str:
 
 def timeline(request):
     entries = public_entries()
-    form = TimelineFilter(request.GET or None, entries=TimelineEntry.objects.public())
+    form = TimelineFilterForm(request.GET or None, entries=TimelineEntry.objects.public())
     status = 200
     if form.is_bound:
         if form.is_valid():

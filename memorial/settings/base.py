@@ -31,11 +31,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "archive",
-    "wagtail.contrib.simple_translation",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
-    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -163,7 +163,13 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("ru", _("Russian")),
 ]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Translations are made with wagtail-localize (docs/translation.md). A new translation of a
+# record with drafts starts as a draft, and reaches readers through moderation like any draft.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# The second catalogue corrects the case of month names in Django's own (memorial/formats/).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "memorial" / "formats" / "month_names"]
+# Numbers and dates as each language writes them: 1.275 in Azerbaijani, "26 февраля 1992".
+FORMAT_MODULE_PATH = ["memorial.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -227,7 +227,9 @@ def test_moderator_imports_50_drafts_and_approves_them_all_in_one_bulk_action(
     assert live == IMPORTED
 
 
-def test_editor_is_refused_the_bulk_approval_of_drafts(from_database, new_context, site_content):
+def test_editor_is_offered_only_the_bulk_submission_of_drafts(
+    from_database, new_context, site_content
+):
     from archive.models import Person
 
     page = new_context().new_page()
@@ -235,13 +237,12 @@ def test_editor_is_refused_the_bulk_approval_of_drafts(from_database, new_contex
     page.goto("/admin/snippets/archive/person/?q=Qaralama")
     expect(page.get_by_text("There are 3 matches")).to_be_visible()
     page.get_by_role("checkbox", name="Select all").check()
-    # Wagtail offers every registered bulk action; the action itself refuses the editor.
-    page.locator("[data-bulk-action-footer]").get_by_role(
-        "link", name="Approve and publish"
-    ).click()
-    expect(page.get_by_role("status")).to_contain_text(
-        "Sorry, you do not have permission to access this area."
-    )
+    # The footer offers an editor what an editor may do: submit, not approve or restrict.
+    footer = page.locator("[data-bulk-action-footer]")
+    expect(footer.get_by_role("link")).to_have_text(["Submit for moderation"])
+    footer.get_by_role("link", name="Submit the selected records for moderation").click()
+    page.get_by_role("button", name="Yes, submit").click()
+    expect(page.get_by_role("status").first).to_contain_text("3 people submitted for moderation.")
 
     live = from_database(
         lambda: Person.objects.filter(pk__in=site_content["draft_ids"], live=True).count()
@@ -263,17 +264,23 @@ def test_editor_types_partial_dates_and_sees_them_again_as_typed(
     born = page.get_by_role("textbox", name="Date of birth")
     fate_date = page.get_by_role("textbox", name="Date of fate")
 
-    # An approximate date is refused with the way to say it.
-    born.fill("c. 1950")
+    # A date that cannot be read is refused with the ways to write one.
+    born.fill("26/02/1950")
     fate_date.fill("1992-02")
     page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_text("“c. 1950” is approximate.")).to_be_visible()
+    expect(page.get_by_text("“26/02/1950” is not a date such as")).to_be_visible()
+
+    # An estimate is kept as one.
+    born.fill("ca. 1950")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_role("status")).to_contain_text("created as a draft")
+    expect(born).to_have_value("c. 1950")
+    expect(fate_date).to_have_value("1992-02")
 
     born.fill("195X")
     page.get_by_role("button", name="Save draft").click()
-    expect(page.get_by_role("status")).to_contain_text("created as a draft")
+    expect(page.get_by_role("status")).to_contain_text("saved")
     expect(born).to_have_value("195X")
-    expect(fate_date).to_have_value("1992-02")
 
     born.fill("1950")
     page.get_by_role("button", name="Save draft").click()
@@ -285,6 +292,7 @@ def test_editor_types_partial_dates_and_sees_them_again_as_typed(
 
     person = from_database(lambda: Person.objects.get(given_name="Vüqar"))
     assert (person.born.isoformat(), person.born_precision) == ("1950-01-01", Precision.YEAR)
+    assert not person.born_approximate
     assert (person.fate_date.isoformat(), person.fate_date_precision) == (
         "1992-02-01",
         Precision.MONTH,

@@ -1,39 +1,48 @@
-"""Bulk moderation in the people and timeline listings: submit, approve, unpublish, restrict.
+"""Bulk moderation in the people, timeline and page listings: submit, approve, unpublish,
+restrict.
 
-Each is one of Wagtail's snippet bulk actions (a button in the listing's footer, a confirmation
-page, a POST), registered in ``wagtail_hooks.py``. Wagtail's base class loads every selected
-record for its confirmation page and acts on them one by one; these name the count and a few
-records, and hand the selection to :class:`.moderation.BulkModeration`, which works in batches.
+Each is one of Wagtail's bulk actions (a button in the listing's footer, a confirmation page, a
+POST), registered in ``wagtail_hooks.py``. Wagtail's base class loads every selected record for
+its confirmation page and acts on them one by one; these name the count and a few records, and
+hand the selection to :class:`.moderation.BulkModeration` (pages: ``PageModeration``).
 
 A selection is the ids in the address, or ``id=all`` with the listing's own filters and search
-(Wagtail's "select all in listing"). Records the user may not see are not part of it: they are
-neither acted on nor named, exactly as if they did not exist.
+(Wagtail's "select all in listing"; for pages, Wagtail's own reading of it: the children of the
+listed page, or its descendants found by the search). Records the user may not see are not part
+of it: they are neither acted on nor named, exactly as if they did not exist.
+
+The footer offers each action only to staff who may take it (:meth:`offered_to`, read by
+:mod:`.footer`): an editor sees "Submit for moderation", a moderator all of them.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.formats import number_format
-from django.utils.functional import classproperty
+from django.utils.functional import cached_property, classproperty
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from django.views.generic import FormView
 from wagtail.admin import messages
-from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.admin.views.bulk_action import BulkAction
+from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
-from archive.admin.restricted import visible_people
+from archive.admin.widgets import as_pk, record_label
 from archive.models import Person, TimelineEntry
 
-from .moderation import BulkModeration, Outcome
+from .moderation import BulkModeration, Outcome, PageModeration
 
 # Records named on a confirmation page; the rest are counted.
 NAMED = 5
 # Larger ids cannot be a record's (a bigint key); the database would refuse the lookup.
 MAX_ID = 2**63 - 1
+SNIPPETS = [Person, TimelineEntry]
 
 
 def counted(sentence, count: int) -> str:
@@ -42,9 +51,9 @@ def counted(sentence, count: int) -> str:
     return sentence % {"count": count, "number": number_format(count, force_grouping=True)}
 
 
-class ModerationBulkAction(SnippetBulkAction):
+class ModerationBulkAction(BulkAction):
     template_name = "archive/admin/bulk/confirm.html"
-    # The model permission (Wagtail's permission policy) the whole action needs.
+    # The permission (on the model, or on some page) the whole action needs.
     permission_action = "change"
     # What the confirmation page asks and its button says.
     question = ""
@@ -61,6 +70,7 @@ class ModerationBulkAction(SnippetBulkAction):
         TimelineEntry: ngettext_lazy(
             "%(number)s timeline entry selected.", "%(number)s timeline entries selected.", "count"
         ),
+        Page: ngettext_lazy("%(number)s page selected.", "%(number)s pages selected.", "count"),
     }
     refused_said = {
         Person: ngettext_lazy(
@@ -77,24 +87,39 @@ class ModerationBulkAction(SnippetBulkAction):
             "a step of the workflow you may not approve.",
             "count",
         ),
+        Page: ngettext_lazy(
+            "%(number)s page left as it was: locked by someone else, outside the sections you "
+            "may do this in, or awaiting a step of the workflow you may not approve.",
+            "%(number)s pages left as they were: locked by someone else, outside the sections "
+            "you may do this in, or awaiting a step of the workflow you may not approve.",
+            "count",
+        ),
     }
 
     @classproperty
     def models(cls):
-        return [Person, TimelineEntry]
+        return [*SNIPPETS, Page]
+
+    @classmethod
+    def offered_to(cls, user, model) -> bool:
+        """Whether ``user`` may take this action on records of ``model``: on a page, if they
+        may somewhere in the tree (each page is checked as it is acted on)."""
+        return policy_registry.get_by_type(model).user_has_permission(user, cls.permission_action)
+
+    @cached_property
+    def is_pages(self) -> bool:
+        return issubclass(self.model, Page)
 
     def dispatch(self, request, *args, **kwargs):
-        if not self.permitted(request.user):
+        if not self.offered_to(request.user, self.model):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def permitted(self, user) -> bool:
-        return self.permission_policy.user_has_permission(user, self.permission_action)
 
     def selected(self) -> QuerySet:
         ids = self.request.GET.getlist("id")
         if "all" in ids:
-            return self.visible(self.model.objects.filter(pk__in=self.in_listing()))
+            listed = self.get_all_objects_in_listing_query(self.request.GET.get("childOf"))
+            return self.visible(self.model.objects.filter(pk__in=listed))
         try:
             pks = {int(pk) for pk in ids}
         except ValueError as error:
@@ -104,12 +129,26 @@ class ModerationBulkAction(SnippetBulkAction):
         return self.visible(self.model.objects.filter(pk__in=pks))
 
     def visible(self, records: QuerySet) -> QuerySet:
+        user = self.request.user
         if self.model is Person:
-            return visible_people(self.request.user, records)
+            return records.visible_to(user)
+        if self.is_pages:
+            # The pages the user's explorer shows; the root is no page.
+            explorable = policy_registry.get_by_type(Page).explorable_instances(user)
+            return records.filter(depth__gt=1, pk__in=explorable.values("pk"))
         return records
 
-    def in_listing(self):
+    def get_all_objects_in_listing_query(self, parent_id):
         """The ids the listing shows with the request's filters and search, on every page."""
+        if self.is_pages:
+            if parent_id is not None:
+                try:
+                    parent_id = as_pk(Page, parent_id)
+                except ValidationError as error:
+                    raise BadRequest("The listed page's id is a number.") from error
+                get_object_or_404(Page, pk=parent_id)
+            # Wagtail's own (it reads no more of the action than its model and request).
+            return PageBulkAction.get_all_objects_in_listing_query(self, parent_id)
         # The listing's own view, as its URL builds it, so its filters and search apply as such.
         listing = self.model.snippet_viewset.index_view
         view = listing.view_class(**listing.view_initkwargs)
@@ -126,13 +165,13 @@ class ModerationBulkAction(SnippetBulkAction):
         count = records.count()
         if not count:
             raise Http404
-        named = list(records.order_by("pk")[:NAMED])
+        named = records.order_by("pk")[:NAMED]
         return {
             # Wagtail's BulkAction would list every selected record; only its form's context.
             **FormView.get_context_data(self, **kwargs),
             "count": count,
             "selected": counted(self.selected_said[self.model], count),
-            "named": named,
+            "named": [record_label(record, self.request.user) for record in named],
             "others": count - len(named),
             "question": self.question,
             "button": self.button,
@@ -140,13 +179,19 @@ class ModerationBulkAction(SnippetBulkAction):
             "next": self.next_url,
             "submit_url": self.request.get_full_path(),
             "model_opts": self.model._meta,
-            "header_icon": self.model.snippet_viewset.icon,
+            "header_icon": "doc-empty-inverse"
+            if self.is_pages
+            else self.model.snippet_viewset.icon,
         }
 
     def form_valid(self, form):
         records = self.selected()
+        if self.is_pages:
+            moderation = PageModeration(self.request.user)
+        else:
+            moderation = BulkModeration(self.model, self.request.user)
         with transaction.atomic():
-            outcome = self.execute(BulkModeration(self.model, self.request.user), records)
+            outcome = self.execute(moderation, records)
         self.report(outcome)
         return redirect(self.next_url)
 
@@ -181,6 +226,11 @@ class SubmitBulkAction(ModerationBulkAction):
             "%(number)s timeline entries submitted for moderation.",
             "count",
         ),
+        Page: ngettext_lazy(
+            "%(number)s page submitted for moderation.",
+            "%(number)s pages submitted for moderation.",
+            "count",
+        ),
     }
     unchanged_said = {
         Person: ngettext_lazy(
@@ -195,6 +245,13 @@ class SubmitBulkAction(ModerationBulkAction):
             "published with no changes.",
             "%(number)s timeline entries left as they were: already awaiting moderation, or "
             "published with no changes.",
+            "count",
+        ),
+        Page: ngettext_lazy(
+            "%(number)s page left as it was: already awaiting moderation, or published with "
+            "no changes.",
+            "%(number)s pages left as they were: already awaiting moderation, or published "
+            "with no changes.",
             "count",
         ),
     }
@@ -223,6 +280,7 @@ class ApproveBulkAction(ModerationBulkAction):
             "%(number)s timeline entries published.",
             "count",
         ),
+        Page: ngettext_lazy("%(number)s page published.", "%(number)s pages published.", "count"),
     }
     unchanged_said = {
         Person: ngettext_lazy(
@@ -235,10 +293,31 @@ class ApproveBulkAction(ModerationBulkAction):
             "%(number)s timeline entries left as they were: already published, with no changes.",
             "count",
         ),
+        Page: ngettext_lazy(
+            "%(number)s page left as it was: already published, with no changes.",
+            "%(number)s pages left as they were: already published, with no changes.",
+            "count",
+        ),
     }
+
+    @classproperty
+    def models(cls):
+        return SNIPPETS
 
     def execute(self, moderation, records):
         return moderation.publish(records)
+
+
+class PublishPagesBulkAction(ApproveBulkAction):
+    """Approving pages, under the name of Wagtail's own page action "publish", which it replaces
+    in the page listings (registered after it): Wagtail's publishes at once and cancels the
+    workflow under way, bypassing the moderators' review of what was submitted."""
+
+    action_type = "publish"
+
+    @classproperty
+    def models(cls):
+        return [Page]
 
 
 class UnpublishBulkAction(ModerationBulkAction):
@@ -259,6 +338,9 @@ class UnpublishBulkAction(ModerationBulkAction):
             "%(number)s timeline entries unpublished.",
             "count",
         ),
+        Page: ngettext_lazy(
+            "%(number)s page unpublished.", "%(number)s pages unpublished.", "count"
+        ),
     }
     unchanged_said = {
         Person: ngettext_lazy(
@@ -269,6 +351,11 @@ class UnpublishBulkAction(ModerationBulkAction):
         TimelineEntry: ngettext_lazy(
             "%(number)s timeline entry left as it was: not published.",
             "%(number)s timeline entries left as they were: not published.",
+            "count",
+        ),
+        Page: ngettext_lazy(
+            "%(number)s page left as it was: not published.",
+            "%(number)s pages left as they were: not published.",
             "count",
         ),
     }
@@ -308,11 +395,18 @@ class RestrictBulkAction(ModerationBulkAction):
     def models(cls):
         return [Person]
 
-    def permitted(self, user):
-        return super().permitted(user) and user.has_perm("archive.view_restricted_person")
+    @classmethod
+    def offered_to(cls, user, model):
+        return super().offered_to(user, model) and user.has_perm("archive.view_restricted_person")
 
     def execute(self, moderation, records):
         return moderation.restrict(records, Person.Visibility.RESTRICTED)
 
 
-BULK_ACTIONS = [SubmitBulkAction, ApproveBulkAction, UnpublishBulkAction, RestrictBulkAction]
+BULK_ACTIONS = [
+    SubmitBulkAction,
+    ApproveBulkAction,
+    PublishPagesBulkAction,
+    UnpublishBulkAction,
+    RestrictBulkAction,
+]

@@ -19,6 +19,11 @@ What the batch path leaves out, on purpose:
   rows themselves (database triggers, see archive/caching/generation.py), and the search and
   reference indexes need no update because no record's content changes (only its publishing
   state, which neither index holds).
+
+Pages (statements and the other editorial pages) take none of it: :class:`PageModeration` hands
+each one to Wagtail's own API, as the page editor does. They are few (dozens, not 100,000), and
+publishing a page is more than bookkeeping: its URL path and its subtree's, the ``published``
+signal the caches and the search index listen to.
 """
 
 from __future__ import annotations
@@ -31,9 +36,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.log_actions import get_active_log_context
-from wagtail.models import ModelLogEntry, Revision, TaskState, WorkflowState
+from wagtail.models import ModelLogEntry, Page, Revision, TaskState, WorkflowState
+from wagtail.models.pages import get_default_page_content_type
+from wagtail.permissions import policy_registry
 
 from archive.importers.bulk import BATCH, insert_rows, set_columns
 from archive.importers.revisions import revision_content
@@ -106,9 +114,33 @@ class BulkModeration:
         # The whole action's history entries share one identifier, as Wagtail groups the
         # entries of one request.
         self.uuid = get_active_log_context().uuid or uuid.uuid4()
-        self.content_type = model.get_content_type()
-        self.base_content_type = model.get_base_content_type()
+        self.policy = policy_registry.get_by_type(model)
         self._tasks, self._single_tasks = {}, {}
+
+    @cached_property
+    def content_type(self):
+        return self.model.get_content_type()
+
+    @cached_property
+    def base_content_type(self):
+        return self.model.get_base_content_type()
+
+    @cached_property
+    def model_workflow(self):
+        return self.model.get_default_workflow()
+
+    def workflow_of(self, obj):
+        """The workflow a record is submitted to: the model's, for a snippet."""
+        return self.model_workflow
+
+    def may(self, obj, action: str) -> bool:
+        """Whether the user holds the permission ``action`` ("change", "publish") on ``obj``;
+        for a snippet, on its model, which Django caches on the user: no query per record."""
+        return self.policy.user_has_permission_for_instance(self.user, action, obj)
+
+    def load(self, pks):
+        """The records of ``pks`` with what serializing them reads, in the order of their ids."""
+        return list(prefetched(self.model.objects.filter(pk__in=pks)).order_by("pk"))
 
     # Submit ---------------------------------------------------------------------------------
 
@@ -116,34 +148,35 @@ class BulkModeration:
         """Start the model's workflow on each record with something unpublished, as
         ``Workflow.start()`` does; a record whose changes were requested resumes its workflow."""
         outcome = Outcome()
-        workflow = self.model.get_default_workflow()
-        if workflow is None:
-            outcome.refused = records.count()
-            return outcome
-        for batch in _batches(records):
+        for batch in self._batches(records):
             states = self._active_states(batch)
             fresh = []
             for obj in batch:
                 state = states.get(str(obj.pk))
-                if self._nothing_to_submit(obj, state):
+                if self.workflow_of(obj) is None:
+                    outcome.refused += 1
+                elif self._nothing_to_submit(obj, state):
                     outcome.unchanged += 1
-                elif self._locked_for_user(obj):
+                elif self._locked_for_user(obj) or not self.may(obj, "change"):
                     outcome.refused += 1
                 elif state is not None:
                     state.resume(user=self.user)
                     outcome.done.append(obj)
                 elif obj.locked:
                     # Wagtail's own start, which unlocks a record its reviewers could not edit.
-                    if obj.latest_revision is None:
-                        obj.save_revision(user=self.user, clean=False, log_action=True)
-                    workflow.start(obj, self.user)
+                    self._start_one(obj)
                     outcome.done.append(obj)
                 else:
                     fresh.append(obj)
-            self._save_first_revisions([obj for obj in fresh if obj.latest_revision_id is None])
-            self._start_workflows(workflow, fresh)
+            self._start_workflows(fresh)
             outcome.done.extend(fresh)
         return outcome
+
+    def _start_one(self, obj) -> None:
+        """Wagtail's own start of ``obj``'s workflow, on a first revision if it has none."""
+        if obj.latest_revision is None:
+            obj.save_revision(user=self.user, clean=False, log_action=True)
+        self.workflow_of(obj).start(obj, self.user)
 
     def _save_first_revisions(self, records) -> None:
         """A revision of the row for records that have none (made by a script, not the admin):
@@ -163,9 +196,11 @@ class BulkModeration:
             return state.status == WorkflowState.STATUS_IN_PROGRESS
         return obj.live and not obj.has_unpublished_changes
 
-    def _start_workflows(self, workflow, records) -> None:
+    def _start_workflows(self, records) -> None:
         if not records:
             return
+        self._save_first_revisions([obj for obj in records if obj.latest_revision_id is None])
+        workflow = self.model_workflow
         task = workflow.tasks.filter(active=True).first().specific
         states = WorkflowState.objects.bulk_create(
             WorkflowState(
@@ -217,7 +252,7 @@ class BulkModeration:
         """Approve each record awaiting moderation through its task, and publish each other
         record's latest revision, as ``TaskState.approve()`` and ``Revision.publish()`` do."""
         outcome = Outcome()
-        for batch in _batches(records):
+        for batch in self._batches(records):
             states = self._active_states(batch)
             approved, published = [], []
             for obj in batch:
@@ -241,7 +276,7 @@ class BulkModeration:
 
     def _may_approve(self, obj, state) -> bool:
         if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
-            return True  # published directly, which the action's permission covers
+            return self.may(obj, "publish")  # published directly
         task = self._specific_task(state.current_task_state.task)
         return "approve" in (action for action, _label, _modal in task.get_actions(obj, self.user))
 
@@ -274,7 +309,9 @@ class BulkModeration:
         if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
             state.current_task_state.specific.approve(user=self.user)
         else:
-            obj.get_latest_revision().publish(user=self.user)
+            # A record made by a script has no revision yet; Wagtail's publishing needs one.
+            revision = obj.get_latest_revision() or obj.save_revision(user=self.user, clean=False)
+            revision.publish(user=self.user)
 
     def _approve_tasks(self, approved: list[tuple]) -> None:
         if not approved:
@@ -345,23 +382,26 @@ class BulkModeration:
     def unpublish(self, records) -> Outcome:
         """Take each live record offline, as Wagtail's ``UnpublishAction`` does."""
         outcome = Outcome()
-        for batch in _batches(records):
+        for batch in self._batches(records):
             live = []
             for obj in batch:
                 if not obj.live:
                     outcome.unchanged += 1
-                elif self._locked_for_user(obj):
+                elif self._locked_for_user(obj) or not self.may(obj, "publish"):
                     outcome.refused += 1
                 else:
                     live.append(obj)
-            ids = [obj.pk for obj in live]
-            self.model.objects.filter(pk__in=ids).update(
-                live=False, has_unpublished_changes=True, live_revision=None
-            )
-            self._log(live, "wagtail.unpublish")
-            self._clear_schedules(ids)
+            self._unpublish(live)
             outcome.done.extend(live)
         return outcome
+
+    def _unpublish(self, records) -> None:
+        ids = [obj.pk for obj in records]
+        self.model.objects.filter(pk__in=ids).update(
+            live=False, has_unpublished_changes=True, live_revision=None
+        )
+        self._log(records, "wagtail.unpublish")
+        self._clear_schedules(ids)
 
     # Restrict -------------------------------------------------------------------------------
 
@@ -369,7 +409,7 @@ class BulkModeration:
         """Set each record's visibility at once, on the row the public sees and in a new latest
         revision, so that no later publication of an earlier draft undoes it."""
         outcome = Outcome()
-        for batch in _batches(records):
+        for batch in self._batches(records):
             changing = []
             for obj in batch:
                 content = obj.latest_revision.content if obj.latest_revision else None
@@ -430,6 +470,13 @@ class BulkModeration:
 
     # Shared ---------------------------------------------------------------------------------
 
+    def _batches(self, records):
+        """The records of a queryset in lists of ``BATCH``, each loaded by :meth:`load`: 10,000
+        records never sit in memory at once."""
+        pks = list(records.order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(pks), BATCH):
+            yield self.load(pks[start : start + BATCH])
+
     def _active_states(self, records) -> dict[str, WorkflowState]:
         states = WorkflowState.objects.filter(
             base_content_type=self.base_content_type,
@@ -465,13 +512,38 @@ class BulkModeration:
         )
 
 
-def _batches(records):
-    """The records of a queryset in lists of ``BATCH``, each loaded with what serializing it
-    reads: 10,000 records never sit in memory at once."""
-    pks = list(records.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(pks), BATCH):
-        chunk = records.model.objects.filter(pk__in=pks[start : start + BATCH])
-        yield list(prefetched(chunk).order_by("pk"))
+class PageModeration(BulkModeration):
+    """Moderation of many pages by one user, each through Wagtail's own API (see the module
+    docstring): the same decisions as for snippets, and the page editor's end state."""
+
+    def __init__(self, user):
+        super().__init__(Page, user)
+
+    @cached_property
+    def base_content_type(self):
+        return get_default_page_content_type()
+
+    def workflow_of(self, obj):
+        # A page's workflow is that of its nearest section with one.
+        return obj.get_workflow()
+
+    def may(self, obj, action):
+        # The page's own permissions, inherited down the tree; the root is no page.
+        return not obj.is_root() and super().may(obj, action)
+
+    def load(self, pks):
+        return list(Page.objects.filter(pk__in=pks).order_by("pk").specific())
+
+    def _start_workflows(self, records):
+        for obj in records:
+            self._start_one(obj)
+
+    def _publishes_in_batch(self, obj, state):
+        return False
+
+    def _unpublish(self, records):
+        for obj in records:
+            obj.unpublish(user=self.user)
 
 
 def _as_json(content: dict) -> dict:

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.importers.csv_xlsx import ImportFileError, read_table, write_rejects
-from archive.importers.people import import_people
+from archive.importers.service import import_people
 
 
 class ProgressBar:

@@ -28,7 +28,7 @@ def fill_search_keys(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0007_alphabets'),
+        ('archive', '0009_alphabets'),
     ]
 
     operations = [

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from django.utils.translation import get_language, gettext
 
+from archive.models import HomePage, StatementIndexPage, StatementPage
+
+from .languages import page_url
+
 SCHEMA = "https://schema.org"
 
 
@@ -133,3 +137,17 @@ def timeline(request, name: str, entries) -> dict:
         name,
         mainEntity={"@type": "ItemList", "itemListElement": elements},
     )
+
+
+def editorial_page(request, page, context) -> dict:
+    """An editorial page, from the context its ``get_context()`` gave."""
+    if isinstance(page, HomePage):
+        if context["event"]:
+            return event(request, context["event"])
+        return webpage(request, page.title, kind="WebSite")
+    if isinstance(page, StatementIndexPage):
+        listed = [(s.title, page_url(s, request)) for s in context["page_obj"]]
+        return collection(request, page.title, listed)
+    if isinstance(page, StatementPage):
+        return statement(request, page, context["sources"])
+    return webpage(request, page.title, page.search_description)

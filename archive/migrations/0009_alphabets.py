@@ -39,7 +39,7 @@ def drop_indexes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0006_person_public_order"),
+        ("archive", "0008_translation_permission"),
     ]
 
     operations = [

@@ -1,0 +1,15 @@
+"""Steps around Django, DRF and Wagtail, taken for speed where a measure showed the framework's
+way cost more than the rest of the work. Each gives what the framework would, and a test says so:
+
+- :class:`.prepared.PreparedQuery`: a queryset compiled to SQL once per process, for the
+  memorial page (compiling the person's query cost more than running it).
+  ``tests/test_people.py::test_a_prepared_query_gives_what_its_queryset_gives``.
+- :mod:`.related_rows`: related rows set from directories read once per content generation
+  (``attach``, ``with_places``), lists handed over as ``prefetch_related`` hands them
+  (``prefetched``, ``attach_lists``), for the person page and the API's people list.
+  ``tests/test_related_rows.py``.
+
+``Place.public()`` and ``localized()`` take shortcuts inside the models' own querysets
+(``tests/test_public_fast_paths.py``); the API writes records without DRF's field machinery
+(:mod:`archive.api.serializers`, ``tests/test_api_writing.py``).
+"""
