@@ -33,8 +33,8 @@ from django.db.models import Q
 from django.db.models.functions import Collate
 from django.db.models.lookups import GreaterThanOrEqual, LessThan
 
-# The letters of the other script the archive's names come in (Cyrillic, Azerbaijani or
-# Russian records), for each language's index.
+# Names come in Latin and in Cyrillic script, so each language's index also has the letters of
+# the other: Russian's for the Latin-script languages, English's for Russian.
 _OTHER_SCRIPT = {"ru": "en"}
 _CYRILLIC = "ru"
 
