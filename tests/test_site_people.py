@@ -6,7 +6,7 @@ import pytest
 
 from archive.models import Family, FamilyMembership, Person, Precision
 from archive.models import Testimony as PersonTestimony  # not collected as a test class
-from archive.views.people import PEOPLE_PER_PAGE, alphabet, initial, ranked_page
+from archive.views.people import PEOPLE_PER_PAGE, ranked_page
 from tests.factories import PersonFactory, PlaceFactory, SourceFactory
 
 
@@ -78,30 +78,6 @@ def test_an_invalid_filter_is_a_form_error(client):
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
     assert 'aria-invalid="true"' in response.content.decode()
-
-
-@pytest.mark.django_db
-def test_a_to_z_lists_initials_and_filters_by_one(client):
-    PersonFactory(family_name="Şahbazov", given_name="Ramiz")
-    PersonFactory(family_name="Salmanov", given_name="Elçin")
-    PersonFactory(family_name="Əliyev", given_name="Tofiq")
-
-    letters = alphabet(Person.objects.public())
-    html = listed(client, letter="Ş")
-
-    assert letters == ["Ə", "S", "Ş"]
-    assert "Ramiz Şahbazov" in html
-    assert "Elçin Salmanov" not in html
-    assert 'aria-current="true">Ş</a>' in html
-
-
-def test_initials_keep_azerbaijani_letters_and_casing():
-    assert [initial(name) for name in ("İsmayılov", "ismayılov", "ılıcalı", "Çələbi")] == [
-        "İ",
-        "İ",
-        "I",
-        "Ç",
-    ]
 
 
 @pytest.mark.django_db

@@ -26,6 +26,7 @@ from archive.models import (
 )
 from archive.models.dates import overlapping
 from archive.names import query_tokens
+from archive.text_search import search_records
 
 MAX_ID = 2**63 - 1
 MAX_QUERY_LENGTH = 200
@@ -144,16 +145,15 @@ def ordering(*fields: str) -> StableOrderingFilter:
 
 
 class ArchiveFilterSet(django_filters.FilterSet):
-    """What every list accepts: ``q``, a search over the fields named in ``search_fields``."""
+    """What every list accepts: ``q``, a search of the words of places, events, statements,
+    timeline entries and sources in any language and script (:mod:`archive.text_search`),
+    and of the fields named in ``search_fields`` for the other records."""
 
     q = search_text()
     search_fields: tuple[str, ...] = ()
 
     def search(self, rows, name, value):
-        matches = Q()
-        for field in self.search_fields:
-            matches |= Q(**{f"{field}__icontains": value})
-        return rows.filter(matches)
+        return search_records(rows, value, self.search_fields)
 
     def yes_no(self, rows, name, value):
         return rows.filter(**{name: value == "true"})
@@ -220,7 +220,6 @@ class StatementFilter(ArchiveFilterSet):
     kind = choice(StatementPage.Kind.choices, _("Kind of statement."))
     event = record_id(_("Statements about this event."), field_name="related_events")
     ordering = ordering("issued", "title", "id")
-    search_fields = ("title", "summary")
 
     class Meta:
         model = StatementPage
@@ -245,7 +244,6 @@ class TimelineFilter(ArchiveFilterSet):
     category = choice(TimelineEntry.Category.choices, _("Kind of entry."))
     event = record_id(_("Entries of this event."), field_name="event")
     ordering = ordering("start", "title", "id")
-    search_fields = ("title", "summary")
 
     class Meta:
         model = TimelineEntry
@@ -281,7 +279,6 @@ class SourceFilter(ArchiveFilterSet):
         lookup_expr="iexact",
     )
     ordering = ordering("title", "published", "id")
-    search_fields = ("title", "publisher", "author")
 
     class Meta:
         model = Source
@@ -300,7 +297,6 @@ class FigureFilter(ArchiveFilterSet):
 
 class EventFilter(ArchiveFilterSet):
     ordering = ordering("start", "name", "id")
-    search_fields = ("name", "summary")
 
     class Meta:
         model = Event
@@ -310,7 +306,6 @@ class EventFilter(ArchiveFilterSet):
 class PlaceFilter(ArchiveFilterSet):
     parent = record_id(_("Places directly within this one."), field_name="parent")
     ordering = ordering("name", "id")
-    search_fields = ("name", "alternative_names")
 
     class Meta:
         model = Place

@@ -4,10 +4,13 @@ from wagtail.search import index
 
 from .base import TranslatableSnippet, kept_as_in_original
 from .dates import DateRange, partial_date_fields
+from .searchable import Searchable
 
 
-class Event(DateRange, TranslatableSnippet):
+class Event(Searchable, DateRange, TranslatableSnippet):
     """A commemorated event. One archive can hold several."""
+
+    searched_fields = ("name", "summary")
 
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=100)

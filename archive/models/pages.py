@@ -22,6 +22,7 @@ from .base import DirectionSafeText, kept_as_in_original, unexpired
 from .dates import PartialDate, normalise_fields, partial_date_fields
 from .events import Event
 from .figures import figure_rows
+from .searchable import Searchable
 from .sources import Organisation
 from .timeline import TimelineEntry
 
@@ -220,8 +221,10 @@ class StatementIndexPage(ArchivePage, Page):
         return context
 
 
-class StatementPage(ArchivePage, Page):
+class StatementPage(Searchable, ArchivePage, Page):
     """An official statement: who issued it, when, what it says, and where that is recorded."""
+
+    searched_fields = ("title", "summary")
 
     template = "archive/pages/statement_page.html"
     objects = PageManager.from_queryset(StatementPageQuerySet)()

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.contrib.admin import display
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from archive.alphabets import collated, starting_with
 from archive.name_search import search_names
 from archive.names import name_keys
 
@@ -71,6 +72,22 @@ class PersonQuerySet(PublishableQuerySet):
 
     def for_listing(self):
         return self.select_related("fate_place", "residence", "photo")
+
+    def in_alphabet(self, *first, language: str | None = None):
+        """In the alphabet of ``language`` (the active one by default; see
+        :mod:`archive.alphabets`): family name, given name, then the id, so that page N of a
+        listing is the same page every time. ``first`` sorts before them (a search's rank).
+
+        On PostgreSQL a partial index per language (migration 0009) holds the public people
+        in this order, so a page is a walk of it, as in byte order before (bench/RESULTS.md)."""
+        language = language or get_language()
+        return self.order_by(
+            *first, collated("family_name", language), collated("given_name", language), "id"
+        )
+
+    def filed_under(self, letter: str, language: str | None = None):
+        """People whose family name the A–Z bar of ``language`` files under ``letter``."""
+        return self.filter(starting_with("family_name", letter, language or get_language()))
 
     def search_names(self, query: str):
         """People whose names match ``query`` in any spelling or script, best matches first.

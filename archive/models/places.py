@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from .base import LocalizedQuerySet, TranslatableSnippet, kept_as_in_original
+from .searchable import Searchable
 
 # Country, region, district, town, village, quarter: the deepest nesting a public place is
 # shown within. A deeper ancestor would be left out of public lists, never a hidden place shown.
@@ -69,8 +70,10 @@ def _first_from_here(people: models.QuerySet, column: str) -> models.Q:
     return models.Q(pk=models.Subquery(first))
 
 
-class Place(TranslatableSnippet):
+class Place(Searchable, TranslatableSnippet):
     """A town, village, district or region; places nest (Khojaly within Karabakh)."""
+
+    searched_fields = ("name", "alternative_names")
 
     name = models.CharField(_("name"), max_length=200)
     alternative_names = models.TextField(

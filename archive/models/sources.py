@@ -5,6 +5,7 @@ from wagtail.search import index
 
 from .base import LocalizedQuerySet, TranslatableSnippet
 from .dates import PartialDate, normalise_fields, partial_date_fields
+from .searchable import Searchable
 
 
 def _model(name: str) -> type[models.Model]:
@@ -69,8 +70,10 @@ class SourceQuerySet(LocalizedQuerySet):
         return self.in_groups_of(self.model.objects.filter(cited))
 
 
-class Source(TranslatableSnippet):
+class Source(Searchable, TranslatableSnippet):
     """A citation. Every figure and claim in the archive points to one."""
+
+    searched_fields = ("title", "publisher", "author")
 
     class Kind(models.TextChoices):
         OFFICIAL_STATEMENT = "official_statement", _("Official statement")

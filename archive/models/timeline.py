@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from .base import ModeratedSnippet, PublishableQuerySet, kept_as_in_original
 from .dates import DateRange, PartialDate, partial_date_fields
+from .searchable import Searchable
 
 
 class TimelineEntryQuerySet(PublishableQuerySet):
@@ -30,8 +31,10 @@ class TimelineEntryQuerySet(PublishableQuerySet):
         )
 
 
-class TimelineEntry(DateRange, ModeratedSnippet):
+class TimelineEntry(Searchable, DateRange, ModeratedSnippet):
     """A dated entry on an event's timeline: what happened, its context, its commemoration."""
+
+    searched_fields = ("title", "summary")
 
     class Category(models.TextChoices):
         EVENT = "event", _("Event")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, Window
@@ -13,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from archive.alphabets import letter_of, letters_of
 from archive.caching import remembered
 from archive.fastpaths.prepared import PreparedQuery
 from archive.fastpaths.related_rows import attach, prefetched, with_places
@@ -72,6 +71,17 @@ class PeopleFilter(forms.Form):
         self.fields["place"].choices = [("", gettext("Any place")), *places]
         self.fields["family"].choices = [("", gettext("Any family")), *families]
 
+    def clean_letter(self) -> str:
+        """The letter of the page's alphabet that the one given is filed under (Ş is S in
+        English); a mark or a digit, which no letter stands for, is refused."""
+        letter = self.cleaned_data["letter"]
+        if not letter:
+            return letter
+        filed = letter_of(letter, get_language())
+        if filed is None:
+            raise forms.ValidationError(gettext("Choose a letter of the alphabet."))
+        return filed
+
     def filter(self, people):
         data = self.cleaned_data
         if data["q"]:
@@ -87,7 +97,7 @@ class PeopleFilter(forms.Form):
         if data["family"]:
             people = people.filter(memberships__family=data["family"])
         if data["letter"]:
-            people = people.filter(starting_with(data["letter"]))
+            people = people.filed_under(data["letter"])
         return people
 
     @property
@@ -115,33 +125,15 @@ def _choices(people) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     return [(p.pk, str(p)) for p in places], [(f.pk, str(f)) for f in families]
 
 
-def initial(name: str) -> str:
-    """The capital letter a name is listed under, keeping Azerbaijani letters (Ə, Ş, İ ...)
-    apart as the Azerbaijani alphabet does; dotted and dotless i follow Azerbaijani casing."""
-    first = name[:1]
-    return {"i": "İ", "ı": "I"}.get(first, first.upper())
-
-
-def starting_with(letter: str) -> Q:
-    lower = {"İ": "i", "I": "ı"}.get(letter, letter.lower())
-    return Q(family_name__startswith=letter) | Q(family_name__startswith=lower)
-
-
-def _alphabetical(letter: str) -> tuple[str, str]:
-    # Sort each letter after its base letter: C, Ç, ... E, Ə, ... I, İ.
-    base = unicodedata.normalize("NFKD", letter)[:1]
-    return ("E" if letter == "Ə" else base, letter)
-
-
 def alphabet(people) -> list[str]:
-    """The letters public family names start with, in one query of distinct first characters."""
+    """The letters of the active language's alphabet that public family names are filed under,
+    in its order, from one query of distinct first characters."""
     firsts = (
         people.order_by()
         .annotate(first=Substr("family_name", 1, 1))
         .values_list("first", flat=True)
     )
-    letters = {initial(first) for first in firsts.distinct() if first and first.isalpha()}
-    return sorted(letters, key=_alphabetical)
+    return letters_of(firsts.distinct(), get_language())
 
 
 def person_list(request):
@@ -161,7 +153,7 @@ def person_list(request):
     else:
         # Ids first, then the page's rows: in name order the ids are a walk of one index
         # (see Person.Meta.indexes), where whole rows had the table read and sorted.
-        paginator = Paginator(listed.values_list("pk", flat=True), PEOPLE_PER_PAGE)
+        paginator = Paginator(listed.in_alphabet().values_list("pk", flat=True), PEOPLE_PER_PAGE)
         if status == 200:
             # Filters choose among a few values each, so their counts are worth keeping.
             paginator.count = remembered(
@@ -197,7 +189,8 @@ def ranked_page(matches, number) -> Page:
     costs next to nothing, where a separate count would run the whole search a second time.
     Both run over narrow rows, ids and sort keys: a common name's 10,000 whole rows, carried
     through the count and the sort, took twice as long. The page's own 50 rows are read
-    after, by id."""
+    after, by id. Within a rank, matches are in the page's alphabet."""
+    matches = matches.in_alphabet("name_rank")
     paginator = Paginator(matches, PEOPLE_PER_PAGE)
     try:
         number = max(int(number), 1)

@@ -1,23 +1,28 @@
-"""Site-wide search over people's names, statements, the timeline and the sources.
+"""Site-wide search over people's names, statements, the timeline, sources, events and places.
 
-Each section shows at most a fixed number of results, so the page costs the same whatever the
-archive holds; people have their own index for everything beyond that."""
+People are found by their names (:mod:`archive.name_search`), everything else by the words of
+its names and titles in any language and script (:mod:`archive.text_search`), and shown in the
+visitor's language where it has one. Each section shows at most a fixed number of results, so
+the page costs the same whatever the archive holds; people have their own index for everything
+beyond that."""
 
 from __future__ import annotations
 
 from functools import reduce
-from operator import and_
+from operator import or_
 
 from django import forms
-from django.db.models import Q
 from django.shortcuts import render
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from archive.models import Person, Source, StatementPage, TimelineEntry
+from archive.alphabets import collated
+from archive.models import Event, Person, Place, Source, StatementPage, TimelineEntry
+from archive.models.base import localize
 from archive.names import query_tokens
 from archive.site import structured_data
 from archive.site.languages import home_page
+from archive.text_search import search_records
 
 from .people import public_in_order
 
@@ -26,14 +31,6 @@ RESULTS_PER_SECTION = 20
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search the archive"), max_length=200, widget=forms.SearchInput)
-
-
-def _containing_every_word(words: list[str], *fields: str) -> Q:
-    """Rows where each word appears in at least one of the fields."""
-    per_word = [
-        reduce(lambda q, f: q | Q(**{f"{f}__icontains": word}), fields, Q()) for word in words
-    ]
-    return reduce(and_, per_word, Q())
 
 
 def _first(rows) -> tuple[list, bool]:
@@ -47,33 +44,69 @@ def _first_people(query: str) -> tuple[list, bool]:
     10,000 matches, joined to their places and sorted whole, took half as long again."""
     if not query_tokens(query):  # only punctuation or "oğlu": it would match every name
         return [], False
-    people = Person.objects.public().localized().search_names(query)
+    people = Person.objects.public().localized().search_names(query).in_alphabet("name_rank")
     ids = list(people.values_list("pk", flat=True)[: RESULTS_PER_SECTION + 1])
     shown = public_in_order(ids[:RESULTS_PER_SECTION], Person.objects.public().for_listing())
     return shown, len(ids) > RESULTS_PER_SECTION
 
 
-def results(request, query: str) -> dict:
-    words = query.split()
-    statements = StatementPage.objects.public().select_related("issuer", "locale")
+def _statements(request):
+    """Public statements of the site in the visitor's language, or in the original language
+    where they have not been translated."""
+    statements = StatementPage.objects.public()
     home = home_page(request)
     if home is not None:
-        statements = statements.descendant_of(home)
+        trees = home.get_translations(inclusive=True)
+        statements = statements.filter(reduce(or_, map(statements.descendant_of_q, trees)))
+    return localize(statements).select_related("issuer", "locale")
+
+
+def _places_with_people(places: list[Place]) -> list[Place]:
+    """``places``, each with ``people_filter``: the value of the people index's place filter
+    that lists the public people who lived or met their fate there (None where nobody did)."""
+    people = Person.objects.public().localized()
+    groups = [place.translation_key for place in places]
+    named = Place.objects.filter(translation_key__in=groups).named_by(
+        people, "fate_place", "residence"
+    )
+    filters = {place.translation_key: place.pk for place in named}
+    for place in places:
+        place.people_filter = filters.get(place.translation_key)
+    return places
+
+
+def _events_on_the_timeline(events: list[Event]) -> list[Event]:
+    """``events``, each with ``on_timeline``: whether the timeline can be filtered by it."""
+    entries = TimelineEntry.objects.public()
+    with_entries = set(
+        Event.objects.filter(timeline_entries__in=entries).values_list("translation_key", flat=True)
+    )
+    for event in events:
+        event.on_timeline = event.translation_key in with_entries
+    return events
+
+
+def results(request, query: str) -> dict:
+    def found(rows):
+        return _first(search_records(rows, query))
+
+    language = get_language()
+    places, more_places = found(
+        Place.objects.public()
+        .localized()
+        .select_related("parent")
+        .order_by(collated("name", language), "pk")
+    )
+    events, more_events = found(Event.objects.public().localized().order_by("start", "pk"))
     sections = {
         "people": _first_people(query),
-        "statements": _first(
-            statements.filter(_containing_every_word(words, "title", "summary")).order_by("-issued")
+        "statements": found(_statements(request).order_by("-issued", "pk")),
+        "timeline": found(TimelineEntry.objects.public().localized()),
+        "sources": found(
+            Source.objects.public().localized().order_by(collated("title", language), "pk")
         ),
-        "timeline": _first(
-            TimelineEntry.objects.public()
-            .localized()
-            .filter(_containing_every_word(words, "title", "summary"))
-        ),
-        "sources": _first(
-            Source.objects.public()
-            .localized()
-            .filter(_containing_every_word(words, "title", "publisher", "author"))
-        ),
+        "events": (_events_on_the_timeline(events), more_events),
+        "places": (_places_with_people(places), more_places),
     }
     return {name: {"rows": rows, "more": more} for name, (rows, more) in sections.items()}
 
@@ -90,7 +123,9 @@ def search(request):
     title = gettext("Search")
     context = {
         "title": title,
-        "description": gettext("Search the archive's people, statements, timeline and sources."),
+        "description": gettext(
+            "Search the archive's people, statements, timeline, sources, events and places."
+        ),
         "form": form,
         "found": found,
         "structured_data": structured_data.webpage(request, title, kind="SearchResultsPage"),
