@@ -79,10 +79,11 @@ def generate_synthetic_people(count: int, event: Event, place: Place, batch: int
     return len(wanted)
 
 
-def generate_synthetic_families(synthetic_people: int) -> None:
-    """Group synthetic records sharing a family name into synthetic families, in every
-    language: one for every ``PEOPLE_PER_FAMILY`` records, at most one per name in
-    :data:`wording.SYNTHETIC_FAMILIES`, each of the first ``MEMBERS_PER_FAMILY`` bearers."""
+def generate_synthetic_families(synthetic_people: int, languages: list[str]) -> None:
+    """Group synthetic records sharing a family name into synthetic families, in English and
+    translated into ``languages``: one for every ``PEOPLE_PER_FAMILY`` records, at most one
+    per name in :data:`wording.SYNTHETIC_FAMILIES`, of the first ``MEMBERS_PER_FAMILY``
+    records bearing the name."""
     wanted = min(synthetic_people // PEOPLE_PER_FAMILY, len(wording.SYNTHETIC_FAMILIES))
     names = list(wording.SYNTHETIC_FAMILIES.items())[:wanted]
     for family_name, titles in names:
@@ -99,7 +100,7 @@ def generate_synthetic_families(synthetic_people: int) -> None:
                 FamilyMembership(family=family, person=person, sort_order=n)
                 for n, person in enumerate(bearers)
             )
-        for language in ("az", "tr", "ru"):
+        for language in languages:
             translation(
                 family,
                 language,

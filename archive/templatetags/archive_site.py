@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from archive import related_rows
-from archive.caching import memo, remembered
+from archive.caching import memo
 from archive.models import Event, Organisation, Place, Source
 from archive.models.places import MOST_NESTED
 from archive.views import languages, navigation
@@ -137,12 +137,7 @@ def content_lang(context, obj) -> str:
 
 def _language_of(context, obj) -> str:
     """The language of ``obj``'s text when it is not the page's, else ""."""
-    codes = remembered(
-        "locale-codes",
-        lambda: dict(Locale.objects.values_list("pk", "language_code")),
-        request=context.get("request"),
-    )
-    code = codes.get(getattr(obj, "locale_id", None))
+    code = languages.locale_codes(context.get("request")).get(getattr(obj, "locale_id", None))
     return code if code and code != get_language() else ""
 
 

@@ -22,6 +22,7 @@ from archive.related_rows import attach, place_directory, prefetched, with_place
 from archive.templatetags.archive_site import choice_label
 
 from . import structured_data
+from .languages import locale_codes
 from .prepared import PreparedQuery
 
 PEOPLE_PER_PAGE = 50
@@ -234,9 +235,7 @@ _testimony_sources = PreparedQuery(
     lambda pk: Source.objects.filter(pk__in=Testimony.objects.filter(person=pk).values("source"))
 )
 _memberships = PreparedQuery(lambda pk: FamilyMembership.objects.filter(person=pk))
-_families = PreparedQuery(
-    lambda pk: Family.objects.filter(memberships__person=pk).select_related("locale")
-)
+_families = PreparedQuery(lambda pk: Family.objects.filter(memberships__person=pk))
 
 
 def person_detail(request, pk: int):
@@ -255,7 +254,7 @@ def person_detail(request, pk: int):
     memberships = _memberships(pk)
     if memberships:
         attach(memberships, "family", directory={f.pk: f for f in _families(pk)})
-        memberships = one_per_family(memberships)
+        memberships = one_per_family(memberships, locale_codes(request))
     prefetched(person, sources=_sources(pk), testimonies=testimonies, memberships=memberships)
     context = {
         "person": person,
@@ -266,14 +265,16 @@ def person_detail(request, pk: int):
     return render(request, "archive/people/person_detail.html", context)
 
 
-def one_per_family(memberships: list[FamilyMembership]) -> list[FamilyMembership]:
+def one_per_family(
+    memberships: list[FamilyMembership], locale_codes: dict[int, str]
+) -> list[FamilyMembership]:
     """A person's memberships, one per family where each version of a family (its original
     and every translation) lists the person: the version in the active language, else the
     one in the site's default language, else the first."""
     language, default = get_language(), settings.LANGUAGE_CODE
     chosen: dict = {}
     for membership in memberships:
-        code = membership.family.locale.language_code
+        code = locale_codes[membership.family.locale_id]
         rank = (code != language, code != default)
         key = membership.family.translation_key
         if key not in chosen or rank < chosen[key][0]:
