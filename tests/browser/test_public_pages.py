@@ -27,7 +27,11 @@ def site_content(live_site):
     load_demo(synthetic_people=12)
     # Named here, not left to the demo's draw of names, since the search below types it.
     person = PersonFactory(family_name="Məmmədov", given_name="Əli")
-    statement = StatementPage.objects.live().public().get(slug="turkiye-mfa-2026")
+    statement = (
+        StatementPage.objects.live()
+        .public()
+        .get(slug="turkiye-mfa-2026", locale__language_code="en")
+    )
     # The addresses are the English ones whatever language an earlier test left active.
     with translation.override("en"):
         memorial = person.get_absolute_url()

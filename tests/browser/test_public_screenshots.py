@@ -1,17 +1,19 @@
-"""The demo's key pages in each language on a phone and a desktop, kept as screenshots
-(test-artifacts/screenshots/public/) for people to look at: what no assertion catches, a
-heading that breaks badly, a label crowding the layout. What can be asserted is: the page is
-served in its language and nothing is wider than the screen, which is where long Azerbaijani
-and Russian words first show (a word too long for a 360 px phone scrolls the whole page
-sideways)."""
+"""The demo's key pages in each of its four languages on a phone and a desktop, kept as
+screenshots (test-artifacts/screenshots/public/) for people to look at: what no assertion
+catches, a heading that breaks badly, a label crowding the layout. What can be asserted is: the
+page is served in its language and nothing is wider than the screen, which is where long
+Azerbaijani and Russian words first show (a word too long for a 360 px phone scrolls the whole
+page sideways). test_public_pages.py checks the English site's other pages the same way."""
 
 import pytest
 from playwright.sync_api import expect
 
+from archive.demo import LANGUAGES
+from tests.browser.test_public_pages import DESKTOP, PHONE
+
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ["en", "az", "tr", "ru"]
-WIDTHS = {"phone": 360, "desktop": 1280}
+SCREENS = {"phone": PHONE, "desktop": DESKTOP}
 
 
 @pytest.fixture
@@ -34,10 +36,10 @@ def site_content(live_site):
     }
 
 
-@pytest.mark.parametrize("device", WIDTHS)
-def test_key_pages_fit_the_screen_in_each_language(new_context, site_content, screenshots, device):
-    width = WIDTHS[device]
-    page = new_context(viewport={"width": width, "height": 800}).new_page()
+@pytest.mark.parametrize("screen", SCREENS)
+def test_key_pages_fit_the_screen_in_each_language(new_context, site_content, screenshots, screen):
+    width = SCREENS[screen]["width"]
+    page = new_context(viewport=SCREENS[screen]).new_page()
     folder = screenshots / "public"
     folder.mkdir(exist_ok=True)
     too_wide = {}
