@@ -3,6 +3,7 @@ import os
 import pytest
 from django.core.cache import caches
 from django.db import connection
+from django.utils import translation
 
 from tests.factories import user_in
 
@@ -13,6 +14,13 @@ def _empty_cache():
     failures left over from the test before."""
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a request to /az/ leaves Azerbaijani active
+    in the thread, and a message or template rendered outside a request would follow it."""
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
