@@ -87,15 +87,18 @@ def generate_synthetic_families(synthetic_people: int, languages: list[str]) -> 
     wanted = min(synthetic_people // PEOPLE_PER_FAMILY, len(wording.SYNTHETIC_FAMILIES))
     names = list(wording.SYNTHETIC_FAMILIES.items())[:wanted]
     for family_name, titles in names:
-        family, created = Family.objects.get_or_create(
-            name=titles["en"],
-            locale=Locale.get_default(),
-            defaults={"notes": wording.SYNTHETIC_FAMILY_NOTES["en"]},
-        )
-        if created:
+        family = Family.objects.filter(name=titles["en"], locale=Locale.get_default()).first()
+        if family is None:
             bearers = Person.objects.filter(
                 is_synthetic=True, family_name__in=[family_name, _feminine(family_name)]
             ).order_by("pk")[:MEMBERS_PER_FAMILY]
+            if not bearers:
+                continue
+            family = Family.objects.create(
+                name=titles["en"],
+                locale=Locale.get_default(),
+                notes=wording.SYNTHETIC_FAMILY_NOTES["en"],
+            )
             FamilyMembership.objects.bulk_create(
                 FamilyMembership(family=family, person=person, sort_order=n)
                 for n, person in enumerate(bearers)
