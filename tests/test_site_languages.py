@@ -159,3 +159,21 @@ def test_a_testimony_date_reads_as_a_date_in_russian(client):
     html = client.get(f"/ru/people/{person.pk}/").content.decode()
 
     assert '<time datetime="2000-01-02">2 января 2000</time>' in html  # not "2 Январь 2000"
+
+
+@pytest.mark.django_db
+def test_people_are_filtered_by_a_place_named_in_the_visitors_language(client, demo):
+    khojaly = Place.objects.get(name="Khojaly")
+    xocali = khojaly.copy_for_translation(Locale.objects.get(language_code="az"))
+    xocali.name = "Xocalı"
+    xocali.save()
+    person = PersonFactory(fate_place=khojaly)
+    PersonFactory(fate_place=PlaceFactory(name="Shusha"))
+
+    offered = client.get("/az/people/").content.decode()
+    listed = client.get("/az/people/", {"place": khojaly.pk}).content.decode()
+
+    # The place people name is offered under its Azerbaijani name, and finds them.
+    assert f'<option value="{khojaly.pk}">Xocalı, Karabakh, Azerbaijan</option>' in offered
+    assert f'href="/az/people/{person.pk}/"' in listed
+    assert listed.count('class="person-card"') == 1
