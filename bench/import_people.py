@@ -46,7 +46,8 @@ def write_list(path: Path, count: int, given_suffix: str = "") -> None:
     from archive.models import Event, Place
     from archive.synthetic_names import FAMILY_NAMES
 
-    event, place = Event.objects.get(slug="khojaly-massacre"), Place.objects.get(name="Khojaly")
+    event = Event.objects.get(slug="khojaly-massacre", locale__language_code="en")
+    place = Place.objects.get(name="Khojaly")
     locale = Locale.get_default()
     families_per_name = max(1, count // (5 * len(FAMILY_NAMES)))
     with path.open("w", newline="", encoding="utf-8") as out:

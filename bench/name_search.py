@@ -139,7 +139,8 @@ def prepare(people: int) -> None:
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     load_demo()
-    event, place = Event.objects.get(slug="khojaly-massacre"), Place.objects.get(name="Khojaly")
+    event = Event.objects.get(slug="khojaly-massacre", locale__language_code="en")
+    place = Place.objects.get(name="Khojaly")
     generate_synthetic_people(people, event, place)
     vacuum()
     print(

@@ -65,7 +65,8 @@ import csv
 from archive.demo import synthetic_person
 from archive.models import Event, Place
 from wagtail.models import Locale
-event, place = Event.objects.get(slug="khojaly-massacre"), Place.objects.get(name="Khojaly")
+event = Event.objects.get(slug="khojaly-massacre", locale__language_code="en")
+place = Place.objects.get(name="Khojaly")
 locale = Locale.get_default()
 out = csv.writer(open({path!r}, "w", newline="", encoding="utf-8"))
 out.writerow(["external_id", "family_name", "given_name", "sex", "born", "fate", "fate_date",

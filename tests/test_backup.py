@@ -20,6 +20,7 @@ from wagtail.models import ModelLogEntry, Page, Revision, TaskState, WorkflowSta
 
 from archive import models
 from archive.backup import create_backup, restore_backup
+from archive.demo import LANGUAGES
 from tests.factories import PersonFactory, user_in
 
 
@@ -146,8 +147,10 @@ def test_restored_archive_keeps_its_public_and_private_records_apart(
     assert list(models.Person.objects.public().values_list("family_name", flat=True)) == [
         "Məmmədov"
     ]
-    statement = models.StatementPage.objects.live().public().get()
-    assert statement.url_path.endswith("/statements/turkiye-mfa-2026/")
+    # The demo's statement in each of its languages, each in its language's page tree.
+    statements = models.StatementPage.objects.live().public().select_related("locale")
+    assert sorted(statement.locale.language_code for statement in statements) == sorted(LANGUAGES)
+    assert all(s.url_path.endswith("/statements/turkiye-mfa-2026/") for s in statements)
 
 
 @pytest.mark.django_db

@@ -8,6 +8,8 @@ requests and processes: read them, never change them."""
 
 from __future__ import annotations
 
+from wagtail.models import Locale
+
 from archive.caching import remembered
 from archive.models import Person, Place
 
@@ -19,13 +21,42 @@ def directory(model, request=None) -> dict:
     return remembered(f"directory:{model._meta.label}", model.objects.in_bulk, request=request)
 
 
-def place_directory(request=None) -> dict[int, Place]:
-    """Every place by id, each with its chain of parents in place ("Khojaly, Karabakh")."""
-    return remembered("directory:places-with-parents", _all_places, request=request)
+def localized_directory(model, language: str, request=None) -> dict:
+    """Every row of a translatable ``model`` by id, each given as its translation into
+    ``language`` where there is one, else as itself: what a link to it shows a reader of
+    that language. Read once per content generation and language."""
+    return remembered(
+        f"directory:{model._meta.label}:localized",
+        lambda: _in_language(model.objects.order_by().in_bulk(), language),
+        language,
+        request=request,
+    )
 
 
-def _all_places() -> dict[int, Place]:
+def _in_language(rows: dict, language: str) -> dict:
+    locale = Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
+    translated = {row.translation_key: row for row in rows.values() if row.locale_id == locale}
+    return {pk: translated.get(row.translation_key, row) for pk, row in rows.items()}
+
+
+def place_directory(request=None, language: str | None = None) -> dict[int, Place]:
+    """Every place by id, each with its chain of parents in place ("Khojaly, Karabakh"); with
+    ``language``, each place and parent as it reads in that language (see
+    :func:`localized_directory`)."""
+    if language is None:
+        return remembered("directory:places-with-parents", _all_places, request=request)
+    return remembered(
+        "directory:places-with-parents",
+        lambda: _all_places(language),
+        language,
+        request=request,
+    )
+
+
+def _all_places(language: str | None = None) -> dict[int, Place]:
     places = Place.objects.order_by().in_bulk()
+    if language is not None:
+        places = _in_language(places, language)
     parent = Place._meta.get_field("parent")
     for place in places.values():
         parent.set_cached_value(place, places.get(place.parent_id))
@@ -47,9 +78,10 @@ def attach(records: list, *foreign_keys: str, directory: dict | None = None) -> 
                 field.set_cached_value(record, directory.get(value))
 
 
-def with_places(request, *people: Person) -> None:
-    """Give each person their places, with their parents, from the place directory."""
-    attach(list(people), *PLACE_FIELDS, directory=place_directory(request))
+def with_places(request, *people: Person, language: str | None = None) -> None:
+    """Give each person their places, with their parents, from the place directory; with
+    ``language``, as they read in that language."""
+    attach(list(people), *PLACE_FIELDS, directory=place_directory(request, language))
 
 
 def attach_lists(records: list, attribute: str, rows, *, item: str | None = None) -> None:

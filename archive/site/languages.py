@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.translation import get_language, get_language_info, override
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from archive.caching import remembered
 from archive.models.pages import public_pages
@@ -26,6 +26,15 @@ def home_page(request) -> Page | None:
         site = Site.find_for_request(request)
         request._archive_home_page = site.root_page.localized if site else None
     return request._archive_home_page
+
+
+def locale_codes(request=None) -> dict[int, str]:
+    """The language code of each locale, by id, read once per content generation."""
+    return remembered(
+        "locale-codes",
+        lambda: dict(Locale.objects.values_list("pk", "language_code")),
+        request=request,
+    )
 
 
 def languages_with_own_tree() -> set[str]:

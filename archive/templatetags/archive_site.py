@@ -7,13 +7,17 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from archive.caching import memo, remembered
+from archive.caching import memo
+from archive.fastpaths import related_rows
+from archive.models import Event, Organisation, Place, Source
+from archive.models.places import MOST_NESTED
 from archive.site import languages, navigation, structured_data
 
 register = template.Library()
@@ -104,11 +108,17 @@ def lines(text) -> list[str]:
     return [line.strip() for line in str(text or "").splitlines() if line.strip()]
 
 
-@register.filter
-def source_link(source) -> str:
-    """A link to the source's entry in the bibliography, named as running text names it."""
+@register.simple_tag(takes_context=True)
+def source_link(context, source) -> str:
+    """A link to the source's entry in the bibliography, named as running text names it, in
+    the page's language where the source is translated (marked where it is not)."""
+    source = localized(context, source)
     return format_html(
-        '<a href="{}#source-{}">{}</a>', reverse("archive:sources"), source.pk, source.attribution
+        '<a href="{}#source-{}"{}>{}</a>',
+        reverse("archive:sources"),
+        source.pk,
+        content_lang(context, source),
+        source.attribution,
     )
 
 
@@ -123,13 +133,80 @@ def language_name(code) -> str:
 
 @register.simple_tag(takes_context=True)
 def content_lang(context, obj) -> str:
-    """` lang="…"` for an element holding an object's own text when that text is in another
-    language than the page around it, as when an untranslated original stands in for a
-    translation. Locales are read once per content generation."""
-    codes = remembered(
-        "locale-codes",
-        lambda: dict(Locale.objects.values_list("pk", "language_code")),
-        request=context.get("request"),
-    )
-    code = codes.get(getattr(obj, "locale_id", None))
-    return format_html(' lang="{}"', code) if code and code != get_language() else ""
+    """` lang="…" data-untranslated` for an element holding an object's own text when that
+    text is in another language than the page around it, as when an untranslated original
+    stands in for a translation (see :class:`UntranslatedNoticeNode`). Locales are read once
+    per content generation."""
+    code = _language_of(context, obj)
+    return format_html(' lang="{}" data-untranslated', code) if code else ""
+
+
+def _language_of(context, obj) -> str:
+    """The language of ``obj``'s text when it is not the page's, else ""."""
+    code = languages.locale_codes(context.get("request")).get(getattr(obj, "locale_id", None))
+    return code if code and code != get_language() else ""
+
+
+@register.simple_tag(takes_context=True)
+def record_text(context, obj, text=None) -> str:
+    """``text`` (by default the record's name) as part of running text, marked with its
+    language when the record has no translation into the page's (see :func:`content_lang`)."""
+    text = str(obj) if text is None else text
+    code = _language_of(context, obj)
+    return format_html('<span lang="{}" data-untranslated>{}</span>', code, text) if code else text
+
+
+@register.simple_tag(takes_context=True)
+def place_chain(context, place) -> str:
+    """ "Xocalı, Qarabağ, Azərbaycan": a place and the places it lies within, each marked as
+    :func:`record_text` marks it. ``place`` comes with its parents (a localized directory's,
+    or ``select_related``)."""
+    names = []
+    while place is not None and len(names) < MOST_NESTED:
+        names.append(record_text(context, place, place.name))
+        place = place.parent
+    return format_html_join(", ", "{}", ((name,) for name in names))
+
+
+# Reference records a link may lead to, read whole per language (see localized_directory).
+_LOCALIZED = (Place, Source, Organisation, Event)
+
+
+@register.simple_tag(takes_context=True)
+def localized(context, obj):
+    """The record ``obj`` links to, as readers of the page's language read it: its translation
+    where there is one, else ``obj`` itself. For reference records (places, sources,
+    organisations, events), from a directory read once per content generation; a place comes
+    with its parents."""
+    if not isinstance(obj, _LOCALIZED):
+        return obj
+    request = context.get("request")
+    if isinstance(obj, Place):
+        found = related_rows.place_directory(request, get_language())
+    else:
+        found = related_rows.localized_directory(type(obj), get_language(), request)
+    return found.get(obj.pk, obj)
+
+
+class UntranslatedNoticeNode(template.Node):
+    """Renders its content, and before it, where some of that content is an untranslated
+    original (an element that :func:`content_lang` or :func:`record_text` marked), a note
+    saying so in the page's language. Read from the rendered text, so that fragments served
+    from the cache count too."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        content = self.nodelist.render(context)
+        if "data-untranslated" not in content:
+            return content
+        notice = render_to_string("includes/untranslated_notice.html")
+        return mark_safe(notice + content)  # noqa: S308 - both rendered by templates
+
+
+@register.tag
+def untranslated_notice(parser, token):
+    nodelist = parser.parse(("end_untranslated_notice",))
+    parser.delete_first_token()
+    return UntranslatedNoticeNode(nodelist)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, Window
 from django.db.models.functions import Substr
@@ -14,11 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from archive.alphabets import letter_of, letters_of
 from archive.caching import remembered
 from archive.fastpaths.prepared import PreparedQuery
-from archive.fastpaths.related_rows import attach, prefetched, with_places
+from archive.fastpaths.related_rows import attach, place_directory, prefetched, with_places
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
 from archive.models.figures import AGE_GROUPS, CHILD_UNDER, ELDERLY_FROM
 from archive.names import query_tokens
 from archive.site import structured_data
+from archive.site.languages import locale_codes
 
 PEOPLE_PER_PAGE = 50
 
@@ -119,10 +121,12 @@ class PeopleFilter(forms.Form):
 
 
 def _choices(people) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """The places where public people lived or met their fate, and the public families."""
-    places = Place.objects.named_by(people, "fate_place", "residence").select_related("parent")
-    families = Family.objects.public()
-    return [(p.pk, str(p)) for p in places], [(f.pk, str(f)) for f in families]
+    """The places where public people lived or met their fate (offered by the place people
+    name, labelled as it reads in the active language), and the public families in it."""
+    places = Place.objects.named_by(people, "fate_place", "residence").values_list("pk", flat=True)
+    named = place_directory(language=get_language())
+    families = Family.objects.public().localized()
+    return [(pk, str(named[pk])) for pk in places], [(f.pk, str(f)) for f in families]
 
 
 def alphabet(people) -> list[str]:
@@ -163,7 +167,7 @@ def person_list(request):
         page.object_list = public_in_order(list(page.object_list), people)
     # Places from the directory rather than joined to every row (the cards show no photo).
     page.object_list = list(page.object_list)
-    with_places(request, *page.object_list)
+    with_places(request, *page.object_list, language=language)
     title = gettext("People")
     context = {
         "title": title,
@@ -232,7 +236,7 @@ def person_detail(request, pk: int):
     if not found:
         raise Http404
     person = found[0]
-    with_places(request, person)
+    with_places(request, person, language=get_language())
     testimonies = _testimonies(pk)
     if any(testimony.source_id for testimony in testimonies):
         attach(testimonies, "source", directory={s.pk: s for s in _testimony_sources(pk)})
@@ -241,6 +245,7 @@ def person_detail(request, pk: int):
         attach(memberships, "family", directory={f.pk: f for f in _families(pk)})
         # The relationship's words agree with the person's sex (relationship_label).
         attach(memberships, "person", directory={person.pk: person})
+        memberships = one_per_family(memberships, locale_codes(request))
     prefetched(person, sources=_sources(pk), testimonies=testimonies, memberships=memberships)
     context = {
         "person": person,
@@ -249,6 +254,23 @@ def person_detail(request, pk: int):
         "structured_data": structured_data.person(request, person),
     }
     return render(request, "archive/people/person_detail.html", context)
+
+
+def one_per_family(
+    memberships: list[FamilyMembership], locale_codes: dict[int, str]
+) -> list[FamilyMembership]:
+    """A person's memberships, one per family where each version of a family (its original
+    and every translation) lists the person: the version in the active language, else the
+    one in the site's default language, else the first."""
+    language, default = get_language(), settings.LANGUAGE_CODE
+    chosen: dict = {}
+    for membership in memberships:
+        code = locale_codes[membership.family.locale_id]
+        rank = (code != language, code != default)
+        key = membership.family.translation_key
+        if key not in chosen or rank < chosen[key][0]:
+            chosen[key] = (rank, membership)
+    return [membership for _rank, membership in chosen.values()]
 
 
 def person_description(person: Person) -> str:
@@ -265,6 +287,11 @@ def person_description(person: Person) -> str:
 def family_detail(request, pk: int):
     """A family and its public members; members who are not public are not mentioned at all."""
     family = get_object_or_404(Family.objects.public(), pk=pk)
+    # Any version's address shows the version in the reader's language, where there is one.
+    family = (
+        Family.objects.public().filter(translation_key=family.translation_key).localized().first()
+        or family
+    )
     members = (
         FamilyMembership.objects.public()
         .filter(family=family)

@@ -72,7 +72,7 @@ def live_site(live_server, django_db_serialized_rollback):
     if connection.vendor == "sqlite":
         httpd = live_server.thread.httpd
         httpd.set_app(one_request_at_a_time(httpd.get_app()))
-    load_demo()
+    load_demo(languages=["en"])  # as the ``demo`` fixture: tests needing more load it
     return live_server
 
 

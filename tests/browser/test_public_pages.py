@@ -30,7 +30,7 @@ def site_content(live_site):
     person = PersonFactory(family_name="Məmmədov", given_name="Əli")
     # Records counted as documented, so the figures page draws its charts of them too (the
     # demo's own people are synthetic and never counted).
-    khojaly = Event.objects.get(slug="khojaly-massacre")
+    khojaly = Event.objects.get(slug="khojaly-massacre", locale__language_code="en")
     for fate, sex, age in (
         (Person.Fate.KILLED, Person.Sex.FEMALE, 9),
         (Person.Fate.KILLED, Person.Sex.MALE, 45),
@@ -38,7 +38,11 @@ def site_content(live_site):
         (Person.Fate.MISSING, Person.Sex.UNKNOWN, None),
     ):
         DocumentedPersonFactory(event=khojaly, fate=fate, sex=sex, stated_age=age)
-    statement = StatementPage.objects.live().public().get(slug="turkiye-mfa-2026")
+    statement = (
+        StatementPage.objects.live()
+        .public()
+        .get(slug="turkiye-mfa-2026", locale__language_code="en")
+    )
     # The addresses are the English ones whatever language an earlier test left active.
     with translation.override("en"):
         memorial = person.get_absolute_url()

@@ -6,7 +6,8 @@ from archive.demo import load_demo
 class Command(BaseCommand):
     help = (
         "Build the site tree and load the seed event, statement, timeline and figures with their "
-        "source. Safe to run again: it changes nothing the second time."
+        "source, in English, Azerbaijani, Turkish and Russian. Safe to run again: it changes "
+        "nothing the second time."
     )
 
     def add_arguments(self, parser):
