@@ -7,17 +7,21 @@ PORT ?= 8000
 WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE ?= memorial.settings.dev
 
-.PHONY: run serve test lint format install install-dev demo browsers bench messages clean
+.PHONY: run serve test lint format install install-dev build-deps demo browsers bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt | $(BIN)/python
+# PyICU is built against Debian's ICU, the one PostgreSQL's collations use.
+build-deps:
+	@bash .ci/ensure-debian-packages libicu-dev pkg-config g++
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python build-deps
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python build-deps
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.installed $@
 
@@ -46,7 +50,7 @@ test: install-dev browsers
 	DJANGO_SETTINGS_MODULE=memorial.settings.test $(BIN)/pytest --numprocesses auto $(PYTEST_ARGS)
 
 browsers:
-	@bash .ci/ensure-chromium
+	@bash .ci/ensure-debian-packages chromium
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -87,7 +87,7 @@ def site_content(live_site):
 def browser(site_content):
     executable = chromium_path()
     if executable is None:
-        message = "Debian's chromium is not installed (run .ci/ensure-chromium)"
+        message = "Debian's chromium is missing: bash .ci/ensure-debian-packages chromium"
         if os.environ.get("CI"):
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
