@@ -43,12 +43,19 @@ def _date(value: dict | None) -> str | None:
     return value["value"] if value else None
 
 
+def _identified(record: dict) -> dict:
+    """A record's identity: its public page where it has one (what people and search engines
+    link to), and its address in the API as the same thing seen as data."""
+    page = record.get("page_url")
+    return {"@id": page or record["url"], "url": page, "sameAs": record["url"] if page else None}
+
+
 def _ref(summary: dict | None, schema_type: str) -> dict | None:
     if not summary:
         return None
     ref = {
         "@type": schema_type,
-        "@id": summary["url"],
+        "@id": summary.get("page_url") or summary["url"],
         "name": summary.get("name") or summary.get("title"),
     }
     if summary.get("is_synthetic"):  # a person named inside another record
@@ -66,7 +73,7 @@ def place(record: dict) -> dict:
         }
     return {
         "@type": "Place",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["name"],
         "alternateName": record["alternative_names"],
         "containedInPlace": _ref(record["parent"], "Place"),
@@ -79,7 +86,7 @@ def person(record: dict) -> dict:
     dead = record["fate"] in ("killed", "died_of_wounds")
     described = {
         "@type": "Person",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["name"],
         "givenName": record["given_name"],
         "familyName": record["family_name"],
@@ -112,7 +119,7 @@ def person(record: dict) -> dict:
 def family(record: dict) -> dict:
     return {
         "@type": "ItemList",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["name"],
         "itemListElement": [
             _ref(member["person"], "Person") | {"roleName": member["relationship_label"]}
@@ -124,7 +131,7 @@ def family(record: dict) -> dict:
 def event(record: dict) -> dict:
     return {
         "@type": "Event",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["name"],
         "startDate": _date(record["start"]),
         "endDate": _date(record["end"]),
@@ -137,7 +144,7 @@ def event(record: dict) -> dict:
 def timeline_entry(record: dict) -> dict:
     return {
         "@type": "Event",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["title"],
         "startDate": _date(record["start"]),
         "endDate": _date(record["end"]),
@@ -154,8 +161,7 @@ def statement(record: dict) -> dict:
     issuer = record["issuer"]
     return {
         "@type": "CreativeWork",
-        "@id": record["url"],
-        "url": record["page_url"],
+        **_identified(record),
         "name": record["title"],
         "genre": record["kind_label"],
         "author": {
@@ -176,7 +182,7 @@ def statement(record: dict) -> dict:
 def source(record: dict) -> dict:
     return {
         "@type": "CreativeWork",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["title"],
         "genre": record["kind_label"],
         "publisher": {"@type": "Organization", "name": record["publisher"]}
@@ -193,7 +199,7 @@ def figure(record: dict) -> dict:
     """A reported figure is a claim, credited to whoever gives it and found in its source."""
     return {
         "@type": "Claim",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["label"],
         "text": f"{record['label']}: {record['qualified_value']}",
         "creditText": record["attributed_to"],

@@ -5,6 +5,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
+from .pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from .renderers import CSVRenderer, JSONLDRenderer
 
 API_PREFIX = "/api/v1/"
@@ -71,14 +72,30 @@ class ArchiveAutoSchema(AutoSchema):
         return described_responses(serializer, self.view.get_renderers())
 
 
-def described_responses(success, renderers=()) -> dict:
-    """The answers an endpoint gives: ``success`` in each format it offers, and the errors."""
+# The parameters of cursor pages, for the endpoints that describe them by hand.
+CURSOR_PARAMETERS = [
+    OpenApiParameter(
+        "cursor",
+        {"type": "string", "maxLength": 200},
+        description="Where a page starts: copy it from the next or previous link.",
+    ),
+    OpenApiParameter(
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+        description=f"Records per page, {DEFAULT_PAGE_SIZE} unless given; at most {MAX_PAGE_SIZE}.",
+    ),
+]
+
+
+def described_responses(success, renderers=(), also: dict[int, str] | None = None) -> dict:
+    """The answers an endpoint gives: ``success`` in each format it offers, and the errors,
+    with those ``also`` describes."""
     responses = {(200, "application/json"): success}
     if any(isinstance(renderer, JSONLDRenderer) for renderer in renderers):
         responses[(200, JSONLDRenderer.media_type)] = OpenApiTypes.OBJECT
     if any(isinstance(renderer, CSVRenderer) for renderer in renderers):
         responses[(200, CSVRenderer.media_type)] = OpenApiTypes.STR
-    for status, description in ERRORS.items():
+    for status, description in {**ERRORS, **(also or {})}.items():
         responses[(status, "application/json")] = OpenApiResponse(
             response=ERROR_SCHEMA, description=description
         )

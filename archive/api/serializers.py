@@ -41,12 +41,19 @@ from archive.models import (
     TimelineEntry,
 )
 
+from . import links
+
 
 def address(request, view_name: str, *args, query: dict | None = None) -> str:
     """The canonical, absolute address of an API view: it keeps none of the request's
     parameters (DRF's reverse() would carry ``format`` over into every link)."""
-    url = request.build_absolute_uri(django_reverse(view_name, args=args))
+    url = links.base_address(request) + django_reverse(view_name, args=args)
     return f"{url}?{urlencode(query)}" if query else url
+
+
+def file_address(request, url: str) -> str:
+    """A stored file's address: as the storage gives it when that is absolute already."""
+    return url if "://" in url else links.base_address(request) + url
 
 
 class LinkField(serializers.HyperlinkedIdentityField):
@@ -91,6 +98,28 @@ class LabelField(serializers.Field):
 
 def label(choice_field: str) -> LabelField:
     return LabelField(choice_field)
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "format": "uri",
+        "nullable": True,
+        "description": "The record's page on the public site, in the answer's language; null "
+        "where the site has no page of its own for it (places, events without a home page).",
+    }
+)
+class PageField(serializers.Field):
+    """The address of a record's public page."""
+
+    def __init__(self):
+        super().__init__(source="*", read_only=True)
+
+    def to_representation(self, record):
+        return self.represent(record, Writing(self.context))
+
+    def represent(self, record, writing) -> str | None:
+        return writing.page_address(record)
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -163,51 +192,57 @@ class RecordSerializer(serializers.ModelSerializer):
 
 class PlaceSummarySerializer(RecordSerializer):
     url = LinkField("place")
+    page_url = PageField()
 
     class Meta:
         model = Place
-        fields = ["id", "name", "url"]
+        fields = ["id", "name", "url", "page_url"]
 
 
 class PersonSummarySerializer(RecordSerializer):
     url = LinkField("person")
+    page_url = PageField()
     name = serializers.CharField(source="display_name", read_only=True)
 
     class Meta:
         model = Person
-        fields = ["id", "name", "is_synthetic", "url"]
+        fields = ["id", "name", "is_synthetic", "url", "page_url"]
 
 
 class FamilySummarySerializer(RecordSerializer):
     url = LinkField("family")
+    page_url = PageField()
 
     class Meta:
         model = Family
-        fields = ["id", "name", "url"]
+        fields = ["id", "name", "url", "page_url"]
 
 
 class EventSummarySerializer(RecordSerializer):
     url = LinkField("event")
+    page_url = PageField()
 
     class Meta:
         model = Event
-        fields = ["id", "name", "slug", "url"]
+        fields = ["id", "name", "slug", "url", "page_url"]
 
 
 class SourceSummarySerializer(RecordSerializer):
     url = LinkField("source")
+    page_url = PageField()
 
     class Meta:
         model = Source
-        fields = ["id", "title", "url"]
+        fields = ["id", "title", "url", "page_url"]
 
 
 class StatementSummarySerializer(RecordSerializer):
     url = LinkField("statement")
+    page_url = PageField()
 
     class Meta:
         model = StatementPage
-        fields = ["id", "title", "slug", "url"]
+        fields = ["id", "title", "slug", "url", "page_url"]
 
 
 class OrganisationSerializer(RecordSerializer):
@@ -231,6 +266,7 @@ def locale_field() -> serializers.CharField:
 
 class PlaceSerializer(RecordSerializer):
     url = LinkField("place")
+    page_url = PageField()
     alternative_names = LinesField()
     parent = PlaceSummarySerializer(read_only=True, allow_null=True)
     latitude = serializers.FloatField(read_only=True, allow_null=True)
@@ -242,6 +278,7 @@ class PlaceSerializer(RecordSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
             "name",
             "alternative_names",
             "parent",
@@ -253,6 +290,7 @@ class PlaceSerializer(RecordSerializer):
 
 class SourceSerializer(RecordSerializer):
     url = LinkField("source")
+    page_url = PageField()
     kind_label = label("kind")
     web_address = serializers.CharField(source="url", read_only=True)
     published = partial_date("published_date")
@@ -264,6 +302,7 @@ class SourceSerializer(RecordSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
             "title",
             "kind",
             "kind_label",
@@ -283,11 +322,12 @@ class SourceSerializer(RecordSerializer):
     def get_document(self, source):
         if not source.document_id:
             return None
-        return self.context["request"].build_absolute_uri(source.document.url)
+        return file_address(self.context["request"], source.document.url)
 
 
 class EventSerializer(RecordSerializer):
     url = LinkField("event")
+    page_url = PageField()
     start = partial_date("start_date")
     end = partial_date("end_date")
     place = PlaceSummarySerializer(read_only=True, allow_null=True)
@@ -299,6 +339,7 @@ class EventSerializer(RecordSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
             "slug",
             "name",
             "start",
@@ -352,6 +393,7 @@ class TestimonySerializer(RecordSerializer):
 
 class PersonSerializer(RecordSerializer):
     url = LinkField("person")
+    page_url = PageField()
     is_synthetic = serializers.BooleanField(
         read_only=True,
         help_text=_("True when the record was generated and describes no real person."),
@@ -381,6 +423,7 @@ class PersonSerializer(RecordSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
             "is_synthetic",
             "name",
             "family_name",
@@ -414,7 +457,7 @@ class PersonSerializer(RecordSerializer):
     def get_photo(self, person):
         if not person.photo_id:
             return None
-        return self.context["request"].build_absolute_uri(person.photo.file.url)
+        return file_address(self.context["request"], person.photo.file.url)
 
 
 class PersonDetailSerializer(PersonSerializer):
@@ -435,6 +478,7 @@ class FamilyMemberSerializer(RecordSerializer):
 
 class FamilySerializer(RecordSerializer):
     url = LinkField("family")
+    page_url = PageField()
     members = FamilyMemberSerializer(
         source="public_memberships",
         many=True,
@@ -446,12 +490,12 @@ class FamilySerializer(RecordSerializer):
     class Meta:
         model = Family
         # Not the editors' notes: the family's public page does not show them either.
-        fields = ["id", "url", "name", "whole_family_killed", "members", "locale"]
+        fields = ["id", "url", "page_url", "name", "whole_family_killed", "members", "locale"]
 
 
 class StatementSerializer(RecordSerializer):
     url = LinkField("statement")
-    page_url = serializers.SerializerMethodField()
+    page_url = PageField()
     issuer = OrganisationSerializer(read_only=True)
     issued = partial_date("issued_date")
     kind_label = label("kind")
@@ -464,6 +508,7 @@ class StatementSerializer(RecordSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
             "page_url",
             "slug",
             "title",
@@ -480,10 +525,6 @@ class StatementSerializer(RecordSerializer):
             "first_published_at",
             "last_published_at",
         ]
-
-    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
-    def get_page_url(self, page):
-        return page.get_full_url(self.context["request"])
 
 
 @extend_schema_field(
@@ -520,6 +561,7 @@ class StatementDetailSerializer(StatementSerializer):
 
 class TimelineEntrySerializer(RecordSerializer):
     url = LinkField("timeline")
+    page_url = PageField()
     start = partial_date("start_date")
     end = partial_date("end_date")
     category_label = label("category")
@@ -537,6 +579,7 @@ class TimelineEntrySerializer(RecordSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
             "slug",
             "title",
             "start",
@@ -566,6 +609,7 @@ class FigureSerializer(RecordSerializer):
     """A reported figure is a claim: its value, who gives it, and where it was published."""
 
     url = LinkField("figure")
+    page_url = PageField()
     event = EventSummarySerializer(read_only=True)
     counts_label = label("counts")
     qualifier_label = label("qualifier")
@@ -579,6 +623,7 @@ class FigureSerializer(RecordSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
             "event",
             "counts",
             "counts_label",
@@ -609,7 +654,10 @@ class FigureSerializer(RecordSerializer):
 class SearchHitSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     label = serializers.CharField()
-    url = serializers.URLField()
+    url = serializers.URLField(help_text=_("The record in the API."))
+    page_url = serializers.URLField(
+        allow_null=True, help_text=_("The record's page on the public site, where it has one.")
+    )
     is_synthetic = serializers.BooleanField(
         help_text=_("True for generated records of people; false for every other record.")
     )
@@ -648,16 +696,21 @@ class Writing:
         self.context = context
         self.serializer = serializer
         self.language = translation.get_language()
+        self.request = context["request"]
+        self.base = links.base_address(self.request)
         self._list_addresses: dict[str, str] = {}
 
     def list_address(self, resource: str) -> str:
         # A page names hundreds of records: each list's address is made once.
         address = self._list_addresses.get(resource)
         if address is None:
-            path = django_reverse(f"api:{resource}-list")
-            address = self.context["request"].build_absolute_uri(path)
+            address = self.base + django_reverse(f"api:{resource}-list")
             self._list_addresses[resource] = address
         return address
+
+    def page_address(self, record) -> str | None:
+        path = links.page_path(record, self.request)
+        return self.base + path if path else None
 
 
 @functools.cache
@@ -703,7 +756,7 @@ def _writer(field):
             return None if value is None else _write(plan, value, writing)
 
         return write_one
-    if isinstance(field, (LinkField, LabelField, PartialDateField)):
+    if isinstance(field, (LinkField, LabelField, PartialDateField, PageField)):
         represent = field.represent
 
         def write_own(record, writing):

@@ -67,6 +67,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="api:root"), name="latest"),
     path("v1/", views.RootView.as_view(), name="root"),
     path("v1/search/", views.SearchView.as_view(), name="search"),
+    path("v1/deletions/", views.DeletionsView.as_view(), name="deletions"),
     *resource("people", views.PersonViewSet, "person"),
     *resource("families", views.FamilyViewSet, "family"),
     *resource("statements", views.StatementViewSet, "statement", by_slug=True),

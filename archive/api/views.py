@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Locale
@@ -25,9 +26,11 @@ from archive.models import (
     FamilyMembership,
     Person,
     Place,
+    PublicRecord,
     ReportedFigure,
     Source,
     StatementPage,
+    SyncState,
     Testimony,
     TimelineEntry,
     documented_counts,
@@ -35,12 +38,12 @@ from archive.models import (
 from archive.models.base import localize
 from archive.related_rows import attach, attach_lists, directory, with_places
 
-from . import conditional, filters, jsonld
+from . import conditional, filters, jsonld, links, sync
 from . import serializers as api
-from .pagination import ArchivePagination
-from .params import check_query_string, chosen_language
+from .pagination import ArchivePagination, ChangeCursor
+from .params import check_parameters, check_query_string, chosen_language
 from .renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, Written, csv_response
-from .schema import ArchiveAutoSchema, described_responses
+from .schema import CURSOR_PARAMETERS, ArchiveAutoSchema, described_responses
 
 # A stale generation's records are never read again; they only wait to expire, so not long.
 RECORD_SECONDS = 10 * 60
@@ -72,9 +75,14 @@ class ArchiveAPIMixin:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         check_query_string(request)
+        check_parameters(request, self.accepted_parameters())
         self.language = chosen_language(request)
         translation.activate(self.language)
         request.LANGUAGE_CODE = self.language
+
+    def accepted_parameters(self) -> set[str]:
+        """The query parameters this endpoint knows (those its schema describes)."""
+        return {"lang", "format"}
 
     def finalize_response(self, request, response, *args, **kwargs):
         if isinstance(response, Response) and response.status_code >= 400:
@@ -107,6 +115,20 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
         """Every public row of the model, in every language: the only definition of public
         the viewset uses, the model's ``public()``."""
         return self.queryset.model.objects.public()
+
+    def accepted_parameters(self) -> set[str]:
+        accepted = super().accepted_parameters()
+        if self.action == "list":
+            accepted |= set(self.filterset_class.base_filters)
+            accepted |= {
+                parameter["name"]
+                for parameter in self.paginator.get_schema_operation_parameters(self)
+            }
+        return accepted
+
+    def synced(self) -> SyncState:
+        """The incremental sync's records, brought up to date (see :mod:`.sync`)."""
+        return sync.refresh(SYNCED)
 
     def shaped(self, rows):
         """The rows with everything the serializer reads fetched in a constant number of
@@ -189,6 +211,10 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
     def list(self, request, *args, **kwargs):
         rows = self.filter_queryset(self.get_queryset())
         if isinstance(request.accepted_renderer, CSVRenderer):
+            if "changed_since" in request.query_params:
+                raise ValidationError(
+                    {"format": [_("Changes come as JSON or JSON-LD pages, not as CSV.")]}
+                )
             return csv_response(self, rows, request.path.rstrip("/").rsplit("/", 1)[-1])
         # The page is chosen by ids; the records on it are written once per content generation.
         page = self.paginate_queryset(rows.prefetch_related(None).values("id"))
@@ -209,7 +235,7 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
             self.write,
             self.get_serializer_class().__qualname__,
             self.language,
-            self.request.build_absolute_uri("/"),
+            links.base_address(self.request),
             request=self.request,
             seconds=RECORD_SECONDS,
         )
@@ -418,6 +444,10 @@ SEARCHED = (
 )
 
 
+# Each list, by the name its records' ``type`` carries in deletions, for the incremental sync.
+SYNCED = tuple((resource, viewset) for _name, resource, viewset in SEARCHED)
+
+
 class SearchParameters(serializers.Serializer):
     q = serializers.CharField(
         max_length=filters.MAX_QUERY_LENGTH,
@@ -446,6 +476,9 @@ class SearchView(ArchiveAPIMixin, APIView):
 
     renderer_classes = [JSONRenderer]
 
+    def accepted_parameters(self) -> set[str]:
+        return super().accepted_parameters() | set(SearchParameters().fields)
+
     @extend_schema(
         parameters=[SearchParameters], responses=described_responses(api.SearchResultsSerializer)
     )
@@ -461,6 +494,7 @@ class SearchView(ArchiveAPIMixin, APIView):
         rows = localize(view.public_rows(), self.language).order_by(*view.default_ordering)
         found = view.filterset_class(data={"q": query}, queryset=rows, request=self.request).qs
         hits = list(found[: limit + 1])
+        writing = api.Writing({"request": self.request})
         return {
             "type": name,
             "results": [
@@ -468,6 +502,7 @@ class SearchView(ArchiveAPIMixin, APIView):
                     "id": hit.pk,
                     "label": getattr(hit, view.label_attribute),
                     "url": api.address(self.request, f"api:{resource}-detail", hit.pk),
+                    "page_url": writing.page_address(hit),
                     "is_synthetic": getattr(hit, "is_synthetic", False),
                 }
                 for hit in hits[:limit]
@@ -475,6 +510,96 @@ class SearchView(ArchiveAPIMixin, APIView):
             "has_more": len(hits) > limit,
             "more": api.address(self.request, f"api:{resource}-list", query={"q": query}),
         }
+
+
+class DeletionParameters(serializers.Serializer):
+    since = serializers.DateTimeField(
+        help_text="Records that left public view after this moment (ISO 8601, UTC unless an "
+        "offset is given): the `until` of your last sync."
+    )
+    type = serializers.ChoiceField(
+        choices=[resource for resource, _viewset in SYNCED],
+        required=False,
+        help_text="Only records of this list: person, family, statement, timeline (entries), "
+        "source, figure, event or place.",
+    )
+
+
+class DeletionSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="The list the record was in: person, family, ...")
+    id = serializers.IntegerField()
+    merged_into = serializers.IntegerField(
+        allow_null=True,
+        help_text="The record of the same list it was merged into, where that is public; "
+        "otherwise null.",
+    )
+
+
+class DeletionPageSerializer(serializers.Serializer):
+    next = serializers.URLField(allow_null=True, help_text="The next page; null on the last.")
+    previous = serializers.URLField(allow_null=True)
+    results = DeletionSerializer(many=True)
+    until = serializers.DateTimeField(
+        help_text="Every record that left public view up to this moment is in these pages. "
+        "Pass it as since next time."
+    )
+
+
+class Gone(APIException):
+    status_code = 410
+    default_code = "gone"
+
+
+class DeletionsView(ArchiveAPIMixin, APIView):
+    """Records that left public view, for mirrors: the type and id of each record that was in a
+    list (in the chosen language) and is no longer, since `since`, in the order they left.
+
+    A record leaves when it is unpublished, restricted, held, past its expiry, deleted or merged
+    into another (then `merged_into` names that one), and a list in one language when a
+    translation takes its place there (the translation comes among the list's changes). Nothing
+    else is said about it. Deletions are kept since the sync's history began: an older `since`
+    answers 410, and the mirror should crawl the lists afresh."""
+
+    renderer_classes = [JSONRenderer]
+
+    def accepted_parameters(self) -> set[str]:
+        return (
+            super().accepted_parameters()
+            | set(DeletionParameters().fields)
+            | {parameter.name for parameter in CURSOR_PARAMETERS}
+        )
+
+    @extend_schema(
+        parameters=[DeletionParameters, *CURSOR_PARAMETERS],
+        responses=described_responses(
+            DeletionPageSerializer,
+            also={410: "`since` is older than the sync's history: crawl the lists afresh."},
+        ),
+    )
+    def get(self, request):
+        parameters = DeletionParameters(data=request.query_params)
+        parameters.is_valid(raise_exception=True)
+        since = parameters.validated_data["since"]
+        state = sync.refresh(SYNCED)
+        if since < state.started_at:
+            raise Gone(
+                _("Deletions are kept since %(start)s; crawl the lists afresh.")
+                % {"start": state.started_at.isoformat()}
+            )
+        left = PublicRecord.objects.filter(
+            language=self.language, present=False, changed_at__gt=since
+        )
+        if "type" in parameters.validated_data:
+            left = left.filter(kind=parameters.validated_data["type"])
+        pages = ChangeCursor(state.stamped_at)
+        rows = left.values("kind", "record_id", "merged_into", "sequence")
+        page = pages.paginate_queryset(rows, request, self)
+        return pages.get_paginated_response(
+            [
+                {"type": row["kind"], "id": row["record_id"], "merged_into": row["merged_into"]}
+                for row in page
+            ]
+        )
 
 
 class RootView(ArchiveAPIMixin, APIView):
@@ -498,7 +623,7 @@ class RootView(ArchiveAPIMixin, APIView):
             name: api.address(request, f"api:{resource}-list")
             for name, resource, _viewset in SEARCHED
         }
-        for name in ("search", "schema", "docs"):
+        for name in ("deletions", "search", "schema", "docs"):
             links[name] = api.address(request, f"api:{name}")
         return Response(links)
 

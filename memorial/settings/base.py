@@ -3,6 +3,7 @@ environment; the defaults are safe for a developer's laptop and nothing else."""
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,18 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def is_public_base(address: str) -> bool:
+    """An http(s) address with a host and nothing after it, not naming this machine."""
+    parts = urlsplit(address)
+    return (
+        parts.scheme in {"http", "https"}
+        and bool(parts.hostname)
+        and parts.path in {"", "/"}
+        and not parts.query
+        and parts.hostname not in {"localhost", "127.0.0.1", "::1"}
+    )
 
 
 DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
@@ -179,6 +192,9 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Memorial Archive"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where the public reaches the site, e.g. https://memorial.example.org: the API writes every
+# record's addresses (its own and its page's) from it. Empty: from the host each request names.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").rstrip("/")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "xlsx", "odt", "docx", "png", "jpg", "jpeg"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -1,0 +1,299 @@
+"""Incremental sync: which records of each list changed in their public form, and which left
+public view, since a given moment (``?changed_since=`` on every list, and ``/deletions/``).
+
+What is public is decided by each model's ``public()`` alone, and what a record's public form
+is, by the serializer alone: nothing here repeats either. A record's form is kept as a
+fingerprint of its JSON (:class:`~archive.models.PublicRecord`, one per list, language and
+record), and a refresh compares the records as they are with their fingerprints: a record
+that is public now and was not, or whose JSON differs, is stamped as changed; one that was
+public and is not (unpublished, restricted, held, expired, deleted, merged, or replaced in
+its language's list by a translation), as gone. So whatever made the change, the admin, a
+bulk action, the importer's COPY, a command, the scheduler, an expiry passing or raw SQL, it
+shows in the comparison, on PostgreSQL and SQLite alike. Each record's entry in a list it
+has left says only that it left, and where it was merged into: nothing about why.
+
+A refresh runs when a sync is asked for and the content generation has moved since the last
+one (:mod:`archive.caching.generation`), or from ``manage.py refresh_public_records``.
+Small lists are compared whole. People and families are many, so only the records the change
+log names are compared: :mod:`archive.api.changelog` has the database note every row written
+to the tables their records are made of (``MADE_OF``), whatever wrote it. A test compares
+the tables each list's ``public()`` and serializer read with these (tests/test_api_sync.py),
+so that a table added to either is not forgotten here.
+
+Changes are stamped with the refresh's time and ordered by a sequence number. A client that
+passes the ``until`` of its last sync as the next ``changed_since`` (and ``since``) misses
+nothing: changes made while it synced are stamped by a later refresh, after ``until``."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Model, Q, QuerySet
+from django.db.models.functions import Now
+from django.http import HttpRequest
+from django.utils import timezone, translation
+from rest_framework.request import Request
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from archive.caching import current_generation
+from archive.models import (
+    Event,
+    Family,
+    FamilyMembership,
+    LoggedChange,
+    MergedRecord,
+    Person,
+    Place,
+    PublicRecord,
+    Source,
+    SyncState,
+    Testimony,
+)
+from archive.models.base import localize
+
+EVERYTHING = "*"
+# Records written and fingerprinted at a time.
+CHUNK = 500
+
+
+def _logged(source: str) -> QuerySet:
+    """The values the refresh under way has claimed from the change log for ``source``."""
+    return LoggedChange.objects.filter(claimed=True, source=source).values("value")
+
+
+def source_name(model: type[Model], column: str) -> str:
+    return f"{model._meta.db_table}.{column}"
+
+
+def _in_groups(model: type[Model], source: str) -> QuerySet:
+    """The translation keys of the rows of ``model`` that ``source`` names."""
+    return model.objects.filter(pk__in=_logged(source)).values("translation_key")
+
+
+def _same(model: type[Model]) -> Callable[[str], Q]:
+    """The records themselves, and every version of them: restricting one version hides
+    them all, and publishing a translation replaces the original in its language's list."""
+    return lambda source: (
+        Q(pk__in=_logged(source)) | Q(translation_key__in=_in_groups(model, source))
+    )
+
+
+def _through(*paths: str, model: type[Model]) -> Callable[[str], Q]:
+    """Records that reach a row of ``model`` (or a version of it) by any of ``paths``."""
+
+    def affected(source: str) -> Q:
+        keys = _in_groups(model, source)
+        found = Q()
+        for path in paths:
+            found |= Q(**{f"{path}__translation_key__in": keys})
+        return found
+
+    return affected
+
+
+def _own(source: str) -> Q:
+    return Q(pk__in=_logged(source))
+
+
+# What the records of the large lists are made of: for each watched column, the records of the
+# list that a row written there may change. A Person's record shows its places, event, photo,
+# sources, testimonies and families; a family's its name and its public members.
+MADE_OF: dict[str, dict[tuple[type[Model], str], Callable[[str], Q]]] = {
+    "person": {
+        (Person, "id"): _same(Person),
+        (Person.sources.through, "person_id"): _own,
+        (Testimony, "person_id"): _own,
+        (FamilyMembership, "person_id"): _own,
+        (Place, "id"): _through("birth_place", "residence", "fate_place", model=Place),
+        (Event, "id"): _through("event", model=Event),
+        (Source, "id"): _through("sources", "testimonies__source", model=Source),
+        (Family, "id"): _through("memberships__family", model=Family),
+        (get_image_model(), "id"): lambda source: Q(photo__in=_logged(source)),
+    },
+    "family": {
+        (Family, "id"): _same(Family),
+        (FamilyMembership, "family_id"): _own,
+        (Person, "id"): _through("memberships__person", model=Person),
+    },
+}
+# A change to these has every list compared whole.
+EVERYTHING_WHEN = [(Locale, "id")]
+
+
+def watched_columns() -> dict[str, set[str]]:
+    """The columns the change log notes, by table."""
+    columns: dict[str, set[str]] = {}
+    for model, column in [*EVERYTHING_WHEN, *(key for made in MADE_OF.values() for key in made)]:
+        columns.setdefault(model._meta.db_table, set()).add(column)
+    return columns
+
+
+class _Unhosted(HttpRequest):
+    """The request records are fingerprinted with: one fixed host, so that a fingerprint is
+    the same whichever host a client names (their records differ by that alone)."""
+
+    def get_host(self) -> str:
+        return "records.invalid"
+
+
+def refresh(lists: Iterable[tuple[str, type]]) -> SyncState:
+    """Bring the public records of ``lists`` (list name, viewset) up to date with the content,
+    unless they are already, and say how far they are."""
+    generation = current_generation()
+    state = SyncState.objects.filter(pk=1).first()
+    if state and generation is not None and state.generation == generation:
+        return state
+    with transaction.atomic():
+        # One refresh at a time: the others wait here, then find the work done.
+        state, _created = SyncState.objects.select_for_update().get_or_create(pk=1)
+        if generation is not None and state.generation == generation:
+            return state
+        _Refresh(state, dict(lists)).run(generation)
+    return state
+
+
+class _Refresh:
+    def __init__(self, state: SyncState, lists: dict[str, type]):
+        self.state = state
+        self.lists = lists
+        self.request = Request(_Unhosted())
+        self.changed: list[PublicRecord] = []
+        self.created: list[PublicRecord] = []
+
+    def run(self, generation: str | None) -> None:
+        state = self.state
+        checked_at = SyncState.objects.annotate(now=Now()).values_list("now", flat=True)[0]
+        LoggedChange.objects.filter(claimed=False).update(claimed=True)
+        if state.checked_at:
+            self._claim_expired(since=state.checked_at)
+        sources = set(LoggedChange.objects.filter(claimed=True).values_list("source", flat=True))
+        everything = (
+            state.checked_at is None
+            or EVERYTHING in sources
+            or any(source_name(*key) in sources for key in EVERYTHING_WHEN)
+        )
+        self.stamp = timezone.now()
+        if state.stamped_at and self.stamp <= state.stamped_at:
+            self.stamp = state.stamped_at + datetime.timedelta(microseconds=1)
+        self.sequence = state.sequence
+        for kind, viewset in self.lists.items():
+            selection = None if everything else self._selection(kind, viewset, sources)
+            if selection is False:
+                continue
+            for language, _name in settings.LANGUAGES:
+                self._compare(kind, viewset, language, selection)
+        PublicRecord.objects.bulk_create(self.created, batch_size=CHUNK)
+        PublicRecord.objects.bulk_update(
+            self.changed,
+            ["present", "fingerprint", "merged_into", "changed_at", "sequence"],
+            batch_size=CHUNK,
+        )
+        LoggedChange.objects.filter(claimed=True).delete()
+        state.generation = generation or ""
+        state.checked_at = checked_at
+        state.stamped_at = self.stamp
+        state.started_at = state.started_at or self.stamp
+        state.sequence = self.sequence
+        state.save()
+
+    def _claim_expired(self, since: datetime.datetime) -> None:
+        """Note the watched records whose ``expire_at`` has passed since the last refresh: they
+        left the public without any row being written."""
+        for kind in MADE_OF.values():
+            for model, column in kind:
+                if column != "id" or not hasattr(model, "expire_at"):
+                    continue
+                expired = model.objects.filter(expire_at__gt=since, expire_at__lte=Now())
+                LoggedChange.objects.bulk_create(
+                    LoggedChange(source=source_name(model, "id"), value=pk, claimed=True)
+                    for pk in expired.values_list("pk", flat=True)
+                )
+
+    def _selection(self, kind: str, viewset, sources: set[str]) -> tuple[Q, Q] | bool | None:
+        """What of ``kind`` the change log names: (the records to compare, those of them that
+        may be gone from the table), False for nothing, None for the whole list."""
+        made_of = MADE_OF.get(kind)
+        if made_of is None:
+            return None
+        model = viewset.queryset.model
+        found, gone = Q(), Q()
+        for (source_model, column), affected in made_of.items():
+            source = source_name(source_model, column)
+            if source not in sources:
+                continue
+            found |= Q(pk__in=model.objects.filter(affected(source)).values("pk"))
+            if source_model is model and column == "id":
+                gone |= Q(record_id__in=_logged(source))
+        return (found, gone) if found else False
+
+    def _compare(self, kind: str, viewset, language: str, selection) -> None:
+        view = viewset(request=self.request, language=language, format_kwarg=None, kwargs={})
+        view.action = "retrieve"  # the fullest form of each record: the detail's
+        with translation.override(language):
+            public = localize(view.public_rows(), language)
+            known = PublicRecord.objects.filter(kind=kind, language=language)
+            if selection is not None:
+                found, gone = selection
+                public = public.filter(found)
+                known = known.filter(Q(record_id__in=public.model.objects.filter(found)) | gone)
+            previous = {record.record_id: record for record in known}
+            ids = sorted(public.values_list("pk", flat=True))
+            current = set()
+            for start in range(0, len(ids), CHUNK):
+                for pk, written in view.write(ids[start : start + CHUNK]).items():
+                    current.add(pk)
+                    fingerprint = hashlib.md5(written, usedforsecurity=False).hexdigest()
+                    self._saw(kind, language, pk, fingerprint, previous)
+        left = [record for pk, record in previous.items() if record.present and pk not in current]
+        merged = self._merged_into(viewset, language, [record.record_id for record in left])
+        for record in left:
+            record.merged_into = merged.get(record.record_id)
+            self.changed.append(self._stamped(record, present=False, fingerprint=""))
+
+    def _saw(self, kind, language, pk, fingerprint, previous) -> None:
+        record = previous.get(pk)
+        if record is None:
+            record = PublicRecord(kind=kind, language=language, record_id=pk)
+            self.created.append(self._stamped(record, present=True, fingerprint=fingerprint))
+        elif not record.present or record.fingerprint != fingerprint:
+            record.merged_into = None
+            self.changed.append(self._stamped(record, present=True, fingerprint=fingerprint))
+
+    def _stamped(self, record: PublicRecord, *, present: bool, fingerprint: str) -> PublicRecord:
+        self.sequence += 1
+        record.present, record.fingerprint = present, fingerprint
+        record.changed_at, record.sequence = self.stamp, self.sequence
+        return record
+
+    def _merged_into(self, viewset, language: str, ids: list[int]) -> dict[int, int]:
+        """For records among ``ids`` that were merged, the record they went into, as this
+        language's list shows it, where that is public."""
+        model = viewset.queryset.model
+        merges = dict(
+            MergedRecord.objects.filter(
+                model=model._meta.label_lower, record_id__in=ids
+            ).values_list("record_id", "merged_into")
+        )
+        if not merges:
+            return {}
+        public = localize(viewset(language=language).public_rows(), language)
+        shown = dict(
+            public.filter(
+                translation_key__in=model.objects.filter(pk__in=merges.values()).values(
+                    "translation_key"
+                )
+            ).values_list("translation_key", "pk")
+        )
+        keys = dict(
+            model.objects.filter(pk__in=merges.values()).values_list("pk", "translation_key")
+        )
+        return {
+            pk: shown[keys[target]]
+            for pk, target in merges.items()
+            if target in keys and keys[target] in shown
+        }
