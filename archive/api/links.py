@@ -15,7 +15,15 @@ from django.utils import translation
 from wagtail.models import Page
 
 from archive.caching import remembered
-from archive.models import Event, HomePage, Place, ReportedFigure, Source
+from archive.models import (
+    Event,
+    Family,
+    HomePage,
+    Person,
+    ReportedFigure,
+    Source,
+    TimelineEntry,
+)
 from archive.models.base import localize
 
 
@@ -24,36 +32,68 @@ def base_address(request) -> str:
     return settings.PUBLIC_BASE_URL or request.build_absolute_uri("/").rstrip("/")
 
 
-def page_path(record: Model, request) -> str | None:
-    """The path of ``record``'s public page in the active language, or None where the site
-    has none of its own (places)."""
-    if isinstance(record, Page):
-        parts = record.get_url_parts(getattr(request, "_request", request))
-        return parts[2] if parts else None
-    if isinstance(record, Event):
-        return event_pages(request).get(record.translation_key)
-    if isinstance(record, Place):
-        return None
-    if isinstance(record, Source):
-        return f"{reverse('archive:sources')}#source-{record.pk}"
-    if isinstance(record, ReportedFigure):
-        return f"{reverse('archive:figures')}#figure-{record.pk}"
-    return record.get_absolute_url()  # people, families, timeline entries
+# Stands for a record's id in an address made once per list (see PageAddresses.path()).
+_ID = 2_147_483_647
 
 
-def event_pages(request) -> dict:
-    """The path of each event's home page, by the event's translation key: the event's front
-    page in the active language (or its original), if it has a public one."""
+class PageAddresses:
+    """The absolute address of each record's public page, for one request and language."""
 
-    def build():
-        homes = localize(HomePage.objects.public()).select_related("event", "locale")
-        request_here = getattr(request, "_request", request)
+    def __init__(self, request):
+        self.request = request
+        self.base = base_address(request)
+        self._event_pages: dict | None = None
+        self._paths: dict[str, list[str]] = {}
+
+    def of(self, record: Model) -> str | None:
+        path = self.path(record)
+        return self.base + path if path else None
+
+    def path(self, record: Model) -> str | None:
+        """The path of ``record``'s page in the active language, or None where the site has
+        none of its own (places): the path its ``get_absolute_url()`` gives, where it has one.
+
+        Django's reverse() made a quarter of the time of writing a person, so each kind's
+        address is reversed once, with a stand-in id, and the record's id put in its place."""
+        if isinstance(record, Page):
+            parts = record.get_url_parts(getattr(self.request, "_request", self.request))
+            return parts[2] if parts else None
+        if isinstance(record, Event):
+            return self.event_pages().get(record.translation_key)
+        if isinstance(record, Person):
+            return self._reversed("archive:person_detail", record.pk)
+        if isinstance(record, Family):
+            return self._reversed("archive:family_detail", record.pk)
+        if isinstance(record, TimelineEntry):
+            return f"{self._reversed('archive:timeline')}#{record.anchor}"
+        if isinstance(record, Source):
+            return f"{self._reversed('archive:sources')}#source-{record.pk}"
+        if isinstance(record, ReportedFigure):
+            return f"{self._reversed('archive:figures')}#figure-{record.pk}"
+        return None  # places
+
+    def _reversed(self, view_name: str, pk: int | None = None) -> str:
+        pieces = self._paths.get(view_name)
+        if pieces is None:
+            args = [] if pk is None else [_ID]
+            pieces = self._paths[view_name] = reverse(view_name, args=args).split(str(_ID))
+        return str(pk).join(pieces)
+
+    def event_pages(self) -> dict:
+        """The path of each event's home page, by the event's translation key: the event's
+        front page in the active language (or its original), if it has a public one."""
+        if self._event_pages is None:
+            language = translation.get_language()
+            self._event_pages = remembered(
+                "api-event-pages", self._find_event_pages, language, request=self.request
+            )
+        return self._event_pages
+
+    def _find_event_pages(self) -> dict:
+        homes = localize(HomePage.objects.public()).select_related("event")
         paths = {}
-        for home in homes.order_by("path"):
-            parts = home.event_id and home.get_url_parts(request_here)
+        for home in homes.filter(event__isnull=False).order_by("path"):
+            parts = home.get_url_parts(getattr(self.request, "_request", self.request))
             if parts:
                 paths.setdefault(home.event.translation_key, parts[2])
         return paths
-
-    language = translation.get_language()
-    return remembered("api-event-pages", build, language, request=request)

@@ -23,6 +23,11 @@ ERRORS = {
     406: "None of the formats in Accept is available here.",
     429: "Too many requests from this address; wait as long as Retry-After says.",
 }
+# What the incremental sync (changed_since, deletions) may answer besides.
+SYNC_ERRORS = {
+    503: "With changed_since: the history of changes is being prepared after a large import; "
+    "try again later.",
+}
 LIST_NOTE = (
     "\n\nPaginated: numbered pages (`page`, `page_size` up to 200), or `mode=cursor` to crawl the "
     "whole list. Formats: JSON, JSON-LD (`format=jsonld`), and CSV (`format=csv`), which streams "
@@ -69,7 +74,8 @@ class ArchiveAutoSchema(AutoSchema):
         serializer = super().get_response_serializers()
         if isinstance(serializer, dict):
             return serializer
-        return described_responses(serializer, self.view.get_renderers())
+        also = SYNC_ERRORS if getattr(self.view, "action", None) == "list" else {}
+        return described_responses(serializer, self.view.get_renderers(), also)
 
 
 # The parameters of cursor pages, for the endpoints that describe them by hand.

@@ -696,8 +696,8 @@ class Writing:
         self.context = context
         self.serializer = serializer
         self.language = translation.get_language()
-        self.request = context["request"]
-        self.base = links.base_address(self.request)
+        self.pages = links.PageAddresses(context["request"])
+        self.base = self.pages.base
         self._list_addresses: dict[str, str] = {}
 
     def list_address(self, resource: str) -> str:
@@ -709,8 +709,7 @@ class Writing:
         return address
 
     def page_address(self, record) -> str | None:
-        path = links.page_path(record, self.request)
-        return self.base + path if path else None
+        return self.pages.of(record)
 
 
 @functools.cache

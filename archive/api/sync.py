@@ -56,6 +56,8 @@ from archive.models import (
 )
 from archive.models.base import localize
 
+from .links import PageAddresses
+
 EVERYTHING = "*"
 # Records written and fingerprinted at a time.
 CHUNK = 500
@@ -141,20 +143,26 @@ class _Unhosted(HttpRequest):
         return "records.invalid"
 
 
-def refresh(lists: Iterable[tuple[str, type]]) -> SyncState:
+def refresh(lists: Iterable[tuple[str, type]], *, budget: int | None = None) -> SyncState:
     """Bring the public records of ``lists`` (list name, viewset) up to date with the content,
-    unless they are already, and say how far they are."""
+    and say how far they are: as of the last refresh that completed.
+
+    Nothing is done if they are up to date already, if another refresh is under way (its
+    result shows on the next request), or if it would take more than ``budget`` records
+    written (a record in one language each): a request must not run for minutes after an
+    import of 100,000 people; ``manage.py refresh_public_records``, with no budget, does that."""
     generation = current_generation()
-    state = SyncState.objects.filter(pk=1).first()
-    if state and generation is not None and state.generation == generation:
+    state, _created = SyncState.objects.get_or_create(pk=1)
+    if generation is not None and state.generation == generation:
         return state
     with transaction.atomic():
-        # One refresh at a time: the others wait here, then find the work done.
-        state, _created = SyncState.objects.select_for_update().get_or_create(pk=1)
-        if generation is not None and state.generation == generation:
+        locked = SyncState.objects.select_for_update(skip_locked=True).filter(pk=1).first()
+        if locked is None or (generation is not None and locked.generation == generation):
+            return locked or state
+        if not _Refresh(locked, dict(lists)).run(generation, budget):
+            transaction.set_rollback(True)  # the change log's rows wait for the next one
             return state
-        _Refresh(state, dict(lists)).run(generation)
-    return state
+    return locked
 
 
 class _Refresh:
@@ -165,28 +173,36 @@ class _Refresh:
         self.changed: list[PublicRecord] = []
         self.created: list[PublicRecord] = []
 
-    def run(self, generation: str | None) -> None:
+    def run(self, generation: str | None, budget: int | None) -> bool:
+        """Compare, stamp and save; False, with nothing done, if that would take more than
+        ``budget`` records written."""
         state = self.state
         checked_at = SyncState.objects.annotate(now=Now()).values_list("now", flat=True)[0]
         LoggedChange.objects.filter(claimed=False).update(claimed=True)
         if state.checked_at:
             self._claim_expired(since=state.checked_at)
+        self._claim_moved_event_pages()
         sources = set(LoggedChange.objects.filter(claimed=True).values_list("source", flat=True))
         everything = (
             state.checked_at is None
             or EVERYTHING in sources
             or any(source_name(*key) in sources for key in EVERYTHING_WHEN)
         )
+        selections = {
+            kind: None if everything else self._selection(kind, viewset, sources)
+            for kind, viewset in self.lists.items()
+        }
+        if budget is not None and self._cost(selections) > budget:
+            return False
         self.stamp = timezone.now()
         if state.stamped_at and self.stamp <= state.stamped_at:
             self.stamp = state.stamped_at + datetime.timedelta(microseconds=1)
         self.sequence = state.sequence
-        for kind, viewset in self.lists.items():
-            selection = None if everything else self._selection(kind, viewset, sources)
+        for kind, selection in selections.items():
             if selection is False:
                 continue
             for language, _name in settings.LANGUAGES:
-                self._compare(kind, viewset, language, selection)
+                self._compare(kind, self.lists[kind], language, selection)
         PublicRecord.objects.bulk_create(self.created, batch_size=CHUNK)
         PublicRecord.objects.bulk_update(
             self.changed,
@@ -200,6 +216,19 @@ class _Refresh:
         state.started_at = state.started_at or self.stamp
         state.sequence = self.sequence
         state.save()
+        return True
+
+    def _cost(self, selections: dict) -> int:
+        """About how many records comparing ``selections`` writes: every row of a list compared
+        whole, the rows named of the others, in every language."""
+        rows = 0
+        for kind, selection in selections.items():
+            model = self.lists[kind].queryset.model
+            if selection is None:
+                rows += model.objects.count()
+            elif selection is not False:
+                rows += model.objects.filter(selection[0]).count()
+        return rows * len(settings.LANGUAGES)
 
     def _claim_expired(self, since: datetime.datetime) -> None:
         """Note the watched records whose ``expire_at`` has passed since the last refresh: they
@@ -213,6 +242,30 @@ class _Refresh:
                     LoggedChange(source=source_name(model, "id"), value=pk, claimed=True)
                     for pk in expired.values_list("pk", flat=True)
                 )
+
+    def _claim_moved_event_pages(self) -> None:
+        """Note the events whose home page moved, as if their rows had been written.
+
+        Records name an event with the address of its home page, which the page tree decides
+        (a home page published, unpublished, restricted or moved, a site's root changed), and
+        the change log does not watch it: the few addresses are compared whole instead."""
+        now = {}
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                pages = PageAddresses(self.request).event_pages()
+            now[language] = {str(key): path for key, path in pages.items()}
+        before = self.state.event_pages
+        moved = {
+            key
+            for language, pages in now.items()
+            for key in set(pages) | set(before.get(language, {}))
+            if pages.get(key) != before.get(language, {}).get(key)
+        }
+        self.state.event_pages = now
+        LoggedChange.objects.bulk_create(
+            LoggedChange(source=source_name(Event, "id"), value=pk, claimed=True)
+            for pk in Event.objects.filter(translation_key__in=moved).values_list("pk", flat=True)
+        )
 
     def _selection(self, kind: str, viewset, sources: set[str]) -> tuple[Q, Q] | bool | None:
         """What of ``kind`` the change log names: (the records to compare, those of them that

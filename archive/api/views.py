@@ -5,6 +5,7 @@ The docstrings of the viewsets are the endpoint descriptions in the OpenAPI sche
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Prefetch, Subquery
 from django.http import Http404, JsonResponse
 from django.utils import translation
@@ -43,7 +44,7 @@ from . import serializers as api
 from .pagination import ArchivePagination, ChangeCursor
 from .params import check_parameters, check_query_string, chosen_language
 from .renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, Written, csv_response
-from .schema import CURSOR_PARAMETERS, ArchiveAutoSchema, described_responses
+from .schema import CURSOR_PARAMETERS, SYNC_ERRORS, ArchiveAutoSchema, described_responses
 
 # A stale generation's records are never read again; they only wait to expire, so not long.
 RECORD_SECONDS = 10 * 60
@@ -127,8 +128,7 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
         return accepted
 
     def synced(self) -> SyncState:
-        """The incremental sync's records, brought up to date (see :mod:`.sync`)."""
-        return sync.refresh(SYNCED)
+        return synced()
 
     def shaped(self, rows):
         """The rows with everything the serializer reads fetched in a constant number of
@@ -448,6 +448,21 @@ SEARCHED = (
 SYNCED = tuple((resource, viewset) for _name, resource, viewset in SEARCHED)
 
 
+class SyncPending(APIException):
+    status_code = 503
+    default_detail = _("The history of changes is being prepared; try again in a few minutes.")
+    default_code = "sync_pending"
+
+
+def synced() -> SyncState:
+    """The incremental sync's records, brought up to date as far as a request may (see
+    :mod:`.sync`); 503 while they have never been."""
+    state = sync.refresh(SYNCED, budget=settings.API_SYNC_REQUEST_BUDGET)
+    if state.started_at is None:
+        raise SyncPending
+    return state
+
+
 class SearchParameters(serializers.Serializer):
     q = serializers.CharField(
         max_length=filters.MAX_QUERY_LENGTH,
@@ -494,7 +509,7 @@ class SearchView(ArchiveAPIMixin, APIView):
         rows = localize(view.public_rows(), self.language).order_by(*view.default_ordering)
         found = view.filterset_class(data={"q": query}, queryset=rows, request=self.request).qs
         hits = list(found[: limit + 1])
-        writing = api.Writing({"request": self.request})
+        pages = links.PageAddresses(self.request)
         return {
             "type": name,
             "results": [
@@ -502,7 +517,7 @@ class SearchView(ArchiveAPIMixin, APIView):
                     "id": hit.pk,
                     "label": getattr(hit, view.label_attribute),
                     "url": api.address(self.request, f"api:{resource}-detail", hit.pk),
-                    "page_url": writing.page_address(hit),
+                    "page_url": pages.of(hit),
                     "is_synthetic": getattr(hit, "is_synthetic", False),
                 }
                 for hit in hits[:limit]
@@ -573,14 +588,17 @@ class DeletionsView(ArchiveAPIMixin, APIView):
         parameters=[DeletionParameters, *CURSOR_PARAMETERS],
         responses=described_responses(
             DeletionPageSerializer,
-            also={410: "`since` is older than the sync's history: crawl the lists afresh."},
+            also={
+                410: "`since` is older than the sync's history: crawl the lists afresh.",
+                503: SYNC_ERRORS[503].removeprefix("With changed_since: "),
+            },
         ),
     )
     def get(self, request):
         parameters = DeletionParameters(data=request.query_params)
         parameters.is_valid(raise_exception=True)
         since = parameters.validated_data["since"]
-        state = sync.refresh(SYNCED)
+        state = synced()
         if since < state.started_at:
             raise Gone(
                 _("Deletions are kept since %(start)s; crawl the lists afresh.")

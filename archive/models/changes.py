@@ -72,6 +72,8 @@ class SyncState(models.Model):
     stamped_at = models.DateTimeField(null=True)  # the latest change time given
     sequence = models.BigIntegerField(default=0)  # the latest sequence given
     started_at = models.DateTimeField(null=True)  # since when the history is complete
+    # The address of each event's home page, by language and event (see sync.py).
+    event_pages = models.JSONField(default=dict)
 
     class Meta:
         verbose_name = "sync state"

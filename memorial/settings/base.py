@@ -248,6 +248,10 @@ SPECTACULAR_SETTINGS = {
 }
 # How long browsers and shared caches may keep an API answer, in seconds.
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+# How many records (one language each) a request may write to bring the API's incremental sync
+# up to date after a change; a larger change waits for `manage.py refresh_public_records`
+# (cron). About a millisecond each: a request stays within seconds.
+API_SYNC_REQUEST_BUDGET = int(os.environ.get("API_SYNC_REQUEST_BUDGET", "5000"))
 # Security headers (memorial/security.py). Public pages run no inline script at all; Wagtail's
 # admin still needs inline scripts, inline styles and eval. Nothing may frame a page, except that
 # the admin frames previews in its side panel (memorial/security.py says which responses those are).
