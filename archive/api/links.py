@@ -42,7 +42,6 @@ class PageAddresses:
     def __init__(self, request):
         self.request = request
         self.base = base_address(request)
-        self._event_pages: dict | None = None
         self._paths: dict[str, list[str]] = {}
 
     def of(self, record: Model) -> str | None:
@@ -81,13 +80,15 @@ class PageAddresses:
 
     def event_pages(self) -> dict:
         """The path of each event's home page, by the event's translation key: the event's
-        front page in the active language (or its original), if it has a public one."""
-        if self._event_pages is None:
-            language = translation.get_language()
-            self._event_pages = remembered(
+        front page in the active language (or its original), if it has a public one. Found
+        once per request and language, and per content generation where it can be kept."""
+        language = translation.get_language()
+        found = self.request.__dict__.setdefault("_archive_event_pages", {})
+        if language not in found:
+            found[language] = remembered(
                 "api-event-pages", self._find_event_pages, language, request=self.request
             )
-        return self._event_pages
+        return found[language]
 
     def _find_event_pages(self) -> dict:
         homes = localize(HomePage.objects.public()).select_related("event")

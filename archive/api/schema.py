@@ -5,6 +5,7 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 
+from . import guide
 from .pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from .renderers import CSVRenderer, JSONLDRenderer
 
@@ -42,6 +43,12 @@ DETAIL_NOTE = (
 def only_public_api(endpoints):
     """Describe the versioned public API only, not the admin's internal endpoints."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith(API_PREFIX)]
+
+
+def with_guide(result, generator, request, public):
+    """The guide to the API as the schema's description (see guide.py)."""
+    result["info"]["description"] = guide.markdown(request)
+    return result
 
 
 class ArchiveAutoSchema(AutoSchema):

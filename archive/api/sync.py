@@ -189,7 +189,7 @@ class _Refresh:
             or any(source_name(*key) in sources for key in EVERYTHING_WHEN)
         )
         selections = {
-            kind: None if everything else self._selection(kind, viewset, sources)
+            kind: None if everything else self._named(kind, viewset, sources)
             for kind, viewset in self.lists.items()
         }
         if budget is not None and self._cost(selections) > budget:
@@ -198,11 +198,11 @@ class _Refresh:
         if state.stamped_at and self.stamp <= state.stamped_at:
             self.stamp = state.stamped_at + datetime.timedelta(microseconds=1)
         self.sequence = state.sequence
-        for kind, selection in selections.items():
-            if selection is False:
+        for kind, named in selections.items():
+            if named == []:
                 continue
             for language, _name in settings.LANGUAGES:
-                self._compare(kind, self.lists[kind], language, selection)
+                self._compare(kind, self.lists[kind], language, named)
         PublicRecord.objects.bulk_create(self.created, batch_size=CHUNK)
         PublicRecord.objects.bulk_update(
             self.changed,
@@ -218,16 +218,12 @@ class _Refresh:
         state.save()
         return True
 
-    def _cost(self, selections: dict) -> int:
+    def _cost(self, selections: dict[str, list[int] | None]) -> int:
         """About how many records comparing ``selections`` writes: every row of a list compared
         whole, the rows named of the others, in every language."""
         rows = 0
-        for kind, selection in selections.items():
-            model = self.lists[kind].queryset.model
-            if selection is None:
-                rows += model.objects.count()
-            elif selection is not False:
-                rows += model.objects.filter(selection[0]).count()
+        for kind, named in selections.items():
+            rows += self.lists[kind].queryset.model.objects.count() if named is None else len(named)
         return rows * len(settings.LANGUAGES)
 
     def _claim_expired(self, since: datetime.datetime) -> None:
@@ -267,42 +263,62 @@ class _Refresh:
             for pk in Event.objects.filter(translation_key__in=moved).values_list("pk", flat=True)
         )
 
-    def _selection(self, kind: str, viewset, sources: set[str]) -> tuple[Q, Q] | bool | None:
-        """What of ``kind`` the change log names: (the records to compare, those of them that
-        may be gone from the table), False for nothing, None for the whole list."""
+    def _named(self, kind: str, viewset, sources: set[str]) -> list[int] | None:
+        """The ids of the records of ``kind`` the change log names, deleted ones included, or
+        None for a list compared whole."""
         made_of = MADE_OF.get(kind)
         if made_of is None:
             return None
         model = viewset.queryset.model
-        found, gone = Q(), Q()
+        named: set[int] = set()
         for (source_model, column), affected in made_of.items():
             source = source_name(source_model, column)
             if source not in sources:
                 continue
-            found |= Q(pk__in=model.objects.filter(affected(source)).values("pk"))
+            # One query per source: PostgreSQL plans each as a probe of an index, and the
+            # union of them all as a scan of the table (0.3 s at 100,000 people).
+            named.update(model.objects.filter(affected(source)).values_list("pk", flat=True))
             if source_model is model and column == "id":
-                gone |= Q(record_id__in=_logged(source))
-        return (found, gone) if found else False
+                named.update(_logged(source).values_list("value", flat=True))
+        return sorted(named)
 
-    def _compare(self, kind: str, viewset, language: str, selection) -> None:
+    def _compare(self, kind: str, viewset, language: str, named: list[int] | None) -> None:
+        """Compare the records ``named`` (all of them when None) of ``kind`` in ``language``
+        with their fingerprints, and stamp those that changed, appeared or left. Only public
+        records are written (view.write() reads the list's own rows), so a named record that
+        is not written is not public."""
         view = viewset(request=self.request, language=language, format_kwarg=None, kwargs={})
         view.action = "retrieve"  # the fullest form of each record: the detail's
+        known = PublicRecord.objects.filter(kind=kind, language=language)
         with translation.override(language):
-            public = localize(view.public_rows(), language)
-            known = PublicRecord.objects.filter(kind=kind, language=language)
-            if selection is not None:
-                found, gone = selection
-                public = public.filter(found)
-                known = known.filter(Q(record_id__in=public.model.objects.filter(found)) | gone)
-            previous = {record.record_id: record for record in known}
-            ids = sorted(public.values_list("pk", flat=True))
-            current = set()
-            for start in range(0, len(ids), CHUNK):
-                for pk, written in view.write(ids[start : start + CHUNK]).items():
-                    current.add(pk)
-                    fingerprint = hashlib.md5(written, usedforsecurity=False).hexdigest()
-                    self._saw(kind, language, pk, fingerprint, previous)
-        left = [record for pk, record in previous.items() if record.present and pk not in current]
+            if named is None and kind not in MADE_OF:  # a small list: in one go
+                self._fingerprint(kind, viewset, language, view.write(None), known)
+                return
+            if named is None:
+                public = localize(view.public_rows(), language).values_list("pk", flat=True)
+                present = known.filter(present=True).values_list("record_id", flat=True)
+                named = sorted(set(public).union(present))
+            for start in range(0, len(named), CHUNK):
+                chunk = named[start : start + CHUNK]
+                written = view.write(chunk)
+                self._fingerprint(
+                    kind, viewset, language, written, known.filter(record_id__in=chunk)
+                )
+
+    def _fingerprint(self, kind, viewset, language, written: dict, known: QuerySet) -> None:
+        """Stamp the records ``written`` that are new or changed against ``known``, and those
+        of ``known`` that were public and are not written (not public now)."""
+        previous = {record.record_id: record for record in known}
+        for pk, record in written.items():
+            fingerprint = hashlib.md5(record, usedforsecurity=False).hexdigest()
+            self._saw(kind, language, pk, fingerprint, previous)
+        self._left(
+            viewset,
+            language,
+            [record for pk, record in previous.items() if record.present and pk not in written],
+        )
+
+    def _left(self, viewset, language: str, left: list[PublicRecord]) -> None:
         merged = self._merged_into(viewset, language, [record.record_id for record in left])
         for record in left:
             record.merged_into = merged.get(record.record_id)

@@ -9,18 +9,19 @@ from django.conf import settings
 from django.db.models import Prefetch, Subquery
 from django.http import Http404, JsonResponse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Locale
 
-from archive.caching import remembered_here, remembered_items
+from archive.caching import current_generation, remembered_here, remembered_items
 from archive.models import (
     Event,
     Family,
@@ -39,7 +40,7 @@ from archive.models import (
 from archive.models.base import localize
 from archive.related_rows import attach, attach_lists, directory, with_places
 
-from . import conditional, filters, jsonld, links, sync
+from . import conditional, filters, guide, jsonld, links, sync
 from . import serializers as api
 from .pagination import ArchivePagination, ChangeCursor
 from .params import check_parameters, check_query_string, chosen_language
@@ -67,6 +68,7 @@ class ArchiveAPIMixin:
     schema = ArchiveAutoSchema()
     language = None
     last_modified = None
+    sync_state = None
 
     def dispatch(self, request, *args, **kwargs):
         # The answer's language is activated for this request only (see initial()).
@@ -85,6 +87,14 @@ class ArchiveAPIMixin:
         """The query parameters this endpoint knows (those its schema describes)."""
         return {"lang", "format"}
 
+    def synced(self) -> SyncState:
+        """The incremental sync's records, brought up to date as far as a request may (see
+        :mod:`.sync`); 503 while they have never been."""
+        self.sync_state = sync.refresh(SYNCED, budget=settings.API_SYNC_REQUEST_BUDGET)
+        if self.sync_state.started_at is None:
+            raise SyncPending
+        return self.sync_state
+
     def finalize_response(self, request, response, *args, **kwargs):
         if isinstance(response, Response) and response.status_code >= 400:
             # Errors are JSON whatever format was asked for: a CSV or JSON-LD error is no use.
@@ -94,7 +104,13 @@ class ArchiveAPIMixin:
         patch_vary_headers(response, ("Accept", "Accept-Language"))
         if self.language:
             response.headers["Content-Language"] = self.language
-        return conditional.finish(request, response, self.last_modified)
+        response = conditional.finish(request, response, self.last_modified)
+        if self.sync_state and self.sync_state.generation != current_generation(request):
+            # Changes not yet in the sync's history (a large one, or a refresh under way): no
+            # cache may keep this answer past the refresh that brings them, which starts no new
+            # content generation.
+            patch_cache_control(response, no_cache=True)
+        return response
 
 
 class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
@@ -126,9 +142,6 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
                 for parameter in self.paginator.get_schema_operation_parameters(self)
             }
         return accepted
-
-    def synced(self) -> SyncState:
-        return synced()
 
     def shaped(self, rows):
         """The rows with everything the serializer reads fetched in a constant number of
@@ -241,9 +254,13 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
         )
         return [found[pk] for pk in ids if pk in found]
 
-    def write(self, ids: list[int]) -> dict[int, Written]:
-        rows = {row.pk: row for row in self.get_queryset().filter(pk__in=ids)}
-        fetched = [rows[pk] for pk in ids if pk in rows]
+    def write(self, ids: list[int] | None) -> dict[int, Written]:
+        """The public records ``ids`` (every one, with None), written; others are left out."""
+        if ids is None:
+            fetched = list(self.get_queryset())
+        else:
+            rows = {row.pk: row for row in self.get_queryset().filter(pk__in=ids)}
+            fetched = [rows[pk] for pk in ids if pk in rows]
         records = self.get_serializer(fetched, many=True).data
         return {row.pk: Written.of(record) for row, record in zip(fetched, records, strict=True)}
 
@@ -454,15 +471,6 @@ class SyncPending(APIException):
     default_code = "sync_pending"
 
 
-def synced() -> SyncState:
-    """The incremental sync's records, brought up to date as far as a request may (see
-    :mod:`.sync`); 503 while they have never been."""
-    state = sync.refresh(SYNCED, budget=settings.API_SYNC_REQUEST_BUDGET)
-    if state.started_at is None:
-        raise SyncPending
-    return state
-
-
 class SearchParameters(serializers.Serializer):
     q = serializers.CharField(
         max_length=filters.MAX_QUERY_LENGTH,
@@ -598,7 +606,7 @@ class DeletionsView(ArchiveAPIMixin, APIView):
         parameters = DeletionParameters(data=request.query_params)
         parameters.is_valid(raise_exception=True)
         since = parameters.validated_data["since"]
-        state = synced()
+        state = self.synced()
         if since < state.started_at:
             raise Gone(
                 _("Deletions are kept since %(start)s; crawl the lists afresh.")
@@ -644,6 +652,21 @@ class RootView(ArchiveAPIMixin, APIView):
         for name in ("deletions", "search", "schema", "docs"):
             links[name] = api.address(request, f"api:{name}")
         return Response(links)
+
+
+class DocsView(SpectacularSwaggerSplitView):
+    """The guide to the API, then Swagger UI's reference. The split view serves Swagger UI's
+    start-up script as a file: the site's CSP allows no inline script."""
+
+    url_name = "api:schema"
+    template_name = "api/docs.html"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if "script" not in request.GET:
+            response.data["guide"] = guide.html(request)
+            response.data["schema_url"] = self._get_schema_url(request)
+        return response
 
 
 def not_found(request, *args, **kwargs):

@@ -227,16 +227,27 @@ REST_FRAMEWORK = {
     # sending a different made-up header with each request.
     "NUM_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
 }
+# The licence the archive's records are published under (the API's guide and schema say it).
+DATA_LICENCE_NAME = os.environ.get("DATA_LICENCE_NAME", "CC BY 4.0")
+DATA_LICENCE_URL = os.environ.get(
+    "DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Memorial Archive API",
+    # The whole guide replaces this (archive/api/guide.md, through the hook below).
     "DESCRIPTION": "Read-only access to the published, public records of the archive.",
-    "VERSION": "1.0.0",
+    "VERSION": "1.1.0",
+    "LICENSE": {"name": DATA_LICENCE_NAME, "url": DATA_LICENCE_URL},
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "PREPROCESSING_HOOKS": ["archive.api.schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "archive.api.schema.with_guide",
+    ],
     # Three models have a "kind"; name each one's choices after its model.
     "ENUM_NAME_OVERRIDES": {
         "OrganisationKindEnum": "archive.models.Organisation.Kind",
