@@ -45,9 +45,24 @@ def only_public_api(endpoints):
     return [endpoint for endpoint in endpoints if endpoint[0].startswith(API_PREFIX)]
 
 
+# What drf-spectacular leaves undescribed: DRF's format suffix and the addresses' own parts.
+PARAMETER_DESCRIPTIONS = {
+    "format": "The answer's format: json (the default), jsonld (schema.org linked data) or, on "
+    "lists, csv (every matching record, streamed). The Accept header chooses as well.",
+    "id": "The record's id.",
+    "slug": "The record's slug, as in its page's address.",
+}
+
+
 def with_guide(result, generator, request, public):
-    """The guide to the API as the schema's description (see guide.py)."""
+    """The guide to the API as the schema's description (see guide.py), and every parameter
+    described."""
     result["info"]["description"] = guide.markdown(request)
+    for path_item in result["paths"].values():
+        for operation in path_item.values():
+            for parameter in operation.get("parameters", []):
+                if not parameter.get("description"):
+                    parameter["description"] = PARAMETER_DESCRIPTIONS[parameter["name"]]
     return result
 
 

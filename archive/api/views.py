@@ -84,8 +84,9 @@ class ArchiveAPIMixin:
         request.LANGUAGE_CODE = self.language
 
     def accepted_parameters(self) -> set[str]:
-        """The query parameters this endpoint knows (those its schema describes)."""
-        return {"lang", "format"}
+        """The query parameters this endpoint knows (those its schema describes): the
+        language, and the format where there is more than one."""
+        return {"lang", "format"} if len(self.renderer_classes) > 1 else {"lang"}
 
     def synced(self) -> SyncState:
         """The incremental sync's records, brought up to date as far as a request may (see
