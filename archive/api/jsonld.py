@@ -12,13 +12,14 @@ SYNTHETIC_NOTE = "Synthetic record: generated for demonstration, it describes no
 Describe = Callable[[dict], dict]
 
 
-def document(data: dict, describe: Describe) -> dict:
-    """A whole response: one record, or a page of records as an ItemList."""
+def document(data: dict, describe: Describe, language: str | None = None) -> dict:
+    """A whole response: one record, or a page of records as an ItemList, its text in
+    ``language`` but for records that fall back to their original's (they say in which)."""
     if "results" in data:
         body = {
             "@type": "ItemList",
             "itemListElement": [
-                {"@type": "ListItem", "position": position, "item": describe(record)}
+                {"@type": "ListItem", "position": position, "item": _node(record, describe)}
                 for position, record in enumerate(data["results"], start=1)
             ],
         }
@@ -26,7 +27,19 @@ def document(data: dict, describe: Describe) -> dict:
             body["numberOfItems"] = data["count"]
     else:
         body = describe(data)
-    return _pruned({"@context": CONTEXT, **body})
+        language = _fallback_language(data) or language
+    context = [CONTEXT, {"@language": language}] if language else CONTEXT
+    return _pruned({"@context": context, **body})
+
+
+def _fallback_language(record: dict) -> str | None:
+    return record["locale"] if record.get("fallback") and record.get("locale") else None
+
+
+def _node(record: dict, describe: Describe) -> dict:
+    language = _fallback_language(record)
+    described = describe(record)
+    return {"@context": {"@language": language}, **described} if language else described
 
 
 def _pruned(value):

@@ -41,7 +41,7 @@ from archive.models import (
     TimelineEntry,
 )
 
-from . import links
+from . import languages, links
 
 
 def address(request, view_name: str, *args, query: dict | None = None) -> str:
@@ -98,6 +98,26 @@ class LabelField(serializers.Field):
 
 def label(choice_field: str) -> LabelField:
     return LabelField(choice_field)
+
+
+@extend_schema_field(
+    {
+        "type": "boolean",
+        "description": "True when the record has no public version in the answer's language: "
+        "its text is its original's (in the language `locale` names, on full records).",
+    }
+)
+class FallbackField(serializers.Field):
+    """Whether a record's text is a fallback to its original."""
+
+    def __init__(self):
+        super().__init__(source="*", read_only=True)
+
+    def to_representation(self, record):
+        return self.represent(record, Writing(self.context))
+
+    def represent(self, record, writing) -> bool:
+        return writing.versions.is_fallback(record)
 
 
 @extend_schema_field(
@@ -176,11 +196,33 @@ def partial_date(source: str) -> PartialDateField:
     return PartialDateField(source=source, read_only=True, allow_null=True)
 
 
+class InLanguageList(serializers.ListSerializer):
+    """Records named inside another, each in its version in the answer's language."""
+
+    def get_attribute(self, instance):
+        items = super().get_attribute(instance)
+        if isinstance(items, models.Manager):
+            items = items.all()
+        versions = Writing(self.context).versions
+        return [versions.of(item) for item in items]
+
+
 class RecordSerializer(serializers.ModelSerializer):
-    """A model's record, written by a plan made once for the class (see "Writing records")."""
+    """A model's record, written by a plan made once for the class (see "Writing records").
+    Named inside another record, it is written in its version in the answer's language (see
+    languages.py), by the plan and by DRF's own writing alike."""
+
+    def __init_subclass__(cls, **kwargs):
+        # Each serializer declares a Meta of its own: this one option is given to them all.
+        super().__init_subclass__(**kwargs)
+        cls.Meta.list_serializer_class = InLanguageList
 
     def to_representation(self, record):
         return _write(_plan(type(self)), record, self.writing)
+
+    def get_attribute(self, instance):
+        record = super().get_attribute(instance)
+        return None if record is None else Writing(self.context).versions.of(record)
 
     @functools.cached_property
     def writing(self) -> "Writing":
@@ -193,64 +235,71 @@ class RecordSerializer(serializers.ModelSerializer):
 class PlaceSummarySerializer(RecordSerializer):
     url = LinkField("place")
     page_url = PageField()
+    fallback = FallbackField()
 
     class Meta:
         model = Place
-        fields = ["id", "name", "url", "page_url"]
+        fields = ["id", "name", "url", "page_url", "fallback"]
 
 
 class PersonSummarySerializer(RecordSerializer):
     url = LinkField("person")
     page_url = PageField()
+    fallback = FallbackField()
     name = serializers.CharField(source="display_name", read_only=True)
 
     class Meta:
         model = Person
-        fields = ["id", "name", "is_synthetic", "url", "page_url"]
+        fields = ["id", "name", "is_synthetic", "url", "page_url", "fallback"]
 
 
 class FamilySummarySerializer(RecordSerializer):
     url = LinkField("family")
     page_url = PageField()
+    fallback = FallbackField()
 
     class Meta:
         model = Family
-        fields = ["id", "name", "url", "page_url"]
+        fields = ["id", "name", "url", "page_url", "fallback"]
 
 
 class EventSummarySerializer(RecordSerializer):
     url = LinkField("event")
     page_url = PageField()
+    fallback = FallbackField()
 
     class Meta:
         model = Event
-        fields = ["id", "name", "slug", "url", "page_url"]
+        fields = ["id", "name", "slug", "url", "page_url", "fallback"]
 
 
 class SourceSummarySerializer(RecordSerializer):
     url = LinkField("source")
     page_url = PageField()
+    fallback = FallbackField()
 
     class Meta:
         model = Source
-        fields = ["id", "title", "url", "page_url"]
+        fields = ["id", "title", "url", "page_url", "fallback"]
 
 
 class StatementSummarySerializer(RecordSerializer):
     url = LinkField("statement")
     page_url = PageField()
+    fallback = FallbackField()
 
     class Meta:
         model = StatementPage
-        fields = ["id", "title", "slug", "url", "page_url"]
+        fields = ["id", "title", "slug", "url", "page_url", "fallback"]
 
 
 class OrganisationSerializer(RecordSerializer):
     kind_label = label("kind")
+    fallback = FallbackField()
 
     class Meta:
         model = Organisation
-        fields = ["id", "name", "country", "kind", "kind_label"]
+        fields = ["id", "name", "country", "kind", "kind_label", "fallback"]
 
 
 def locale_field() -> serializers.CharField:
@@ -267,6 +316,7 @@ def locale_field() -> serializers.CharField:
 class PlaceSerializer(RecordSerializer):
     url = LinkField("place")
     page_url = PageField()
+    fallback = FallbackField()
     alternative_names = LinesField()
     parent = PlaceSummarySerializer(read_only=True, allow_null=True)
     latitude = serializers.FloatField(read_only=True, allow_null=True)
@@ -279,6 +329,7 @@ class PlaceSerializer(RecordSerializer):
             "id",
             "url",
             "page_url",
+            "fallback",
             "name",
             "alternative_names",
             "parent",
@@ -291,6 +342,7 @@ class PlaceSerializer(RecordSerializer):
 class SourceSerializer(RecordSerializer):
     url = LinkField("source")
     page_url = PageField()
+    fallback = FallbackField()
     kind_label = label("kind")
     web_address = serializers.CharField(source="url", read_only=True)
     published = partial_date("published_date")
@@ -303,6 +355,7 @@ class SourceSerializer(RecordSerializer):
             "id",
             "url",
             "page_url",
+            "fallback",
             "title",
             "kind",
             "kind_label",
@@ -328,6 +381,7 @@ class SourceSerializer(RecordSerializer):
 class EventSerializer(RecordSerializer):
     url = LinkField("event")
     page_url = PageField()
+    fallback = FallbackField()
     start = partial_date("start_date")
     end = partial_date("end_date")
     place = PlaceSummarySerializer(read_only=True, allow_null=True)
@@ -340,6 +394,7 @@ class EventSerializer(RecordSerializer):
             "id",
             "url",
             "page_url",
+            "fallback",
             "slug",
             "name",
             "start",
@@ -394,6 +449,7 @@ class TestimonySerializer(RecordSerializer):
 class PersonSerializer(RecordSerializer):
     url = LinkField("person")
     page_url = PageField()
+    fallback = FallbackField()
     is_synthetic = serializers.BooleanField(
         read_only=True,
         help_text=_("True when the record was generated and describes no real person."),
@@ -424,6 +480,7 @@ class PersonSerializer(RecordSerializer):
             "id",
             "url",
             "page_url",
+            "fallback",
             "is_synthetic",
             "name",
             "family_name",
@@ -479,6 +536,7 @@ class FamilyMemberSerializer(RecordSerializer):
 class FamilySerializer(RecordSerializer):
     url = LinkField("family")
     page_url = PageField()
+    fallback = FallbackField()
     members = FamilyMemberSerializer(
         source="public_memberships",
         many=True,
@@ -490,12 +548,22 @@ class FamilySerializer(RecordSerializer):
     class Meta:
         model = Family
         # Not the editors' notes: the family's public page does not show them either.
-        fields = ["id", "url", "page_url", "name", "whole_family_killed", "members", "locale"]
+        fields = [
+            "id",
+            "url",
+            "page_url",
+            "fallback",
+            "name",
+            "whole_family_killed",
+            "members",
+            "locale",
+        ]
 
 
 class StatementSerializer(RecordSerializer):
     url = LinkField("statement")
     page_url = PageField()
+    fallback = FallbackField()
     issuer = OrganisationSerializer(read_only=True)
     issued = partial_date("issued_date")
     kind_label = label("kind")
@@ -509,7 +577,9 @@ class StatementSerializer(RecordSerializer):
             "id",
             "url",
             "page_url",
+            "fallback",
             "page_url",
+            "fallback",
             "slug",
             "title",
             "issuer",
@@ -562,6 +632,7 @@ class StatementDetailSerializer(StatementSerializer):
 class TimelineEntrySerializer(RecordSerializer):
     url = LinkField("timeline")
     page_url = PageField()
+    fallback = FallbackField()
     start = partial_date("start_date")
     end = partial_date("end_date")
     category_label = label("category")
@@ -580,6 +651,7 @@ class TimelineEntrySerializer(RecordSerializer):
             "id",
             "url",
             "page_url",
+            "fallback",
             "slug",
             "title",
             "start",
@@ -610,6 +682,7 @@ class FigureSerializer(RecordSerializer):
 
     url = LinkField("figure")
     page_url = PageField()
+    fallback = FallbackField()
     event = EventSummarySerializer(read_only=True)
     counts_label = label("counts")
     qualifier_label = label("qualifier")
@@ -624,6 +697,7 @@ class FigureSerializer(RecordSerializer):
             "id",
             "url",
             "page_url",
+            "fallback",
             "event",
             "counts",
             "counts_label",
@@ -697,6 +771,7 @@ class Writing:
         self.serializer = serializer
         self.language = translation.get_language()
         self.pages = links.PageAddresses(context["request"])
+        self.versions = languages.Versions(context["request"], self.language)
         self.base = self.pages.base
         self._list_addresses: dict[str, str] = {}
 
@@ -744,7 +819,8 @@ def _writer(field):
             items = read(record)
             if isinstance(items, models.Manager):
                 items = items.all()
-            return [_write(plan, item, writing) for item in items]
+            of = writing.versions.of
+            return [_write(plan, of(item), writing) for item in items]
 
         return write_many
     if isinstance(field, RecordSerializer):
@@ -752,10 +828,10 @@ def _writer(field):
 
         def write_one(record, writing):
             value = read(record)
-            return None if value is None else _write(plan, value, writing)
+            return None if value is None else _write(plan, writing.versions.of(value), writing)
 
         return write_one
-    if isinstance(field, (LinkField, LabelField, PartialDateField, PageField)):
+    if isinstance(field, (LinkField, LabelField, PartialDateField, PageField, FallbackField)):
         represent = field.represent
 
         def write_own(record, writing):
