@@ -456,3 +456,30 @@ def test_the_change_log_names_the_rows_written_however_they_are_written():
         ("archive_familymembership.person_id", person.pk),
     }
     assert logged_by(lambda: TimelineEntryFactory()) == set()  # a small list: compared whole
+
+
+def test_a_change_too_large_for_a_request_waits_for_the_command(client, settings):
+    PersonFactory()
+    call_command("refresh_public_records")
+    start = until(client)
+    settings.API_SYNC_REQUEST_BUDGET = 10
+    newcomers = PersonFactory.create_batch(3)
+
+    waiting = client.get("/api/v1/people/", {"changed_since": start})
+    call_command("refresh_public_records")
+    done = client.get("/api/v1/people/", {"changed_since": start})
+
+    assert waiting.json()["results"] == [] and waiting.json()["until"] == start
+    assert "no-cache" in waiting["Cache-Control"]  # kept by no cache past the refresh
+    assert [record["id"] for record in done.json()["results"]] == [p.pk for p in newcomers]
+    assert "no-cache" not in done["Cache-Control"]
+
+
+def test_before_the_first_history_is_ready_sync_answers_503(client, settings):
+    settings.API_SYNC_REQUEST_BUDGET = 1
+    PersonFactory()
+
+    response = client.get("/api/v1/people/", {"changed_since": LONG_AGO})
+
+    assert response.status_code == 503
+    assert client.get("/api/v1/people/").status_code == 200  # the lists themselves are served
