@@ -14,11 +14,15 @@ class ArchiveConfig(AppConfig):
         from .admin.notifications import connect_notifiers
         from .admin.restricted import mark_history_deleted
         from .admin.translations.sync import connect_source_refresh
+        from .api.changelog import install_change_log
         from .caching.generation import install_triggers
         from .models import Person, StatementPage
 
         # Every table of content carries the trigger that keeps the content generation current.
         post_migrate.connect(install_triggers, sender=self)
+        # The tables people's and families' API records are made of note every row written
+        # to them, for the API's incremental sync.
+        post_migrate.connect(install_change_log, sender=self)
         post_migrate.connect(_create_cache_tables, sender=self)
         # Workflow e-mails only to staff who may see the record they name.
         connect_notifiers()

@@ -11,7 +11,8 @@ A backup is a zip archive holding
 - ``media/...``: every file under MEDIA_ROOT.
 
 Left out, because they are rebuilt or worth nothing in another database: sessions, the search
-index, the reference index, editing sessions and unsaved form states, temporary uploads.
+index, the reference index, editing sessions and unsaved form states, temporary uploads, and
+what the API's incremental sync has told mirrors (they crawl a restored archive afresh).
 
 Rows keep their ids. Natural keys would spare the content types and permissions, but Wagtail 8
 gives the root collection a natural key it cannot look up, and pages one (their URL path) that
@@ -51,6 +52,10 @@ EXCLUDED = [
     "wagtailcore.uploadedfile",
     "wagtailadmin.editingsession",
     "wagtailadmin.formstate",
+    # What the API's mirrors were told: a restored archive starts that history afresh.
+    "archive.loggedchange",
+    "archive.publicrecord",
+    "archive.syncstate",
 ]
 TYPES = ["contenttypes", "auth.permission"]
 MEDIA_PREFIX = "media/"
@@ -118,7 +123,7 @@ def database_contents() -> list[str]:
     if users:
         found.append(f"{users} user account{'' if users == 1 else 's'}")
     for model in apps.get_app_config("archive").get_models():
-        if not issubclass(model, Page) and model.objects.exists():
+        if not issubclass(model, Page) and _backed_up(model) and model.objects.exists():
             found.append(str(model._meta.verbose_name_plural))
     # Migrating creates the root page and Wagtail's welcome page below it, both plain pages.
     plain = ContentType.objects.get_for_model(Page)

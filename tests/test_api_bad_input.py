@@ -144,10 +144,13 @@ def test_an_address_that_names_no_record_is_not_found(client, path):
     assert client.get(path).status_code == 404
 
 
-def test_unknown_parameters_are_ignored(client):
+def test_an_unknown_parameter_is_refused_naming_those_accepted(client):
     PersonFactory()
 
-    assert client.get(PEOPLE, {"colour": "blue"}).json()["count"] == 1
+    reasons = refused(client, PEOPLE, "colour=blue")
+
+    assert "Unknown parameter" in reasons["colour"][0]
+    assert "fate, format, is_synthetic" in reasons["colour"][0]
 
 
 def test_an_unknown_api_address_answers_a_json_404(client):

@@ -70,7 +70,7 @@ def test_an_empty_csv_export_still_has_its_header(client):
     response = client.get(PEOPLE, {"format": "csv"})
     text = b"".join(response.streaming_content).decode()
 
-    assert text.startswith("id,url,is_synthetic,name,")
+    assert text.startswith("id,url,page_url,fallback,is_synthetic,name,")
     assert text.count("\n") == 1
 
 
@@ -116,9 +116,10 @@ def test_a_person_is_a_schema_org_person_with_death_date_and_place(client):
     data = json.loads(response.content)
 
     assert response["Content-Type"] == "application/ld+json"
-    assert data["@context"] == "https://schema.org"
+    assert data["@context"] == ["https://schema.org", {"@language": "en"}]
     assert data["@type"] == "Person"
-    assert data["@id"] == f"http://testserver{PEOPLE}{person.pk}/"
+    assert data["@id"] == data["url"] == f"http://testserver/en/people/{person.pk}/"
+    assert data["sameAs"] == f"http://testserver{PEOPLE}{person.pk}/"
     assert data["familyName"] == "Testov"
     assert data["deathDate"] == "1992-02-26"
     assert data["deathPlace"]["name"] == "Khojaly"

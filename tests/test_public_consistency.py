@@ -256,8 +256,8 @@ def found(client, addresses: dict[int, str], shows: dict[int, str] | None = None
 
 
 def api_surfaces(client, name: str, query: str, all_ids: set[int]) -> dict[str, set[int]]:
-    """The ids of ``name`` in the API's list (JSON, CSV, JSON-LD, cursor), detail and search,
-    in every language."""
+    """The ids of ``name`` in the API's list (JSON, CSV, JSON-LD, cursor, changes), detail and
+    search, in every language."""
     surfaces: dict[str, set[int]] = {}
 
     def add(surface, ids):
@@ -273,13 +273,18 @@ def api_surfaces(client, name: str, query: str, all_ids: set[int]) -> dict[str, 
         add(
             "api json-ld",
             {
-                int(item["item"]["@id"].rstrip("/").rsplit("/", 1)[1])
+                # The API's address: sameAs beside a page, else the @id itself (places).
+                int(item["item"].get("sameAs", item["item"]["@id"]).rstrip("/").rsplit("/", 1)[1])
                 for item in linked["itemListElement"]
             },
         )
         cursor = client.get(f"{API}/{name}/", {"lang": language, "mode": "cursor"}).json()
         assert cursor["next"] is None
         add("api cursor", {record["id"] for record in cursor["results"]})
+        since = "2000-01-01T00:00:00Z"
+        changes = client.get(f"{API}/{name}/", {"lang": language, "changed_since": since}).json()
+        assert changes["next"] is None
+        add("api changes", {record["id"] for record in changes["results"]})
         searched = client.get(f"{API}/search/", {"q": query, "lang": language, "limit": 50})
         (group,) = [g for g in searched.json()["groups"] if g["type"] == name]
         add("api search", {hit["id"] for hit in group["results"]})

@@ -34,6 +34,14 @@ def test_production_refuses_the_development_key():
     assert "SECRET_KEY" in result.stderr
 
 
+def test_production_refuses_a_public_address_on_this_machine():
+    result = run_manage("check", SECRET_KEY=GOOD_KEY, PUBLIC_BASE_URL="http://localhost:8000")
+    assert result.returncode != 0
+    assert "PUBLIC_BASE_URL" in result.stderr
+    accepted = run_manage("check", SECRET_KEY=GOOD_KEY, PUBLIC_BASE_URL="https://memorial.org")
+    assert accepted.returncode == 0, accepted.stderr
+
+
 def test_production_refuses_debug():
     result = run_manage("check", SECRET_KEY=GOOD_KEY, DEBUG="true")
     assert result.returncode != 0

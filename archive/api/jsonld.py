@@ -12,13 +12,14 @@ SYNTHETIC_NOTE = "Synthetic record: generated for demonstration, it describes no
 Describe = Callable[[dict], dict]
 
 
-def document(data: dict, describe: Describe) -> dict:
-    """A whole response: one record, or a page of records as an ItemList."""
+def document(data: dict, describe: Describe, language: str | None = None) -> dict:
+    """A whole response: one record, or a page of records as an ItemList, its text in
+    ``language`` but for records that fall back to their original's (they say in which)."""
     if "results" in data:
         body = {
             "@type": "ItemList",
             "itemListElement": [
-                {"@type": "ListItem", "position": position, "item": describe(record)}
+                {"@type": "ListItem", "position": position, "item": _node(record, describe)}
                 for position, record in enumerate(data["results"], start=1)
             ],
         }
@@ -26,7 +27,19 @@ def document(data: dict, describe: Describe) -> dict:
             body["numberOfItems"] = data["count"]
     else:
         body = describe(data)
-    return _pruned({"@context": CONTEXT, **body})
+        language = _fallback_language(data) or language
+    context = [CONTEXT, {"@language": language}] if language else CONTEXT
+    return _pruned({"@context": context, **body})
+
+
+def _fallback_language(record: dict) -> str | None:
+    return record["locale"] if record.get("fallback") and record.get("locale") else None
+
+
+def _node(record: dict, describe: Describe) -> dict:
+    language = _fallback_language(record)
+    described = describe(record)
+    return {"@context": {"@language": language}, **described} if language else described
 
 
 def _pruned(value):
@@ -43,12 +56,19 @@ def _date(value: dict | None) -> str | None:
     return value["value"] if value else None
 
 
+def _identified(record: dict) -> dict:
+    """A record's identity: its public page where it has one (what people and search engines
+    link to), and its address in the API as the same thing seen as data."""
+    page = record.get("page_url")
+    return {"@id": page or record["url"], "url": page, "sameAs": record["url"] if page else None}
+
+
 def _ref(summary: dict | None, schema_type: str) -> dict | None:
     if not summary:
         return None
     ref = {
         "@type": schema_type,
-        "@id": summary["url"],
+        "@id": summary.get("page_url") or summary["url"],
         "name": summary.get("name") or summary.get("title"),
     }
     if summary.get("is_synthetic"):  # a person named inside another record
@@ -66,7 +86,7 @@ def place(record: dict) -> dict:
         }
     return {
         "@type": "Place",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["name"],
         "alternateName": record["alternative_names"],
         "containedInPlace": _ref(record["parent"], "Place"),
@@ -79,7 +99,7 @@ def person(record: dict) -> dict:
     dead = record["fate"] in ("killed", "died_of_wounds")
     described = {
         "@type": "Person",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["name"],
         "givenName": record["given_name"],
         "familyName": record["family_name"],
@@ -112,7 +132,7 @@ def person(record: dict) -> dict:
 def family(record: dict) -> dict:
     return {
         "@type": "ItemList",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["name"],
         "itemListElement": [
             _ref(member["person"], "Person") | {"roleName": member["relationship_label"]}
@@ -124,7 +144,7 @@ def family(record: dict) -> dict:
 def event(record: dict) -> dict:
     return {
         "@type": "Event",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["name"],
         "startDate": _date(record["start"]),
         "endDate": _date(record["end"]),
@@ -137,7 +157,7 @@ def event(record: dict) -> dict:
 def timeline_entry(record: dict) -> dict:
     return {
         "@type": "Event",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["title"],
         "startDate": _date(record["start"]),
         "endDate": _date(record["end"]),
@@ -154,8 +174,7 @@ def statement(record: dict) -> dict:
     issuer = record["issuer"]
     return {
         "@type": "CreativeWork",
-        "@id": record["url"],
-        "url": record["page_url"],
+        **_identified(record),
         "name": record["title"],
         "genre": record["kind_label"],
         "author": {
@@ -176,7 +195,7 @@ def statement(record: dict) -> dict:
 def source(record: dict) -> dict:
     return {
         "@type": "CreativeWork",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["title"],
         "genre": record["kind_label"],
         "publisher": {"@type": "Organization", "name": record["publisher"]}
@@ -193,7 +212,7 @@ def figure(record: dict) -> dict:
     """A reported figure is a claim, credited to whoever gives it and found in its source."""
     return {
         "@type": "Claim",
-        "@id": record["url"],
+        **_identified(record),
         "name": record["label"],
         "text": f"{record['label']}: {record['qualified_value']}",
         "creditText": record["attributed_to"],

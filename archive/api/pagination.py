@@ -1,22 +1,29 @@
-"""Pages of a list: numbered pages for reading, a cursor for crawling.
+"""Pages of a list: numbered pages for reading, a cursor for crawling, and the changes since a
+moment for keeping a mirror (see :mod:`archive.api.sync`).
 
 Numbered pages (``?page=2&page_size=100``) carry a total ``count``. ``?mode=cursor`` switches to
 cursor pages ordered by id, for a full crawl that neither repeats nor skips records when records
-are added meanwhile; follow ``next`` until it is null. Both set a ``Link`` header (RFC 8288).
+are added meanwhile; follow ``next`` until it is null. ``?changed_since=`` gives cursor pages of
+the records changed since then, in the order they changed. All set a ``Link`` header (RFC 8288).
 
 Page sizes outside 1–200, page numbers that are not whole numbers and damaged cursors answer 400
 with the reason; a page number past the last page answers 404."""
 
+import datetime
 import functools
 import re
 from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination, CursorPagination, PageNumberPagination
 
 from archive.caching import remembered, remembered_items
+from archive.models import PublicRecord
+
+from .params import moment
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -117,6 +124,8 @@ class NumberedPages(PageNumberPagination):
 
 
 class IdCursor(CursorPagination):
+    """Cursor pages in the order of ``ordering``: a whole number, unique in the list."""
+
     ordering = ("id",)
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
@@ -141,8 +150,43 @@ class IdCursor(CursorPagination):
         return with_link_header(response, self.get_next_link(), self.get_previous_link())
 
 
+class ChangeCursor(IdCursor):
+    """Cursor pages of sync records (:class:`~archive.models.PublicRecord`), in the order they
+    changed, each page ending with ``until``: the moment up to which the list is complete."""
+
+    ordering = ("sequence",)
+
+    def __init__(self, until: datetime.datetime):
+        self.until = until
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["until"] = serializers.DateTimeField().to_representation(self.until)
+        return response
+
+
+class ChangePages(ChangeCursor):
+    """The records of a list whose public form changed after ``since``, oldest change first."""
+
+    def __init__(self, since: datetime.datetime, state):
+        super().__init__(state.stamped_at)
+        self.since = since
+
+    def paginate_queryset(self, queryset, request, view=None):
+        changed = PublicRecord.objects.filter(
+            kind=view.basename,
+            language=view.language,
+            present=True,
+            changed_at__gt=self.since,
+            record_id__in=queryset.values("pk"),
+        )
+        page = super().paginate_queryset(changed.values("record_id", "sequence"), request, view)
+        return [{"id": row["record_id"]} for row in page]
+
+
 class ArchivePagination(BasePagination):
-    """Numbered pages, or cursor pages with ``?mode=cursor`` (or any ``cursor=``)."""
+    """Numbered pages, or cursor pages with ``?mode=cursor`` (or any ``cursor=``), or with
+    ``changed_since=`` the changes since then, as cursor pages."""
 
     def __init__(self):
         self.active = NumberedPages()
@@ -151,7 +195,20 @@ class ArchivePagination(BasePagination):
         mode = request.query_params.get("mode", "page")
         if mode not in MODES:
             raise ValidationError({"mode": [_("Give “page” or “cursor”.")]})
-        if mode == "cursor" or "cursor" in request.query_params:
+        since = moment(request, "changed_since")
+        if since is not None:
+            numbered = ("ordering", "page", *(("mode",) if mode == "page" else ()))
+            for name in numbered:
+                if name in request.query_params:
+                    raise ValidationError(
+                        {
+                            name: [
+                                _("Changes come in the order they were made; leave out %s.") % name
+                            ]
+                        }
+                    )
+            self.active = ChangePages(since, view.synced())
+        elif mode == "cursor" or "cursor" in request.query_params:
             if "ordering" in request.query_params:
                 raise ValidationError(
                     {"ordering": [_("Cursor pages are always ordered by id; leave out ordering.")]}
@@ -175,6 +232,12 @@ class ArchivePagination(BasePagination):
                 "next": link,
                 "previous": link,
                 "results": schema,
+                "until": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "With changed_since only: every change up to this moment is "
+                    "in these pages or in the deletions. Pass it as changed_since next time.",
+                },
             },
         }
 
@@ -203,6 +266,13 @@ class ArchivePagination(BasePagination):
                 "mode",
                 {"type": "string", "enum": list(MODES)},
                 "“cursor” for cursor pages ordered by id, to crawl a whole list.",
+            ),
+            parameter(
+                "changed_since",
+                {"type": "string", "format": "date-time"},
+                "Only the records whose public form changed after this moment (ISO 8601, UTC "
+                "unless an offset is given): published, edited or newly linked. In the order "
+                "they changed, as cursor pages. See “Incremental sync” above.",
             ),
             parameter(
                 "cursor",

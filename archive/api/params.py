@@ -1,12 +1,15 @@
 """Checks on what a request asks for, made before any view code runs: a query string that is
-not UTF-8 or holds control characters is refused, and the answer's language is chosen."""
+not UTF-8 or holds control characters is refused, so is a parameter the endpoint does not know,
+and the answer's language is chosen."""
 
+import datetime
 import unicodedata
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
+from rest_framework import serializers
 from rest_framework.exceptions import ParseError, ValidationError
 
 
@@ -26,6 +29,50 @@ def check_query_string(request) -> None:
     for name, values in request.query_params.lists():
         if any(_has_control_character(text) for text in (name, *values)):
             raise ValidationError({name[:40]: [_("Control characters are not allowed.")]})
+
+
+# Names clients try from other APIs, or from the site's own addresses, and what they mean here.
+USE_INSTEAD = {
+    "search": "q",
+    "query": "q",
+    "updated_since": "changed_since",
+    "modified_since": "changed_since",
+    "age": "age_min, age_max",
+    "limit": "page_size",
+    "offset": "cursor",
+}
+
+
+def check_parameters(request, accepted: set[str]) -> None:
+    """Refuse any parameter that is not one of ``accepted``, naming those that are.
+
+    A misspelt filter that was silently ignored would answer the whole list, which looks like a
+    correct answer to a question that was never asked."""
+    unknown = sorted(set(request.query_params) - accepted)
+    if not unknown:
+        return
+    accepts = _("This address accepts: %s.") % ", ".join(sorted(accepted))
+    reasons = {}
+    for name in unknown:
+        instead = USE_INSTEAD.get(name, "")
+        if instead.split(",")[0] in accepted:
+            hint = _("Unknown parameter: use %s.") % instead
+        else:
+            hint = _("Unknown parameter.")
+        reasons[name[:40]] = [f"{hint} {accepts}"]
+    raise ValidationError(reasons)
+
+
+def moment(request, name: str) -> datetime.datetime | None:
+    """The ISO 8601 date and time the parameter ``name`` gives (UTC unless it says otherwise),
+    or None without it."""
+    text = request.query_params.get(name)
+    if text is None:
+        return None
+    try:
+        return serializers.DateTimeField().to_internal_value(text)
+    except ValidationError as error:
+        raise ValidationError({name: error.detail}) from error
 
 
 def _has_control_character(text: str) -> bool:

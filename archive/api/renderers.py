@@ -101,9 +101,8 @@ class JSONLDRenderer(JSONRenderer):
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         view = renderer_context["view"]
-        return super().render(
-            jsonld.document(parsed(data), view.linked_data), accepted_media_type, renderer_context
-        )
+        linked = jsonld.document(parsed(data), view.linked_data, view.language)
+        return super().render(linked, accepted_media_type, renderer_context)
 
 
 def csv_response(view, rows, filename: str) -> StreamingHttpResponse:

@@ -41,12 +41,19 @@ from archive.models import (
     TimelineEntry,
 )
 
+from . import languages, links
+
 
 def address(request, view_name: str, *args, query: dict | None = None) -> str:
     """The canonical, absolute address of an API view: it keeps none of the request's
     parameters (DRF's reverse() would carry ``format`` over into every link)."""
-    url = request.build_absolute_uri(django_reverse(view_name, args=args))
+    url = links.base_address(request) + django_reverse(view_name, args=args)
     return f"{url}?{urlencode(query)}" if query else url
+
+
+def file_address(request, url: str) -> str:
+    """A stored file's address: as the storage gives it when that is absolute already."""
+    return url if "://" in url else links.base_address(request) + url
 
 
 class LinkField(serializers.HyperlinkedIdentityField):
@@ -91,6 +98,48 @@ class LabelField(serializers.Field):
 
 def label(choice_field: str) -> LabelField:
     return LabelField(choice_field)
+
+
+@extend_schema_field(
+    {
+        "type": "boolean",
+        "description": "True when the record has no public version in the answer's language: "
+        "its text is its original's (in the language `locale` names, on full records).",
+    }
+)
+class FallbackField(serializers.Field):
+    """Whether a record's text is a fallback to its original."""
+
+    def __init__(self):
+        super().__init__(source="*", read_only=True)
+
+    def to_representation(self, record):
+        return self.represent(record, Writing(self.context))
+
+    def represent(self, record, writing) -> bool:
+        return writing.versions.is_fallback(record)
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "format": "uri",
+        "nullable": True,
+        "description": "The record's page on the public site, in the answer's language; null "
+        "where the site has no page of its own for it (places, events without a home page).",
+    }
+)
+class PageField(serializers.Field):
+    """The address of a record's public page."""
+
+    def __init__(self):
+        super().__init__(source="*", read_only=True)
+
+    def to_representation(self, record):
+        return self.represent(record, Writing(self.context))
+
+    def represent(self, record, writing) -> str | None:
+        return writing.page_address(record)
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -153,11 +202,33 @@ def partial_date(source: str) -> PartialDateField:
     return PartialDateField(source=source, read_only=True, allow_null=True)
 
 
+class InLanguageList(serializers.ListSerializer):
+    """Records named inside another, each in its version in the answer's language."""
+
+    def get_attribute(self, instance):
+        items = super().get_attribute(instance)
+        if isinstance(items, models.Manager):
+            items = items.all()
+        versions = Writing(self.context).versions
+        return [versions.of(item) for item in items]
+
+
 class RecordSerializer(serializers.ModelSerializer):
-    """A model's record, written by a plan made once for the class (see "Writing records")."""
+    """A model's record, written by a plan made once for the class (see "Writing records").
+    Named inside another record, it is written in its version in the answer's language (see
+    languages.py), by the plan and by DRF's own writing alike."""
+
+    def __init_subclass__(cls, **kwargs):
+        # Each serializer declares a Meta of its own: this one option is given to them all.
+        super().__init_subclass__(**kwargs)
+        cls.Meta.list_serializer_class = InLanguageList
 
     def to_representation(self, record):
         return _write(_plan(type(self)), record, self.writing)
+
+    def get_attribute(self, instance):
+        record = super().get_attribute(instance)
+        return None if record is None else Writing(self.context).versions.of(record)
 
     @functools.cached_property
     def writing(self) -> "Writing":
@@ -169,59 +240,72 @@ class RecordSerializer(serializers.ModelSerializer):
 
 class PlaceSummarySerializer(RecordSerializer):
     url = LinkField("place")
+    page_url = PageField()
+    fallback = FallbackField()
 
     class Meta:
         model = Place
-        fields = ["id", "name", "url"]
+        fields = ["id", "name", "url", "page_url", "fallback"]
 
 
 class PersonSummarySerializer(RecordSerializer):
     url = LinkField("person")
+    page_url = PageField()
+    fallback = FallbackField()
     name = serializers.CharField(source="display_name", read_only=True)
 
     class Meta:
         model = Person
-        fields = ["id", "name", "is_synthetic", "url"]
+        fields = ["id", "name", "is_synthetic", "url", "page_url", "fallback"]
 
 
 class FamilySummarySerializer(RecordSerializer):
     url = LinkField("family")
+    page_url = PageField()
+    fallback = FallbackField()
 
     class Meta:
         model = Family
-        fields = ["id", "name", "url"]
+        fields = ["id", "name", "url", "page_url", "fallback"]
 
 
 class EventSummarySerializer(RecordSerializer):
     url = LinkField("event")
+    page_url = PageField()
+    fallback = FallbackField()
 
     class Meta:
         model = Event
-        fields = ["id", "name", "slug", "url"]
+        fields = ["id", "name", "slug", "url", "page_url", "fallback"]
 
 
 class SourceSummarySerializer(RecordSerializer):
     url = LinkField("source")
+    page_url = PageField()
+    fallback = FallbackField()
 
     class Meta:
         model = Source
-        fields = ["id", "title", "url"]
+        fields = ["id", "title", "url", "page_url", "fallback"]
 
 
 class StatementSummarySerializer(RecordSerializer):
     url = LinkField("statement")
+    page_url = PageField()
+    fallback = FallbackField()
 
     class Meta:
         model = StatementPage
-        fields = ["id", "title", "slug", "url"]
+        fields = ["id", "title", "slug", "url", "page_url", "fallback"]
 
 
 class OrganisationSerializer(RecordSerializer):
     kind_label = label("kind")
+    fallback = FallbackField()
 
     class Meta:
         model = Organisation
-        fields = ["id", "name", "country", "kind", "kind_label"]
+        fields = ["id", "name", "country", "kind", "kind_label", "fallback"]
 
 
 def locale_field() -> serializers.CharField:
@@ -237,6 +321,8 @@ def locale_field() -> serializers.CharField:
 
 class PlaceSerializer(RecordSerializer):
     url = LinkField("place")
+    page_url = PageField()
+    fallback = FallbackField()
     alternative_names = LinesField()
     parent = PlaceSummarySerializer(read_only=True, allow_null=True)
     latitude = serializers.FloatField(read_only=True, allow_null=True)
@@ -248,6 +334,8 @@ class PlaceSerializer(RecordSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
+            "fallback",
             "name",
             "alternative_names",
             "parent",
@@ -259,6 +347,8 @@ class PlaceSerializer(RecordSerializer):
 
 class SourceSerializer(RecordSerializer):
     url = LinkField("source")
+    page_url = PageField()
+    fallback = FallbackField()
     kind_label = label("kind")
     web_address = serializers.CharField(source="url", read_only=True)
     published = partial_date("published_date")
@@ -270,6 +360,8 @@ class SourceSerializer(RecordSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
+            "fallback",
             "title",
             "kind",
             "kind_label",
@@ -289,11 +381,13 @@ class SourceSerializer(RecordSerializer):
     def get_document(self, source):
         if not source.document_id:
             return None
-        return self.context["request"].build_absolute_uri(source.document.url)
+        return file_address(self.context["request"], source.document.url)
 
 
 class EventSerializer(RecordSerializer):
     url = LinkField("event")
+    page_url = PageField()
+    fallback = FallbackField()
     start = partial_date("start_date")
     end = partial_date("end_date")
     place = PlaceSummarySerializer(read_only=True, allow_null=True)
@@ -305,6 +399,8 @@ class EventSerializer(RecordSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
+            "fallback",
             "slug",
             "name",
             "start",
@@ -358,6 +454,8 @@ class TestimonySerializer(RecordSerializer):
 
 class PersonSerializer(RecordSerializer):
     url = LinkField("person")
+    page_url = PageField()
+    fallback = FallbackField()
     is_synthetic = serializers.BooleanField(
         read_only=True,
         help_text=_("True when the record was generated and describes no real person."),
@@ -387,6 +485,8 @@ class PersonSerializer(RecordSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
+            "fallback",
             "is_synthetic",
             "name",
             "family_name",
@@ -420,7 +520,7 @@ class PersonSerializer(RecordSerializer):
     def get_photo(self, person):
         if not person.photo_id:
             return None
-        return self.context["request"].build_absolute_uri(person.photo.file.url)
+        return file_address(self.context["request"], person.photo.file.url)
 
 
 class PersonDetailSerializer(PersonSerializer):
@@ -441,6 +541,8 @@ class FamilyMemberSerializer(RecordSerializer):
 
 class FamilySerializer(RecordSerializer):
     url = LinkField("family")
+    page_url = PageField()
+    fallback = FallbackField()
     members = FamilyMemberSerializer(
         source="public_memberships",
         many=True,
@@ -452,12 +554,22 @@ class FamilySerializer(RecordSerializer):
     class Meta:
         model = Family
         # Not the editors' notes: the family's public page does not show them either.
-        fields = ["id", "url", "name", "whole_family_killed", "members", "locale"]
+        fields = [
+            "id",
+            "url",
+            "page_url",
+            "fallback",
+            "name",
+            "whole_family_killed",
+            "members",
+            "locale",
+        ]
 
 
 class StatementSerializer(RecordSerializer):
     url = LinkField("statement")
-    page_url = serializers.SerializerMethodField()
+    page_url = PageField()
+    fallback = FallbackField()
     issuer = OrganisationSerializer(read_only=True)
     issued = partial_date("issued_date")
     kind_label = label("kind")
@@ -471,6 +583,9 @@ class StatementSerializer(RecordSerializer):
             "id",
             "url",
             "page_url",
+            "fallback",
+            "page_url",
+            "fallback",
             "slug",
             "title",
             "issuer",
@@ -486,10 +601,6 @@ class StatementSerializer(RecordSerializer):
             "first_published_at",
             "last_published_at",
         ]
-
-    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
-    def get_page_url(self, page):
-        return page.get_full_url(self.context["request"])
 
 
 @extend_schema_field(
@@ -526,6 +637,8 @@ class StatementDetailSerializer(StatementSerializer):
 
 class TimelineEntrySerializer(RecordSerializer):
     url = LinkField("timeline")
+    page_url = PageField()
+    fallback = FallbackField()
     start = partial_date("start_date")
     end = partial_date("end_date")
     category_label = label("category")
@@ -543,6 +656,8 @@ class TimelineEntrySerializer(RecordSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
+            "fallback",
             "slug",
             "title",
             "start",
@@ -572,6 +687,8 @@ class FigureSerializer(RecordSerializer):
     """A reported figure is a claim: its value, who gives it, and where it was published."""
 
     url = LinkField("figure")
+    page_url = PageField()
+    fallback = FallbackField()
     event = EventSummarySerializer(read_only=True)
     counts_label = label("counts")
     qualifier_label = label("qualifier")
@@ -585,6 +702,8 @@ class FigureSerializer(RecordSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
+            "fallback",
             "event",
             "counts",
             "counts_label",
@@ -615,7 +734,10 @@ class FigureSerializer(RecordSerializer):
 class SearchHitSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     label = serializers.CharField()
-    url = serializers.URLField()
+    url = serializers.URLField(help_text=_("The record in the API."))
+    page_url = serializers.URLField(
+        allow_null=True, help_text=_("The record's page on the public site, where it has one.")
+    )
     is_synthetic = serializers.BooleanField(
         help_text=_("True for generated records of people; false for every other record.")
     )
@@ -654,16 +776,21 @@ class Writing:
         self.context = context
         self.serializer = serializer
         self.language = translation.get_language()
+        self.pages = links.PageAddresses(context["request"])
+        self.versions = languages.Versions(context["request"], self.language)
+        self.base = self.pages.base
         self._list_addresses: dict[str, str] = {}
 
     def list_address(self, resource: str) -> str:
         # A page names hundreds of records: each list's address is made once.
         address = self._list_addresses.get(resource)
         if address is None:
-            path = django_reverse(f"api:{resource}-list")
-            address = self.context["request"].build_absolute_uri(path)
+            address = self.base + django_reverse(f"api:{resource}-list")
             self._list_addresses[resource] = address
         return address
+
+    def page_address(self, record) -> str | None:
+        return self.pages.of(record)
 
 
 @functools.cache
@@ -698,7 +825,8 @@ def _writer(field):
             items = read(record)
             if isinstance(items, models.Manager):
                 items = items.all()
-            return [_write(plan, item, writing) for item in items]
+            of = writing.versions.of
+            return [_write(plan, of(item), writing) for item in items]
 
         return write_many
     if isinstance(field, RecordSerializer):
@@ -706,10 +834,10 @@ def _writer(field):
 
         def write_one(record, writing):
             value = read(record)
-            return None if value is None else _write(plan, value, writing)
+            return None if value is None else _write(plan, writing.versions.of(value), writing)
 
         return write_one
-    if isinstance(field, (LinkField, LabelField, PartialDateField)):
+    if isinstance(field, (LinkField, LabelField, PartialDateField, PageField, FallbackField)):
         represent = field.represent
 
         def write_own(record, writing):

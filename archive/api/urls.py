@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path, register_converter
 from django.views.generic import RedirectView
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 
 from . import views
 
@@ -67,6 +67,7 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="api:root"), name="latest"),
     path("v1/", views.RootView.as_view(), name="root"),
     path("v1/search/", views.SearchView.as_view(), name="search"),
+    path("v1/deletions/", views.DeletionsView.as_view(), name="deletions"),
     *resource("people", views.PersonViewSet, "person"),
     *resource("families", views.FamilyViewSet, "family"),
     *resource("statements", views.StatementViewSet, "statement", by_slug=True),
@@ -76,12 +77,7 @@ urlpatterns = [
     *resource("events", views.EventViewSet, "event", by_slug=True),
     *resource("places", views.PlaceViewSet, "place"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    # The split view serves its start-up script as a file: the site's CSP allows no inline script.
-    path(
-        "docs/",
-        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/docs.html"),
-        name="docs",
-    ),
+    path("docs/", views.DocsView.as_view(), name="docs"),
     # Last: so an address without its final slash is still redirected to the one with it.
     re_path(r"^[\s\S]*/$", views.not_found),
 ]

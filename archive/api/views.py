@@ -5,20 +5,23 @@ The docstrings of the viewsets are the endpoint descriptions in the OpenAPI sche
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import Prefetch, Subquery
 from django.http import Http404, JsonResponse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import serializers, viewsets
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Locale
 
-from archive.caching import remembered_here, remembered_items
+from archive.caching import current_generation, remembered_here, remembered_items
 from archive.fastpaths.related_rows import attach, attach_lists, directory, with_places
 from archive.models import (
     Event,
@@ -26,21 +29,23 @@ from archive.models import (
     FamilyMembership,
     Person,
     Place,
+    PublicRecord,
     ReportedFigure,
     Source,
     StatementPage,
+    SyncState,
     Testimony,
     TimelineEntry,
     documented_counts,
 )
 from archive.models.base import localize
 
-from . import conditional, filters, jsonld
+from . import conditional, filters, guide, jsonld, links, sync
 from . import serializers as api
-from .pagination import ArchivePagination
-from .params import check_query_string, chosen_language
+from .pagination import ArchivePagination, ChangeCursor
+from .params import check_parameters, check_query_string, chosen_language
 from .renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, Written, csv_response
-from .schema import ArchiveAutoSchema, described_responses
+from .schema import CURSOR_PARAMETERS, SYNC_ERRORS, ArchiveAutoSchema, described_responses
 
 # A stale generation's records are never read again; they only wait to expire, so not long.
 RECORD_SECONDS = 10 * 60
@@ -63,6 +68,7 @@ class ArchiveAPIMixin:
     schema = ArchiveAutoSchema()
     language = None
     last_modified = None
+    sync_state = None
 
     def dispatch(self, request, *args, **kwargs):
         # The answer's language is activated for this request only (see initial()).
@@ -72,9 +78,23 @@ class ArchiveAPIMixin:
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         check_query_string(request)
+        check_parameters(request, self.accepted_parameters())
         self.language = chosen_language(request)
         translation.activate(self.language)
         request.LANGUAGE_CODE = self.language
+
+    def accepted_parameters(self) -> set[str]:
+        """The query parameters this endpoint knows (those its schema describes): the
+        language, and the format where there is more than one."""
+        return {"lang", "format"} if len(self.renderer_classes) > 1 else {"lang"}
+
+    def synced(self) -> SyncState:
+        """The incremental sync's records, brought up to date as far as a request may (see
+        :mod:`.sync`); 503 while they have never been."""
+        self.sync_state = sync.refresh(SYNCED, budget=settings.API_SYNC_REQUEST_BUDGET)
+        if self.sync_state.started_at is None:
+            raise SyncPending
+        return self.sync_state
 
     def finalize_response(self, request, response, *args, **kwargs):
         if isinstance(response, Response) and response.status_code >= 400:
@@ -85,7 +105,13 @@ class ArchiveAPIMixin:
         patch_vary_headers(response, ("Accept", "Accept-Language"))
         if self.language:
             response.headers["Content-Language"] = self.language
-        return conditional.finish(request, response, self.last_modified)
+        response = conditional.finish(request, response, self.last_modified)
+        if self.sync_state and self.sync_state.generation != current_generation(request):
+            # Changes not yet in the sync's history (a large one, or a refresh under way): no
+            # cache may keep this answer past the refresh that brings them, which starts no new
+            # content generation.
+            patch_cache_control(response, no_cache=True)
+        return response
 
 
 class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
@@ -107,6 +133,16 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
         """Every public row of the model, in every language: the only definition of public
         the viewset uses, the model's ``public()``."""
         return self.queryset.model.objects.public()
+
+    def accepted_parameters(self) -> set[str]:
+        accepted = super().accepted_parameters()
+        if self.action == "list":
+            accepted |= set(self.filterset_class.base_filters)
+            accepted |= {
+                parameter["name"]
+                for parameter in self.paginator.get_schema_operation_parameters(self)
+            }
+        return accepted
 
     def shaped(self, rows):
         """The rows with everything the serializer reads fetched in a constant number of
@@ -189,6 +225,10 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
     def list(self, request, *args, **kwargs):
         rows = self.filter_queryset(self.get_queryset())
         if isinstance(request.accepted_renderer, CSVRenderer):
+            if "changed_since" in request.query_params:
+                raise ValidationError(
+                    {"format": [_("Changes come as JSON or JSON-LD pages, not as CSV.")]}
+                )
             return csv_response(self, rows, request.path.rstrip("/").rsplit("/", 1)[-1])
         # The page is chosen by ids; the records on it are written once per content generation.
         page = self.paginate_queryset(rows.prefetch_related(None).values("id"))
@@ -209,15 +249,19 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
             self.write,
             self.get_serializer_class().__qualname__,
             self.language,
-            self.request.build_absolute_uri("/"),
+            links.base_address(self.request),
             request=self.request,
             seconds=RECORD_SECONDS,
         )
         return [found[pk] for pk in ids if pk in found]
 
-    def write(self, ids: list[int]) -> dict[int, Written]:
-        rows = {row.pk: row for row in self.get_queryset().filter(pk__in=ids)}
-        fetched = [rows[pk] for pk in ids if pk in rows]
+    def write(self, ids: list[int] | None) -> dict[int, Written]:
+        """The public records ``ids`` (every one, with None), written; others are left out."""
+        if ids is None:
+            fetched = list(self.get_queryset())
+        else:
+            rows = {row.pk: row for row in self.get_queryset().filter(pk__in=ids)}
+            fetched = [rows[pk] for pk in ids if pk in rows]
         records = self.get_serializer(fetched, many=True).data
         return {row.pk: Written.of(record) for row, record in zip(fetched, records, strict=True)}
 
@@ -418,6 +462,16 @@ SEARCHED = (
 )
 
 
+# Each list, by the name its records' ``type`` carries in deletions, for the incremental sync.
+SYNCED = tuple((resource, viewset) for _name, resource, viewset in SEARCHED)
+
+
+class SyncPending(APIException):
+    status_code = 503
+    default_detail = _("The history of changes is being prepared; try again in a few minutes.")
+    default_code = "sync_pending"
+
+
 class SearchParameters(serializers.Serializer):
     q = serializers.CharField(
         max_length=filters.MAX_QUERY_LENGTH,
@@ -446,6 +500,9 @@ class SearchView(ArchiveAPIMixin, APIView):
 
     renderer_classes = [JSONRenderer]
 
+    def accepted_parameters(self) -> set[str]:
+        return super().accepted_parameters() | set(SearchParameters().fields)
+
     @extend_schema(
         parameters=[SearchParameters], responses=described_responses(api.SearchResultsSerializer)
     )
@@ -461,6 +518,7 @@ class SearchView(ArchiveAPIMixin, APIView):
         rows = localize(view.public_rows(), self.language).order_by(*view.default_ordering)
         found = view.filterset_class(data={"q": query}, queryset=rows, request=self.request).qs
         hits = list(found[: limit + 1])
+        pages = links.PageAddresses(self.request)
         return {
             "type": name,
             "results": [
@@ -468,6 +526,7 @@ class SearchView(ArchiveAPIMixin, APIView):
                     "id": hit.pk,
                     "label": getattr(hit, view.label_attribute),
                     "url": api.address(self.request, f"api:{resource}-detail", hit.pk),
+                    "page_url": pages.of(hit),
                     "is_synthetic": getattr(hit, "is_synthetic", False),
                 }
                 for hit in hits[:limit]
@@ -475,6 +534,99 @@ class SearchView(ArchiveAPIMixin, APIView):
             "has_more": len(hits) > limit,
             "more": api.address(self.request, f"api:{resource}-list", query={"q": query}),
         }
+
+
+class DeletionParameters(serializers.Serializer):
+    since = serializers.DateTimeField(
+        help_text="Records that left public view after this moment (ISO 8601, UTC unless an "
+        "offset is given): the `until` of your last sync."
+    )
+    type = serializers.ChoiceField(
+        choices=[resource for resource, _viewset in SYNCED],
+        required=False,
+        help_text="Only records of this list: person, family, statement, timeline (entries), "
+        "source, figure, event or place.",
+    )
+
+
+class DeletionSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="The list the record was in: person, family, ...")
+    id = serializers.IntegerField()
+    merged_into = serializers.IntegerField(
+        allow_null=True,
+        help_text="The record of the same list it was merged into, where that is public; "
+        "otherwise null.",
+    )
+
+
+class DeletionPageSerializer(serializers.Serializer):
+    next = serializers.URLField(allow_null=True, help_text="The next page; null on the last.")
+    previous = serializers.URLField(allow_null=True)
+    results = DeletionSerializer(many=True)
+    until = serializers.DateTimeField(
+        help_text="Every record that left public view up to this moment is in these pages. "
+        "Pass it as since next time."
+    )
+
+
+class Gone(APIException):
+    status_code = 410
+    default_code = "gone"
+
+
+class DeletionsView(ArchiveAPIMixin, APIView):
+    """Records that left public view, for mirrors: the type and id of each record that was in a
+    list (in the chosen language) and is no longer, since `since`, in the order they left.
+
+    A record leaves when it is unpublished, restricted, held, past its expiry, deleted or merged
+    into another (then `merged_into` names that one), and a list in one language when a
+    translation takes its place there (the translation comes among the list's changes). Nothing
+    else is said about it. Deletions are kept since the sync's history began: an older `since`
+    answers 410, and the mirror should crawl the lists afresh."""
+
+    renderer_classes = [JSONRenderer]
+
+    def accepted_parameters(self) -> set[str]:
+        return (
+            super().accepted_parameters()
+            | set(DeletionParameters().fields)
+            | {parameter.name for parameter in CURSOR_PARAMETERS}
+        )
+
+    @extend_schema(
+        parameters=[DeletionParameters, *CURSOR_PARAMETERS],
+        responses=described_responses(
+            DeletionPageSerializer,
+            also={
+                410: "`since` is older than the sync's history: crawl the lists afresh.",
+                503: SYNC_ERRORS[503].removeprefix("With changed_since: "),
+            },
+        ),
+    )
+    def get(self, request):
+        parameters = DeletionParameters(data=request.query_params)
+        parameters.is_valid(raise_exception=True)
+        since = parameters.validated_data["since"]
+        state = self.synced()
+        if since < state.started_at:
+            raise Gone(
+                _("Deletions are kept since %(start)s; crawl the lists afresh.")
+                % {"start": state.started_at.isoformat()}
+            )
+        left = PublicRecord.objects.filter(
+            language=self.language, present=False, changed_at__gt=since
+        )
+        if "type" in parameters.validated_data:
+            left = left.filter(kind=parameters.validated_data["type"])
+        pages = ChangeCursor(state.stamped_at)
+        rows = left.values("kind", "record_id", "merged_into", "sequence")
+        page = pages.paginate_queryset(rows, request, self)
+        return pages.get_paginated_response(
+            [
+                {"type": row["kind"], "id": row["record_id"], "merged_into": row["merged_into"]}
+                for row in page
+            ]
+        )
 
 
 class RootView(ArchiveAPIMixin, APIView):
@@ -498,9 +650,24 @@ class RootView(ArchiveAPIMixin, APIView):
             name: api.address(request, f"api:{resource}-list")
             for name, resource, _viewset in SEARCHED
         }
-        for name in ("search", "schema", "docs"):
+        for name in ("deletions", "search", "schema", "docs"):
             links[name] = api.address(request, f"api:{name}")
         return Response(links)
+
+
+class DocsView(SpectacularSwaggerSplitView):
+    """The guide to the API, then Swagger UI's reference. The split view serves Swagger UI's
+    start-up script as a file: the site's CSP allows no inline script."""
+
+    url_name = "api:schema"
+    template_name = "api/docs.html"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if "script" not in request.GET:
+            response.data["guide"] = guide.html(request)
+            response.data["schema_url"] = self._get_schema_url(request)
+        return response
 
 
 def not_found(request, *args, **kwargs):

@@ -44,6 +44,9 @@ CONTENT_APPS = (
     "wagtailredirects",
     "taggit",
 )
+# Tables of those apps that hold no content: what the API's incremental sync keeps about it
+# (archive/models/changes.py). Writing them must not start a new generation.
+NOT_CONTENT = ("archive.loggedchange", "archive.publicrecord", "archive.syncstate")
 
 
 def current_generation(request=None) -> str | None:
@@ -76,7 +79,9 @@ def install_triggers(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
         model._meta.db_table
         for label in CONTENT_APPS
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
-        if model._meta.managed and not model._meta.proxy
+        if model._meta.managed
+        and not model._meta.proxy
+        and model._meta.label_lower not in NOT_CONTENT
     }
     existing = set(connection.introspection.table_names())
     with connection.cursor() as cursor:

@@ -1,3 +1,4 @@
+from .changes import LoggedChange, MergedRecord, PublicRecord, SyncState
 from .dates import PartialDate, Precision
 from .events import Event
 from .figures import ReportedFigure, documented_counts, figure_rows
@@ -13,15 +14,19 @@ __all__ = [
     "Family",
     "FamilyMembership",
     "HomePage",
+    "LoggedChange",
+    "MergedRecord",
     "Organisation",
     "PartialDate",
     "Person",
     "Place",
     "Precision",
+    "PublicRecord",
     "ReportedFigure",
     "Source",
     "StatementIndexPage",
     "StatementPage",
+    "SyncState",
     "Testimony",
     "TimelineEntry",
     "documented_counts",

@@ -3,6 +3,7 @@ environment; the defaults are safe for a developer's laptop and nothing else."""
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,18 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def is_public_base(address: str) -> bool:
+    """An http(s) address with a host and nothing after it, not naming this machine."""
+    parts = urlsplit(address)
+    return (
+        parts.scheme in {"http", "https"}
+        and bool(parts.hostname)
+        and parts.path in {"", "/"}
+        and not parts.query
+        and parts.hostname not in {"localhost", "127.0.0.1", "::1"}
+    )
 
 
 DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
@@ -192,6 +205,9 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Memorial Archive"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Where the public reaches the site, e.g. https://memorial.example.org: the API writes every
+# record's addresses (its own and its page's) from it. Empty: from the host each request names.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").rstrip("/")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "xlsx", "odt", "docx", "png", "jpg", "jpeg"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -224,16 +240,27 @@ REST_FRAMEWORK = {
     # sending a different made-up header with each request.
     "NUM_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
 }
+# The licence the archive's records are published under (the API's guide and schema say it).
+DATA_LICENCE_NAME = os.environ.get("DATA_LICENCE_NAME", "CC BY 4.0")
+DATA_LICENCE_URL = os.environ.get(
+    "DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
 SPECTACULAR_SETTINGS = {
     "TITLE": "Memorial Archive API",
+    # The whole guide replaces this (archive/api/guide.md, through the hook below).
     "DESCRIPTION": "Read-only access to the published, public records of the archive.",
-    "VERSION": "1.0.0",
+    "VERSION": "1.1.0",
+    "LICENSE": {"name": DATA_LICENCE_NAME, "url": DATA_LICENCE_URL},
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "PREPROCESSING_HOOKS": ["archive.api.schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "archive.api.schema.with_guide",
+    ],
     # Three models have a "kind"; name each one's choices after its model.
     "ENUM_NAME_OVERRIDES": {
         "OrganisationKindEnum": "archive.models.Organisation.Kind",
@@ -245,6 +272,10 @@ SPECTACULAR_SETTINGS = {
 }
 # How long browsers and shared caches may keep an API answer, in seconds.
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+# How many records (one language each) a request may write to bring the API's incremental sync
+# up to date after a change; a larger change waits for `manage.py refresh_public_records`
+# (cron). About a millisecond each: a request stays within seconds.
+API_SYNC_REQUEST_BUDGET = int(os.environ.get("API_SYNC_REQUEST_BUDGET", "5000"))
 # Security headers (memorial/security.py). Public pages run no inline script at all; Wagtail's
 # admin still needs inline scripts, inline styles and eval. Nothing may frame a page, except that
 # the admin frames previews in its side panel (memorial/security.py says which responses those are).

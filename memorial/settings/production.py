@@ -3,12 +3,18 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEV_SECRET_KEY, SECRET_KEY, env_bool
+from .base import DEV_SECRET_KEY, SECRET_KEY, env_bool, is_public_base
 
 if DEBUG:  # noqa: F405
     raise ImproperlyConfigured("DEBUG must be off in production.")
 if SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a random value of at least 50 characters.")
+
+if PUBLIC_BASE_URL and not is_public_base(PUBLIC_BASE_URL):  # noqa: F405
+    raise ImproperlyConfigured(
+        "PUBLIC_BASE_URL must be an http(s) address of the public site, without a path, and "
+        "not this machine's (localhost)."
+    )
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
