@@ -23,7 +23,7 @@ from archive.api.links import PageAddresses
 from archive.api.views import SYNCED
 from archive.caching import current_generation
 from archive.importers.csv_xlsx import read_table
-from archive.importers.people import import_people
+from archive.importers.service import import_people
 from archive.models import (
     Event,
     Family,
