@@ -17,7 +17,6 @@ the test suite.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -26,8 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.name_search import DEFAULT_SERVER, vacuum  # noqa: E402
-from bench.serving import create_database, database_url  # noqa: E402
+from bench.name_search import open_database, vacuum  # noqa: E402
 
 DATABASE = "memorial_bench_alphabets"
 PAGE = 50
@@ -84,7 +82,10 @@ def prepare(people: int) -> None:
 
     call_command("migrate", verbosity=0)
     load_demo()
-    event, place = Event.objects.get(slug="khojaly-massacre"), Place.objects.get(name="Khojaly")
+    event, place = (
+        Event.objects.get(slug="khojaly-massacre", locale__language_code="en"),
+        Place.objects.get(name="Khojaly"),
+    )
     generate_synthetic_people(people, event, place)
     vacuum()
 
@@ -96,22 +97,7 @@ def main() -> None:
     parser.add_argument("--database", default=DATABASE, help=f"its name (default {DATABASE})")
     options = parser.parse_args()
 
-    server = os.environ.get("DATABASE_URL", DEFAULT_SERVER)
-    if options.reuse:
-        os.environ["DATABASE_URL"] = database_url(server, options.database)
-    else:
-        os.environ["DATABASE_URL"] = create_database(server, options.database)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "memorial.settings.base"
-    import django
-
-    django.setup()
-    if options.reuse:
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0)
-        vacuum()
-    else:
-        prepare(options.people)
+    open_database(options, prepare)
 
     from archive.models import Person
 

@@ -151,14 +151,9 @@ def prepare(people: int) -> None:
     print(f"Wagtail update_index took {time.perf_counter() - started:.0f} s", flush=True)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--people", type=int, default=100_000)
-    parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--reuse", action="store_true", help="keep the database of a last run")
-    parser.add_argument("--database", default=DATABASE, help=f"its name (default {DATABASE})")
-    options = parser.parse_args()
-
+def open_database(options, prepare) -> None:
+    """Points Django at the benchmark's database: a kept one (``--reuse``) is migrated and
+    vacuumed; otherwise it is created and ``prepare(options.people)`` loads it."""
     server = os.environ.get("DATABASE_URL", DEFAULT_SERVER)
     if options.reuse:
         os.environ["DATABASE_URL"] = database_url(server, options.database)
@@ -175,6 +170,17 @@ def main() -> None:
         vacuum()
     else:
         prepare(options.people)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--reuse", action="store_true", help="keep the database of a last run")
+    parser.add_argument("--database", default=DATABASE, help=f"its name (default {DATABASE})")
+    options = parser.parse_args()
+
+    open_database(options, prepare)
 
     from archive.models import Person
 

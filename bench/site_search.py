@@ -21,7 +21,6 @@ is measured here, never asserted in tests.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from functools import reduce
@@ -31,8 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.name_search import DEFAULT_SERVER, percentile, queries, vacuum  # noqa: E402
-from bench.serving import database_url  # noqa: E402
+from bench.name_search import open_database, percentile, queries  # noqa: E402
 
 DATABASE = "memorial_bench_names"
 PAGE = 50
@@ -124,19 +122,11 @@ def main() -> None:
     if not options.reuse:
         parser.error("load a database with bench/name_search.py first, then pass --reuse")
 
-    server = os.environ.get("DATABASE_URL", DEFAULT_SERVER)
-    os.environ["DATABASE_URL"] = database_url(server, options.database)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "memorial.settings.base"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    open_database(options, prepare=None)
     from django.utils import translation
 
     from archive.models import Person
 
-    call_command("migrate", verbosity=0)
-    vacuum()
     workload = [query for _kind, query, _meant in queries(options.queries)] + PLACE_SPELLINGS
     total = Person.objects.public().count()
     print(f"\n{len(workload)} queries over {total:,} public people, on /{LANGUAGE}/; ms")
