@@ -77,16 +77,24 @@ def _choice_labels(model, field_name: str, language: str | None) -> dict:
     return {value: str(text) for value, text in model._meta.get_field(field_name).flatchoices}
 
 
-@extend_schema_field(OpenApiTypes.STR)
-class LabelField(serializers.Field):
-    """The display label of a choice, in the request's language."""
+class WholeRecordField(serializers.Field):
+    """A value worked out from the whole record (``source="*"``), read only; ``represent()`` is
+    what the API's record writer calls too, with the writing context it shares across a page."""
 
-    def __init__(self, choice_field: str):
-        self.choice_field = choice_field
+    def __init__(self):
         super().__init__(source="*", read_only=True)
 
     def to_representation(self, record):
         return self.represent(record, Writing(self.context))
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class LabelField(WholeRecordField):
+    """The display label of a choice, in the request's language."""
+
+    def __init__(self, choice_field: str):
+        self.choice_field = choice_field
+        super().__init__()
 
     def represent(self, record, writing) -> str:
         # Django's get_FOO_display() translates every label of the field on each call, which
@@ -107,14 +115,8 @@ def label(choice_field: str) -> LabelField:
         "its text is its original's (in the language `locale` names, on full records).",
     }
 )
-class FallbackField(serializers.Field):
+class FallbackField(WholeRecordField):
     """Whether a record's text is a fallback to its original."""
-
-    def __init__(self):
-        super().__init__(source="*", read_only=True)
-
-    def to_representation(self, record):
-        return self.represent(record, Writing(self.context))
 
     def represent(self, record, writing) -> bool:
         return writing.versions.is_fallback(record)
@@ -129,14 +131,8 @@ class FallbackField(serializers.Field):
         "where the site has no page of its own for it (places, events without a home page).",
     }
 )
-class PageField(serializers.Field):
+class PageField(WholeRecordField):
     """The address of a record's public page."""
-
-    def __init__(self):
-        super().__init__(source="*", read_only=True)
-
-    def to_representation(self, record):
-        return self.represent(record, Writing(self.context))
 
     def represent(self, record, writing) -> str | None:
         return writing.page_address(record)
@@ -837,7 +833,7 @@ def _writer(field):
             return None if value is None else _write(plan, writing.versions.of(value), writing)
 
         return write_one
-    if isinstance(field, (LinkField, LabelField, PartialDateField, PageField, FallbackField)):
+    if isinstance(field, (LinkField, WholeRecordField, PartialDateField)):
         represent = field.represent
 
         def write_own(record, writing):
