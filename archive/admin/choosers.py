@@ -20,6 +20,7 @@ from wagtail.snippets.views import chooser
 
 from archive.models import Person
 
+from .pagination import CountLimitedPaginator, NameSearchResults
 from .restricted import visible_people
 from .widgets import PersonChooser, as_pk, record_label
 
@@ -182,8 +183,13 @@ class PersonChooseMixin(RecordChooseMixin):
         )
         return visible_people(self.request.user, people)
 
+    paginator_class = CountLimitedPaginator
+    results_template_name = "archive/admin/person_chooser_results.html"
+
     def search(self, people, query):
-        return people.search_names(query)
+        # Searched last (the locale is chosen first), so the search may hand the paginator
+        # its own sequence: the same rows, without ranking every match.
+        return NameSearchResults(people, query)
 
     @property
     def title_column(self):
