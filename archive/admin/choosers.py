@@ -22,6 +22,7 @@ from wagtail.snippets.views import chooser
 
 from archive.models import FamilyMembership, Person
 
+from .pagination import CountLimitedPaginator, NameSearchResults
 from .widgets import PersonChooser, as_pk, is_hidden_from, record_label
 
 
@@ -183,8 +184,13 @@ class PersonChooseMixin(RecordChooseMixin):
         )
         return people.visible_to(self.request.user)
 
+    paginator_class = CountLimitedPaginator
+    results_template_name = "archive/admin/person_chooser_results.html"
+
     def search(self, people, query):
-        return people.search_names(query)
+        # Searched last (the locale is chosen first), so the search may hand the paginator
+        # its own sequence: the same rows, without ranking every match.
+        return NameSearchResults(people, query)
 
     @property
     def title_column(self):

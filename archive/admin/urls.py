@@ -15,7 +15,8 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from .bulk_restricted import bulk_action
 from .malformed_ids import PageChosenMultipleView
-from .reports import VisibleLogEntriesView, VisibleWorkflowTasksView, VisibleWorkflowView
+from .reports import VisibleWorkflowTasksView, VisibleWorkflowView
+from .site_history import VisibleLogEntriesView
 from .usage import VisibleDocumentUsageView, VisibleImageUsageView, VisiblePageUsageView
 
 

@@ -20,23 +20,22 @@ from wagtail.images.views.images import UsageView as ImageUsageView
 from wagtail.models import ReferenceIndex
 from wagtail.snippets.views.snippets import UsageView as SnippetUsageView
 
+from .pagination import CountLimitedPaginator
 from .restricted import about_visible_records
 
 
 class PagedReferenceGroups:
     """``(referring record, its references)`` pairs of ``references``, as Wagtail's
-    ``ReferenceGroups`` yields them and in the same order, for a paginator: a slice costs three
-    queries per kind of record in it, whatever the number of references."""
+    ``ReferenceGroups`` yields them and in the same order, for a paginator (counted up to its
+    limit): a slice costs three queries per kind of record in it, whatever the number of
+    references."""
 
     def __init__(self, references):
         self.references = references.order_by("base_content_type", "object_id")
         self.sources = self.references.values_list("base_content_type", "object_id").distinct()
 
-    def count(self) -> int:
-        return self.sources.count()
-
-    def __len__(self) -> int:
-        return self.count()
+    def count_up_to(self, limit: int) -> int:
+        return self.sources[: limit + 1].count()
 
     def __getitem__(self, page: slice) -> list:
         keys = list(self.sources[page])
@@ -57,6 +56,9 @@ class PagedReferenceGroups:
 
 
 class VisibleReferencesMixin:
+    # A place may be used by 100,000 people; the restricted ones are left out row by row.
+    paginator_class = CountLimitedPaginator
+
     def get_queryset(self):
         references = ReferenceIndex.get_references_to(self.object)
         return PagedReferenceGroups(about_visible_records(references, self.request.user))

@@ -29,6 +29,7 @@ from .messages import (
     ModeratedUnpublishView,
     ModeratedWorkflowActionView,
 )
+from .pagination import CountLimitedPaginator, NameSearchResults
 from .restricted import hiding_restricted
 from .translations.buttons import with_locales_left
 from .usage import VisibleUsageView
@@ -85,14 +86,24 @@ class PersonFilterSet(WagtailFilterSet):
 
 
 class PersonIndexView(IndexView):
+    """People counted no further than the pages offered, and searched by folded names a page
+    at a time (:mod:`.pagination`)."""
+
     is_searchable = True
+    paginator_class = CountLimitedPaginator
 
     def search_queryset(self, queryset):
         # Name keys fold spellings and scripts, and a LIKE on one indexed column stays fast at
         # 100,000 rows where the generic full-text backend does not.
         if not self.is_searching:
             return queryset
+        self.unsearched = queryset
         return queryset.search_names(self.search_query)
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        if self.is_searching:  # the same rows in the same order, without ranking them all
+            queryset = NameSearchResults(self.unsearched, self.search_query)
+        return super().get_paginator(queryset, *args, **kwargs)
 
 
 class PersonSnippetViewSet(ModeratedViews, ArchiveSnippetViewSet):
@@ -101,6 +112,7 @@ class PersonSnippetViewSet(ModeratedViews, ArchiveSnippetViewSet):
     icon = "user"
     menu_label = _("People")
     index_view_class = PersonIndexView
+    index_results_template_name = "archive/admin/person_index_results.html"
     filterset_class = PersonFilterSet
     list_display = [
         "display_name",
