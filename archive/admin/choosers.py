@@ -174,7 +174,11 @@ def fate(person) -> str:
 
 class PersonChooseMixin(RecordChooseMixin):
     """The person chooser shows what tells namesakes apart: dates at their precision, place,
-    fate, family, id and status."""
+    fate, family, id and status. It counts no further than the pages it offers
+    (:mod:`.pagination`)."""
+
+    paginator_class = CountLimitedPaginator
+    results_template_name = "archive/admin/person_chooser_results.html"
 
     def get_queryset(self):
         people = (
@@ -183,9 +187,6 @@ class PersonChooseMixin(RecordChooseMixin):
             .prefetch_related("memberships__family")
         )
         return people.visible_to(self.request.user)
-
-    paginator_class = CountLimitedPaginator
-    results_template_name = "archive/admin/person_chooser_results.html"
 
     def search(self, people, query):
         # Searched last (the locale is chosen first), so the search may hand the paginator

@@ -32,11 +32,11 @@ def about_visible_records(rows, user, prefix=""):
     whose entries' labels may still name a restricted person.
 
     ``prefix`` leads from a row to its ``content_type`` and ``object_id`` fields. A row about a
-    person is kept if a public person has its id: a probe of the people's primary key per row,
-    so that the latest 50 rows cost 50 probes, and a count stops where it stops
-    (archive/admin/pagination.py). Matched against lists of the restricted and the deleted
-    people, the site history's first page read all 2,000,000 log entries of 1,000,000 people
-    (5.5 s, bench/RESULTS.md)."""
+    person is kept if a public person has its id: a probe of the people's primary key per row
+    read, so that the latest 50 rows cost 50 probes, and a count that stops at 1,001 rows
+    (archive/admin/pagination.py). Matched against lists of the restricted and the
+    deleted people, the site history's first page read all 2,000,000 log entries of 1,000,000
+    people (5.5 s, bench/RESULTS.md)."""
     if may_see_restricted(user):
         return rows
     object_id = OuterRef(f"{prefix}object_id")
