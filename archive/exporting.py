@@ -155,6 +155,12 @@ TABLES = (
         _people,
         (
             *identity("The record's number"),
+            field(
+                "public_id",
+                "string",
+                "The permanent identifier: kept through merges, restores and re-imports, and "
+                "the key of the permanent address /people/{public_id}/.",
+            ),
             field("family_name", "string", "Family name."),
             field("given_name", "string", "Given name."),
             field("patronymic", "string", "Patronymic."),

@@ -1,14 +1,25 @@
 """The public site's Django views. Included inside i18n_patterns, before Wagtail's page tree."""
 
-from django.urls import path
+from django.urls import path, re_path
 
-from .views import feeds, figures, people, private_pages, search, sources, timeline
+from .models.identifiers import ADDRESS_PATTERN
+from .views import citation, feeds, figures, people, private_pages, search, sources, timeline
 
 app_name = "archive"
 
 urlpatterns = [
     path("people/", people.person_list, name="person_list"),
     path("people/<int:pk>/", people.person_detail, name="person_detail"),
+    re_path(
+        rf"^people/(?P<public_id>{ADDRESS_PATTERN})/$",
+        citation.person_permalink,
+        name="person_by_public_id",
+    ),
+    re_path(
+        r"^people/(?P<pk>[0-9]{1,18})/citation\.(?P<extension>bib|json)$",
+        citation.person_citation_file,
+        name="person_citation",
+    ),
     path("families/<int:pk>/", people.family_detail, name="family_detail"),
     path("timeline/", timeline.timeline, name="timeline"),
     path("figures/", figures.figures, name="figures"),

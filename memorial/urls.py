@@ -1,14 +1,15 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from archive import health
+from archive.models.identifiers import ADDRESS_PATTERN
 from archive.sitemaps import sitemaps
-from archive.views import root_files
+from archive.views import citation, root_files
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -20,6 +21,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("archive.api.urls")),
+    # A person's permanent address: no language in it, the reader's is chosen on the way.
+    re_path(
+        rf"^people/(?P<public_id>{ADDRESS_PATTERN})/$",
+        citation.person_permalink,
+        name="person_permalink",
+    ),
 ]
 
 if settings.DEBUG:

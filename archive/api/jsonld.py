@@ -100,6 +100,12 @@ def person(record: dict) -> dict:
     described = {
         "@type": "Person",
         **_identified(record),
+        "identifier": {
+            "@type": "PropertyValue",
+            "propertyID": "public_id",
+            "value": record["public_id"],
+            "url": record["permalink"],
+        },
         "name": record["name"],
         "givenName": record["given_name"],
         "familyName": record["family_name"],

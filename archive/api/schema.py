@@ -84,7 +84,10 @@ class ArchiveAutoSchema(AutoSchema):
 
     def get_operation_id(self):
         operation_id = super().get_operation_id()
-        return f"{operation_id}_by_slug" if "{slug}" in self.path else operation_id
+        for key in ("slug", "public_id"):
+            if f"{{{key}}}" in self.path:
+                return f"{operation_id}_by_{key}"
+        return operation_id
 
     def get_description(self):
         description = super().get_description()

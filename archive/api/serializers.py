@@ -138,6 +138,15 @@ class PageField(WholeRecordField):
         return writing.page_address(record)
 
 
+@extend_schema_field({"type": "string", "format": "uri"})
+class PermalinkField(WholeRecordField):
+    """A person's permanent address: it names the record through merges, restores and
+    re-imports, and leads to its page in the reader's language."""
+
+    def represent(self, record, writing) -> str:
+        return writing.base + record.get_permalink()
+
+
 @extend_schema_field(OpenApiTypes.STR)
 class RichTextField(serializers.Field):
     """Rich text as display HTML, with the archive's internal links turned into addresses."""
@@ -451,6 +460,16 @@ class TestimonySerializer(RecordSerializer):
 class PersonSerializer(RecordSerializer):
     url = LinkField("person")
     page_url = PageField()
+    public_id = serializers.CharField(
+        source="shown_public_id",
+        read_only=True,
+        help_text=_(
+            "The record's permanent identifier: kept when the record is merged into another, "
+            "restored or imported again, when `id` may change. Also an address: "
+            "/api/v1/people/{public_id}/."
+        ),
+    )
+    permalink = PermalinkField()
     fallback = FallbackField()
     is_synthetic = serializers.BooleanField(
         read_only=True,
@@ -480,8 +499,10 @@ class PersonSerializer(RecordSerializer):
         model = Person
         fields = [
             "id",
+            "public_id",
             "url",
             "page_url",
+            "permalink",
             "fallback",
             "is_synthetic",
             "name",

@@ -4,6 +4,8 @@ from django.urls import path, re_path, register_converter
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 
+from archive.models.identifiers import ADDRESS_PATTERN, read_public_id
+
 from . import views
 
 app_name = "api"
@@ -33,13 +35,30 @@ class Slug:
         return value
 
 
+class PublicId:
+    """A person's permanent identifier, in groups of four or not (see models.identifiers)."""
+
+    regex = ADDRESS_PATTERN
+
+    def to_python(self, value):
+        public_id = read_public_id(value)
+        if public_id is None:
+            raise ValueError(value)
+        return public_id
+
+    def to_url(self, value):
+        return value
+
+
 register_converter(RecordId, "record_id")
+register_converter(PublicId, "public_id")
 register_converter(Slug, "any_slug")
 
 
-def resource(prefix: str, viewset, basename: str, *, by_slug: bool = False):
-    """A list and a detail by id (and by slug); ids are tried first, so a slug made of digits
-    only is reached by the record's id."""
+def resource(prefix: str, viewset, basename: str, *, also_by: str | None = None):
+    """A list and a detail by id, and by another key where ``also_by`` names it (slug, or
+    public_id); ids are tried first, so a slug made of digits only is reached by the record's
+    id."""
     routes = [
         path(
             f"v1/{prefix}/",
@@ -52,12 +71,13 @@ def resource(prefix: str, viewset, basename: str, *, by_slug: bool = False):
             name=f"{basename}-detail",
         ),
     ]
-    if by_slug:
+    if also_by:
+        converter = {"slug": "any_slug", "public_id": "public_id"}[also_by]
         routes.append(
             path(
-                f"v1/{prefix}/<any_slug:slug>/",
+                f"v1/{prefix}/<{converter}:{also_by}>/",
                 viewset.as_view({"get": "retrieve"}, basename=basename, detail=True),
-                name=f"{basename}-detail-by-slug",
+                name=f"{basename}-detail-by-{also_by.replace('_', '-')}",
             )
         )
     return routes
@@ -68,13 +88,13 @@ urlpatterns = [
     path("v1/", views.RootView.as_view(), name="root"),
     path("v1/search/", views.SearchView.as_view(), name="search"),
     path("v1/deletions/", views.DeletionsView.as_view(), name="deletions"),
-    *resource("people", views.PersonViewSet, "person"),
+    *resource("people", views.PersonViewSet, "person", also_by="public_id"),
     *resource("families", views.FamilyViewSet, "family"),
-    *resource("statements", views.StatementViewSet, "statement", by_slug=True),
-    *resource("timeline", views.TimelineViewSet, "timeline", by_slug=True),
+    *resource("statements", views.StatementViewSet, "statement", also_by="slug"),
+    *resource("timeline", views.TimelineViewSet, "timeline", also_by="slug"),
     *resource("sources", views.SourceViewSet, "source"),
     *resource("figures", views.FigureViewSet, "figure"),
-    *resource("events", views.EventViewSet, "event", by_slug=True),
+    *resource("events", views.EventViewSet, "event", also_by="slug"),
     *resource("places", views.PlaceViewSet, "place"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.DocsView.as_view(), name="docs"),

@@ -193,7 +193,8 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request, *args, **kwargs):
         """The record the address names (by id or slug), in the chosen language where it has
         been translated. Anything not public is simply not found."""
-        lookup = ("pk", self.kwargs["pk"]) if "pk" in self.kwargs else ("slug", self.kwargs["slug"])
+        key = next(key for key in ("pk", "slug", "public_id") if key in self.kwargs)
+        lookup = (key, self.kwargs[key])
         # Which record an address names changes only with the content, like the record.
         found = remembered_items(
             "api-found", [lookup], self.found, type(self), self.language, request=self.request

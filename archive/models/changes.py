@@ -89,6 +89,9 @@ class MergedRecord(models.Model):
     model = models.CharField(max_length=100)  # the model's label: archive.person
     record_id = models.BigIntegerField()
     merged_into = models.BigIntegerField()
+    # The removed record's permanent identifier (people have one): its permanent address then
+    # leads to the record it was merged into.
+    public_id = models.CharField(max_length=12, blank=True, db_index=True)
     merged_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

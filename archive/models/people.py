@@ -31,6 +31,7 @@ from .dates import (
     validate_not_future,
     validate_range,
 )
+from .identifiers import LENGTH, new_public_id, shown_public_id
 
 BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 VIEW_RESTRICTED = "archive.view_restricted_person"
@@ -218,6 +219,14 @@ class Person(ModeratedSnippet):
         unique=True,
         help_text=_("The identifier in the list this record was imported from."),
     )
+    public_id = models.CharField(
+        _("permanent identifier"),
+        max_length=LENGTH,
+        unique=True,
+        editable=False,
+        default=new_public_id,
+        help_text=_("Names this record in citations and permanent links; never changes."),
+    )
     possible_duplicate_of = models.ForeignKey(
         "self",
         verbose_name=_("possible duplicate of"),
@@ -293,6 +302,22 @@ class Person(ModeratedSnippet):
 
     def get_absolute_url(self) -> str:
         return reverse("archive:person_detail", args=[self.pk])
+
+    @property
+    def shown_public_id(self) -> str:
+        return shown_public_id(self.public_id)
+
+    def get_permalink(self) -> str:
+        """The address that names this record for good: the site answers it in the reader's
+        language with wherever the record is now."""
+        return reverse("person_permalink", args=[self.shown_public_id])
+
+    def with_content_json(self, content):
+        # The identifier belongs to the record, not to a version of it: an older revision
+        # (one saved before identifiers existed, say) must not bring back another.
+        obj = super().with_content_json(content)
+        obj.public_id = self.public_id
+        return obj
 
     @property
     @display(description=_("Name"))  # the admin listing's column heading

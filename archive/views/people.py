@@ -20,6 +20,7 @@ from archive.models import Family, FamilyMembership, Person, Place, Source, Test
 from archive.models.figures import AGE_GROUPS, CHILD_UNDER, ELDERLY_FROM
 from archive.names import query_tokens
 from archive.site import structured_data
+from archive.site.citation import person_citation
 from archive.site.languages import locale_codes
 
 PEOPLE_PER_PAGE = 50
@@ -252,6 +253,7 @@ def person_detail(request, pk: int):
         "title": structured_data.person_name(person),
         "description": person_description(person),
         "structured_data": structured_data.person(request, person),
+        "citation": person_citation(request, person),
     }
     return render(request, "archive/people/person_detail.html", context)
 

@@ -54,6 +54,7 @@ RESTRICT_ACTION = "archive.restrict"
 PUBLISHING_FIELDS = {
     "pk",
     "id",
+    "public_id",
     "latest_revision",
     "live_revision",
     "translation_key",
