@@ -70,7 +70,7 @@ def test_an_empty_csv_export_still_has_its_header(client):
     response = client.get(PEOPLE, {"format": "csv"})
     text = b"".join(response.streaming_content).decode()
 
-    assert text.startswith("id,url,page_url,fallback,is_synthetic,name,")
+    assert text.startswith("id,public_id,url,page_url,permalink,fallback,is_synthetic,name,")
     assert text.count("\n") == 1
 
 

@@ -18,6 +18,7 @@ def operations(client) -> dict[str, set[str]]:
     examples = {
         "{id}": str(Person.objects.first().pk),
         "{slug}": Event.objects.first().slug,
+        "{public_id}": Person.objects.first().shown_public_id,
     }
     found = {}
     for path, item in schema["paths"].items():
@@ -43,7 +44,7 @@ def accepted(response) -> set[str]:
 def test_every_endpoint_refuses_an_unknown_parameter_naming_those_it_documents(client, demo):
     archive_of(1, event=Event.objects.get(slug="khojaly-massacre"))
     found = operations(client)
-    assert len(found) == 22
+    assert len(found) == 23
 
     for address, documented in found.items():
         response = client.get(address, {"colour": "blue"})

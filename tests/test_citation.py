@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.utils import timezone
+from wagtail.models import Locale
 
 from archive.importers.csv_xlsx import read_table
 from archive.importers.service import import_people
@@ -167,3 +168,17 @@ def test_a_reimport_keeps_the_identifier():
     imported("Testova-Renamed")
     person = Person.objects.get(external_id="T-1")
     assert (person.family_name, person.public_id) == ("Testova-Renamed", kept)
+
+
+def test_a_translation_is_the_same_record_under_the_same_identifier(client):
+    person = PersonFactory(occupation="teacher")
+    translation = person.copy_for_translation(Locale.objects.get_or_create(language_code="az")[0])
+    translation.occupation = "müəllim"
+    translation.live = True
+    translation.save()
+    assert translation.public_id == person.public_id
+    shown = person.shown_public_id
+    assert client.get(f"/az/people/{shown}/")["Location"] == f"/az/people/{translation.pk}/"
+    assert client.get(f"/ru/people/{shown}/")["Location"] == f"/ru/people/{person.pk}/"
+    in_azerbaijani = client.get(f"/api/v1/people/{shown}/", {"lang": "az"}).json()
+    assert (in_azerbaijani["occupation"], in_azerbaijani["public_id"]) == ("müəllim", shown)

@@ -51,6 +51,7 @@ PARAMETER_DESCRIPTIONS = {
     "lists, csv (every matching record, streamed). The Accept header chooses as well.",
     "id": "The record's id.",
     "slug": "The record's slug, as in its page's address.",
+    "public_id": "The person's permanent identifier (public_id), with or without its hyphens.",
 }
 
 

@@ -222,7 +222,7 @@ class Person(ModeratedSnippet):
     public_id = models.CharField(
         _("permanent identifier"),
         max_length=LENGTH,
-        unique=True,
+        db_index=True,
         editable=False,
         default=new_public_id,
         help_text=_("Names this record in citations and permanent links; never changes."),
@@ -260,6 +260,12 @@ class Person(ModeratedSnippet):
         verbose_name_plural = _("people")
         ordering = ["family_name", "given_name", "id"]
         permissions = [("view_restricted_person", _("Can see restricted remembrance records"))]
+        # A translation of a record is the same record: it keeps the original's identifier.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["public_id", "locale"], name="person_public_id_once_per_language"
+            )
+        ]
         indexes = [
             # The public in name order, with what public() and the index's filters read, so a
             # page or a count of the public index is a walk of this index alone: page 1,000

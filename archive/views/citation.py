@@ -20,7 +20,9 @@ def person_permalink(request, public_id: str):
     """The person's page, in the reader's language, wherever the record is now. Temporary
     (302): the address is the permanent one, not the page it leads to."""
     public_id = read_public_id(public_id)
-    person = Person.objects.public().filter(public_id=public_id).first() if public_id else None
+    if public_id is None:
+        raise Http404
+    person = in_reader_language(Person.objects.public().filter(public_id=public_id))
     if person is None:
         person = _public_person(pk=merged_into(public_id))
     return redirect("archive:person_detail", person.pk)
@@ -33,6 +35,14 @@ def person_citation_file(request, pk: str, extension: str):
     filename = f"{person.public_id}-{get_language()}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def in_reader_language(versions) -> Person | None:
+    """The version of a record in the reader's language where it has one, else the original
+    (a record has a version in a few languages at most)."""
+    versions = list(versions.select_related("locale").order_by("pk"))
+    in_language = [v for v in versions if v.locale.language_code == get_language()]
+    return (in_language or versions or [None])[0]
 
 
 def merged_into(public_id: str | None) -> int | None:
