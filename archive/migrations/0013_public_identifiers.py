@@ -45,8 +45,13 @@ def give_identifiers(apps, schema_editor):
                 f" WHERE {digits_only} OR public_id IN ({shared})"
             )
             if not cursor.rowcount:
-                return
-    raise RuntimeError("Could not draw distinct identifiers")
+                break
+        else:
+            raise RuntimeError("Could not draw distinct identifiers")
+        if connection.vendor == "postgresql":
+            # The content triggers are deferred to the commit, and PostgreSQL alters no table
+            # with trigger events pending: run them now, before the next operation does.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
