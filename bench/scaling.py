@@ -40,6 +40,7 @@ from bench.serving import (  # noqa: E402
     drop_database,
     free_port,
     manage,
+    s3_server,
 )
 
 WORKERS = (1, 2, 4)
@@ -131,8 +132,6 @@ def measure_redis(env, people: list[int], redis_url: str) -> dict:
 
 
 def measure_object_storage(env, person: int, args, tmp: Path) -> tuple[int, float, int]:
-    from tests.servers import s3_server
-
     with s3_server(tmp / "moto.log") as endpoint:
         media = {
             **env,

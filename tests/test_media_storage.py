@@ -27,10 +27,10 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, CollectionViewRestriction
 
 from archive.backup import create_backup, restore_backup
+from bench.serving import http_get, s3_server
 from memorial.media import origin, public_base, s3_storages
 from memorial.settings.base import BASE_DIR
 from tests.factories import PersonFactory
-from tests.servers import http_get, s3_server
 from tests.test_import_people import csv_bytes, person_row
 
 REGION = "us-east-1"
