@@ -8,7 +8,8 @@ A backup is a zip archive holding
 - ``data.json``: every other row of every model the site keeps: content in every state (drafts
   and restricted records included), revisions, workflow states, history, users and groups, the
   page tree, images and documents;
-- ``media/...``: every file under MEDIA_ROOT.
+- ``media/...``: every uploaded file (images, renditions, documents), read from the media storage
+  (MEDIA_ROOT, or the bucket: memorial/media.py) and restored into it.
 
 Left out, because they are rebuilt or worth nothing in another database: sessions, the search
 index, the reference index, editing sessions and unsaved form states, temporary uploads, and
@@ -26,14 +27,16 @@ replaces everything in it, so a database that holds anyone's work is refused.
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection, transaction
@@ -42,6 +45,8 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
+
+from memorial.media import IMPORTS_PREFIX
 
 FORMAT = "memorial-archive-backup"
 VERSION = 1
@@ -85,7 +90,6 @@ def _backed_up(model) -> bool:
 def create_backup(path: Path) -> dict[str, int]:
     """Write the backup to ``path`` (replacing it only once the new file is complete) and
     return the row counts it holds."""
-    media = Path(settings.MEDIA_ROOT)
     partial = path.with_name(path.name + ".partial")
     outermost = not connection.in_atomic_block
     with tempfile.TemporaryDirectory() as work, transaction.atomic():
@@ -108,12 +112,38 @@ def create_backup(path: Path) -> dict[str, int]:
             archive.writestr("manifest.json", json.dumps(manifest, indent=2))
             archive.write(types, "types.json")
             archive.write(data, "data.json")
-            if media.is_dir():
-                for file in sorted(media.rglob("*")):
-                    if file.is_file():
-                        archive.write(file, MEDIA_PREFIX + file.relative_to(media).as_posix())
+            for name in _stored_files():
+                with (
+                    default_storage.open(name, "rb") as source,
+                    archive.open(MEDIA_PREFIX + name, "w", force_zip64=True) as out,
+                ):
+                    shutil.copyfileobj(source, out, 1 << 20)
     partial.replace(path)
     return counts
+
+
+def _stored_files(folder: str = ""):
+    """The name of every file in the media storage under ``folder``, in a stable order. The
+    import files waiting in a bucket's ``imports/`` are an admin session's, not the archive's."""
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:  # MEDIA_ROOT not made yet: nothing was ever uploaded
+        return
+    yield from (folder + name for name in sorted(files))
+    for name in sorted(folders):
+        if folder or name != IMPORTS_PREFIX:
+            yield from _stored_files(f"{folder}{name}/")
+
+
+def _store(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Write the backup's ``member`` into the media storage as ``name``, replacing a file of
+    that name (the storage would otherwise keep both, renaming the new one)."""
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    with archive.open(member) as source:
+        stored = default_storage.save(name, File(source, name=name))
+    if stored != name:
+        raise BackupError(f"The media storage kept {name} as {stored}.")
 
 
 def database_contents() -> list[str]:
@@ -166,8 +196,9 @@ def _media_members(archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, Pure
 
 
 def restore_backup(path: Path) -> dict[str, int]:
-    """Restore the backup at ``path`` into this (empty) database and MEDIA_ROOT; return the row
-    counts now in the database. Nothing is changed if anything fails before the end."""
+    """Restore the backup at ``path`` into this (empty) database and the media storage; return
+    the row counts now in the database. Nothing in the database is changed if anything fails
+    before the end."""
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as error:
@@ -204,13 +235,8 @@ def restore_backup(path: Path) -> dict[str, int]:
             ContentType.objects.clear_cache()
             # Adds the content types and permissions of models newer than the backup.
             emit_post_migrate_signal(verbosity=0, interactive=False, db=connection.alias)
-            media_root = Path(settings.MEDIA_ROOT)
             for member, relative in media:
-                target = media_root.joinpath(*relative.parts)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with archive.open(member) as source, target.open("wb") as out:
-                    while chunk := source.read(1 << 20):
-                        out.write(chunk)
+                _store(relative.as_posix(), archive, member)
     call_command("rebuild_references_index", verbosity=0)
     call_command("update_index", verbosity=0)
     return _counts()

@@ -1,5 +1,6 @@
 """Start and stop real app servers (gunicorn, production settings) on 127.0.0.1, and make the
-PostgreSQL databases they use. Shared by the benchmark and the multi-process fault tests."""
+PostgreSQL databases they use, and an S3-compatible server. Shared by the benchmarks and the
+multi-process tests."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -154,3 +156,44 @@ def drop_database(base_url: str, name: str) -> None:
         connection.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
+
+
+def http_get(url: str) -> tuple[int, bytes]:
+    """GET an http:// ``url`` as a visitor would, with no credentials: its status and body."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+@contextmanager
+def s3_server(log: Path):
+    """An S3-compatible server of the test's own (moto's, from PyPI) on a free port of
+    127.0.0.1, keeping everything in its memory: yields its address."""
+    port = free_port()
+    address = f"http://127.0.0.1:{port}"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        for _ in range(150):
+            try:
+                http_get(f"{address}/moto-api/")
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError(f"moto's server exited; see {log}") from None
+                time.sleep(0.2)
+        else:
+            raise RuntimeError(f"moto's server did not answer; see {log}")
+        yield address
+    finally:
+        process.terminate()
+        process.wait(timeout=15)

@@ -8,7 +8,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from archive.admin import import_people
 from archive.importers.columns import COLUMNS
 from archive.models import Person
 from tests.factories import PersonFactory, user_in
@@ -18,8 +17,10 @@ UPLOAD = reverse("import_people:upload")
 
 
 @pytest.fixture(autouse=True)
-def upload_dir(tmp_path, monkeypatch):
-    monkeypatch.setattr(import_people, "UPLOAD_DIR", tmp_path / "uploads")
+def upload_dir(tmp_path, settings):
+    imports = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    imports["OPTIONS"] = {"location": tmp_path / "uploads"}
+    settings.STORAGES = {**settings.STORAGES, "imports": imports}
     return tmp_path / "uploads"
 
 

@@ -17,9 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import secrets
-import tempfile
-import time
-from pathlib import Path
+from datetime import timedelta
 from urllib.parse import urlencode
 
 import django_filters
@@ -27,6 +25,8 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.db.models import IntegerField
 from django.db.models.functions import Cast
 from django.http import Http404, HttpResponse
@@ -50,9 +50,10 @@ from archive.importers.people import check_header, check_rows
 from archive.importers.service import ImportReport, import_people
 
 PERMISSION = "archive.publish_person"
-# Uploads wait here between the preview and the import; nowhere the web server serves.
-UPLOAD_DIR = Path(tempfile.gettempdir()) / "memorial-imports"
-UPLOAD_LIFETIME = 24 * 3600
+# Uploads wait between the preview and the import in the "imports" storage: nowhere the web
+# server serves, and, with media in a bucket, where every app server finds them (the preview
+# and the import may be answered by different machines; memorial/media.py).
+UPLOAD_LIFETIME = timedelta(days=1)
 SESSION_KEY = "archive_people_imports"
 PREVIEW_ROWS = 10
 # History entries an import writes: one per record it created, updated or published.
@@ -114,10 +115,9 @@ class UploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         _remove_stale_uploads()
         token = secrets.token_urlsafe(16)
-        UPLOAD_DIR.mkdir(mode=0o700, exist_ok=True)
         upload = form.cleaned_data["file"]
         upload.seek(0)
-        (UPLOAD_DIR / token).write_bytes(upload.read())
+        waiting().save(token, ContentFile(upload.read()))
         uploads = self.request.session.get(SESSION_KEY, {})
         uploads[token] = upload.name
         self.request.session[SESSION_KEY] = uploads
@@ -138,7 +138,7 @@ class PreviewView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.filename = request.session.get(SESSION_KEY, {}).get(self.token)
-        if self.filename is None or not (UPLOAD_DIR / self.token).is_file():
+        if self.filename is None or not waiting().exists(self.token):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
@@ -149,8 +149,8 @@ class PreviewView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
         return [*super().get_breadcrumbs_items(), {"url": "", "label": self.filename}]
 
     def table(self):
-        with (UPLOAD_DIR / self.token).open("rb") as upload:
-            return read_table(upload)
+        with waiting().open(self.token, "rb") as upload:
+            return read_table(io.BytesIO(upload.read()))
 
     def get_context_data(self, **kwargs):
         table = self.table()
@@ -331,17 +331,26 @@ def publish_url(token: str, listing: str) -> str:
 
 
 def _forget(request, token: str) -> None:
-    (UPLOAD_DIR / token).unlink(missing_ok=True)
+    waiting().delete(token)
     uploads = request.session.get(SESSION_KEY, {})
     uploads.pop(token, None)
     request.session[SESSION_KEY] = uploads
 
 
+def waiting():
+    """Where uploaded files wait for their import."""
+    return storages["imports"]
+
+
 def _remove_stale_uploads() -> None:
-    if UPLOAD_DIR.is_dir():
-        for upload in UPLOAD_DIR.iterdir():
-            if upload.stat().st_mtime < time.time() - UPLOAD_LIFETIME:
-                upload.unlink(missing_ok=True)
+    storage, oldest = waiting(), timezone.now() - UPLOAD_LIFETIME
+    try:
+        _folders, names = storage.listdir("")
+    except FileNotFoundError:  # nothing uploaded on this machine yet
+        return
+    for name in names:
+        if storage.get_modified_time(name) < oldest:
+            storage.delete(name)
 
 
 class ImportMenuItem(MenuItem):

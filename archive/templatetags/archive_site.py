@@ -48,6 +48,12 @@ def page_link(context, page):
     return languages.page_url(page, context["request"])
 
 
+@register.simple_tag(takes_context=True)
+def absolute_address(context, url: str) -> str:
+    """``url`` as a full address; a stored file's may be one already (media in a bucket)."""
+    return context["request"].build_absolute_uri(url)
+
+
 @register.filter
 def jsonld(data) -> str:
     """``data`` as a schema.org JSON-LD element, escaped like ``json_script``."""

@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from memorial.media import local_imports_storage, origin, public_base, s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 VAR_DIR.mkdir(exist_ok=True)  # the default SQLite database and media live here
@@ -157,6 +159,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
     }
+# Sessions are rows in the database, which every app server shares. Not in the cache: a Redis
+# restart from an old dump, or a sign-out while Redis was unreachable (its errors are ignored),
+# would sign a signed-out editor back in, since cache-backed sessions trust the cache first.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Whole responses to anonymous visitors, current while the content generation is (archive/caching/).
 ANONYMOUS_CACHE_SECONDS = int(os.environ.get("ANONYMOUS_CACHE_SECONDS", "600"))
 
@@ -200,8 +206,19 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "imports": local_imports_storage(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# With more than one app server, media live in one S3-compatible bucket (memorial/media.py).
+MEDIA_S3_BUCKET = os.environ.get("MEDIA_S3_BUCKET", "")
+MEDIA_ORIGIN = ""  # where pages' images come from, when not from this site
+if MEDIA_S3_BUCKET:
+    _endpoint = os.environ.get("MEDIA_S3_ENDPOINT_URL", "")
+    _region = os.environ.get("MEDIA_S3_REGION", "")
+    _public = os.environ.get("MEDIA_S3_PUBLIC_URL", "")
+    MEDIA_URL = public_base(MEDIA_S3_BUCKET, _endpoint, _region, _public) + "/"
+    MEDIA_ORIGIN = origin(MEDIA_URL)
+    STORAGES.update(s3_storages(MEDIA_S3_BUCKET, _endpoint, _region, MEDIA_URL))
 
 WAGTAIL_SITE_NAME = "Memorial Archive"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -212,7 +229,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "xlsx", "odt", "docx", "png", "jpg", "jpeg"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# Documents are always downloaded, never rendered inline, so an uploaded HTML file cannot run.
+# Documents are always downloaded, never rendered inline, so an uploaded HTML file cannot run;
+# and always through the app, which checks a collection's view restriction first (with media in
+# a bucket, documents are private there: memorial/media.py).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 # Uploaded documents must be what their extension says (archive/uploads.py).
@@ -283,7 +302,7 @@ CONTENT_SECURITY_POLICY = {
     "default-src": "'self'",
     "script-src": "'self'",
     "style-src": "'self'",
-    "img-src": "'self' data:",
+    "img-src": f"'self' data: {MEDIA_ORIGIN}".strip(),
     "object-src": "'none'",
     "base-uri": "'self'",
     "form-action": "'self'",
@@ -293,7 +312,7 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     **CONTENT_SECURITY_POLICY,
     "script-src": "'self' 'unsafe-inline' 'unsafe-eval'",
     "style-src": "'self' 'unsafe-inline'",
-    "img-src": "'self' data: blob:",
+    "img-src": f"'self' data: blob: {MEDIA_ORIGIN}".strip(),
 }
 PREVIEW_FRAME_ANCESTORS = "'self'"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=()"

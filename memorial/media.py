@@ -1,0 +1,94 @@
+"""Where uploaded files live: in MEDIA_ROOT on this machine, or, with several app servers, in one
+S3-compatible bucket (AWS S3, MinIO, Ceph, ...) that every server reads and writes through
+django-storages, when ``MEDIA_S3_BUCKET`` names it.
+
+In the bucket, only Wagtail's images (originals under ``original_images/``, renditions under
+``images/``) are for anyone to read: pages and the API link to them there (or to a CDN in front
+of the bucket, ``MEDIA_S3_PUBLIC_URL``). Everything else stays private to the app's credentials:
+documents, which the app serves itself after Wagtail's privacy check (``/documents/<id>/...``;
+a document in a collection with a view restriction must not be readable by its bucket address),
+and people's import files waiting between the admin's preview and import (``imports/``). The
+bucket policy that says so is ``public_read_policy()``; ``manage.py prepare_media_bucket`` puts it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from urllib.parse import urlsplit
+
+S3_BACKEND = "storages.backends.s3.S3Storage"
+# Wagtail's upload folders for images and their renditions: the public reads these.
+PUBLIC_PREFIXES = ("original_images/", "images/")
+IMPORTS_PREFIX = "imports"
+# People's import files on one machine: nowhere the web server serves.
+LOCAL_IMPORTS_DIR = f"{tempfile.gettempdir()}/memorial-imports"
+
+
+def public_base(bucket: str, endpoint_url: str, region: str, public_url: str) -> str:
+    """The address the bucket's public files are read at, without a trailing slash: the CDN's
+    when given, else the S3 server's own, the bucket as the first part of the path (the form
+    every S3-compatible server accepts), else AWS's address of the bucket."""
+    if public_url:
+        return public_url.rstrip("/")
+    if endpoint_url:
+        return f"{endpoint_url.rstrip('/')}/{bucket}"
+    host = f"{bucket}.s3.{region}.amazonaws.com" if region else f"{bucket}.s3.amazonaws.com"
+    return f"https://{host}"
+
+
+def origin(address: str) -> str:
+    """``scheme://host[:port]`` of an address: what a Content-Security-Policy names."""
+    parts = urlsplit(address)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def s3_storages(bucket: str, endpoint_url: str, region: str, media_url: str) -> dict:
+    """Django's STORAGES entries for media in ``bucket``, whose public files are read at
+    ``media_url`` (``public_base()``): "default" (images and documents) and "imports" (import
+    files waiting for confirmation). Credentials come from the environment
+    (``AWS_ACCESS_KEY_ID``, ``AWS_SECRET_ACCESS_KEY``) or the machine's role, as boto3 finds them.
+    """
+    base = urlsplit(media_url.rstrip("/"))
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint_url or None,
+        "region_name": region or None,
+        # Addresses are written, not signed: the public files are public, and a signed address
+        # would expire inside cached pages. The private ones are never linked to.
+        "custom_domain": base.netloc + base.path,
+        "url_protocol": f"{base.scheme}:",
+        "querystring_auth": False,
+        # A new upload never replaces another file of the same name (as on the filesystem).
+        "file_overwrite": False,
+        # What may be read is the bucket policy's business (public_read_policy), not each
+        # object's: many S3-compatible servers, and new AWS buckets, refuse object ACLs.
+        "default_acl": None,
+        "addressing_style": "path" if endpoint_url else None,
+    }
+    return {
+        "default": {"BACKEND": S3_BACKEND, "OPTIONS": options},
+        "imports": {"BACKEND": S3_BACKEND, "OPTIONS": {**options, "location": IMPORTS_PREFIX}},
+    }
+
+
+def local_imports_storage() -> dict:
+    return {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": LOCAL_IMPORTS_DIR, "directory_permissions_mode": 0o700},
+    }
+
+
+def public_read_policy(bucket: str) -> dict:
+    """The bucket policy that lets anyone read images and renditions, and nothing else."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "PublicImages",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": [f"arn:aws:s3:::{bucket}/{prefix}*" for prefix in PUBLIC_PREFIXES],
+            }
+        ],
+    }
