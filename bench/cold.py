@@ -9,7 +9,8 @@ settings (``bench/settings.py``: DEBUG off, the cache in Redis) and the anonymou
 off, requests each page of ``PAGES`` with Django's test client in two ways:
 
 - **cold**: each request follows an edit to another record (a person no page here shows), and
-  every value derived from the content is forgotten (in Redis and in this process's memory): what the first visitor after a change pays, whatever the caches remember;
+  every value derived from the content is forgotten (in Redis and in this process's memory):
+  what the first visitor after a change pays, whatever the caches remember;
 - **warm**: the same request again and again with the derived values kept (navigation, counts,
   filter choices, directories), which is what ``bench/run.py``'s "uncached" server measures.
 
@@ -150,7 +151,8 @@ def report(results: dict, hello: dict, people: int, repeat: int, commit: str, lo
         ratio = hello["warm"] / result["warm"]
         lines.append(
             f"| {name} | {result['cold']:.1f} | {f'≤ {target}' if target else '–'} "
-            f"| {result['queries']}, {result['sql']:.1f} | {result['warm']:.1f} | 1/{1 / ratio:.1f} |"
+            f"| {result['queries']}, {result['sql']:.1f} | {result['warm']:.1f} "
+            f"| 1/{1 / ratio:.1f} |"
         )
     return "\n".join(lines)
 
