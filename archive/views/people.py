@@ -68,7 +68,10 @@ class PeopleFilter(forms.Form):
         ]
         # Each reads the whole table: once per content generation and language is enough.
         places, families = remembered(
-            "people-filter-choices", lambda: _choices(people), get_language(), request=request
+            "people-filter-choices",
+            lambda: _choices(people, request),
+            get_language(),
+            request=request,
         )
         self.fields["place"].choices = [("", gettext("Any place")), *places]
         self.fields["family"].choices = [("", gettext("Any family")), *families]
@@ -120,11 +123,11 @@ class PeopleFilter(forms.Form):
         return [self[name] for name in self.FILTERS]
 
 
-def _choices(people) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+def _choices(people, request=None) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """The places where public people lived or met their fate (offered by the place people
     name, labelled as it reads in the active language), and the public families in it."""
     places = Place.objects.named_by(people, "fate_place", "residence").values_list("pk", flat=True)
-    named = place_directory(language=get_language())
+    named = place_directory(request, language=get_language())
     families = Family.objects.public().localized()
     return [(pk, str(named[pk])) for pk in places], [(f.pk, str(f)) for f in families]
 
