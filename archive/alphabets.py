@@ -106,6 +106,15 @@ def letter_of(text: str, language: str) -> str | None:
     return found.letter_of_bucket[found.index.getBucketIndex(text)]
 
 
+def letter_stretches(language: str) -> list[tuple[str, str, str | None]]:
+    """Every letter of ``language``'s bar, in the alphabet's order, with the stretch of the
+    order it stands for: from its own first string up to (not including) the next letter's,
+    None after the last letter. ``starting_with`` asks for one of them."""
+    found = _letters(language)
+    beyond = [*found.starts[1:], None]
+    return list(zip(found.letters, found.starts, beyond, strict=True))
+
+
 def letters_of(texts, language: str) -> list[str]:
     """The letters ``texts`` are filed under, once each, in the alphabet's order."""
     found = {letter_of(text, language) for text in texts if text}
@@ -116,13 +125,12 @@ def starting_with(field: str, letter: str, language: str) -> Q:
     """Rows whose ``field`` is filed under ``letter`` (itself or any text filed under it, so
     Ş asks for S in English): a range of the language's order. Nothing for a text before the
     first letter."""
-    found = _letters(language)
     letter = letter_of(letter, language)
     if letter is None:
         return Q(pk__in=[])
-    number = found.letters.index(letter)
+    _letter, lowest, beyond = letter_stretches(language)[_letters(language).letters.index(letter)]
     value = collated(field, language)
-    within = Q(GreaterThanOrEqual(value, found.starts[number]))
-    if number + 1 < len(found.starts):
-        within &= Q(LessThan(value, found.starts[number + 1]))
+    within = Q(GreaterThanOrEqual(value, lowest))
+    if beyond is not None:
+        within &= Q(LessThan(value, beyond))
     return within

@@ -12,12 +12,20 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db.models.functions import Substr
 from django.utils import timezone
 from wagtail.models import Locale
 
+from archive.alphabets import letters_of
+from archive.fastpaths.letters import letters_in_use
 from archive.models import Event, Person, Place, TimelineEntry
 from archive.models.places import MOST_NESTED
-from tests.factories import DocumentedPersonFactory, PlaceFactory, TimelineEntryFactory
+from tests.factories import (
+    DocumentedPersonFactory,
+    PersonFactory,
+    PlaceFactory,
+    TimelineEntryFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +113,7 @@ def plainly_localized(rows, language_code: str) -> set[int]:
     } - {None}
 
 
-@pytest.mark.parametrize("language_code", ["en", "az", "tr"])
+@pytest.mark.parametrize("language_code", ["en", "az", "tr", "ru"])
 def test_localized_public_people_are_one_per_group(db, language_code):
     azerbaijani, _created = Locale.objects.get_or_create(language_code="az")
     plain = DocumentedPersonFactory(family_name="Untranslated")
@@ -125,3 +133,40 @@ def test_localized_public_people_are_one_per_group(db, language_code):
 
     assert localized == plainly_localized(public, language_code)
     assert plain.pk in localized and public_copy.pk not in localized
+
+
+def plainly_filed_letters(people, language: str) -> list[str]:
+    """The letters of the bar, from the first character of every family name."""
+    firsts = people.order_by().annotate(first=Substr("family_name", 1, 1))
+    return letters_of(firsts.values_list("first", flat=True), language)
+
+
+@pytest.fixture
+def filed_names(db):
+    """Names under many letters of both scripts, a letter held only by hidden records, names
+    the bar files under no letter, and a translation that renames its original."""
+    azerbaijani, _created = Locale.objects.get_or_create(language_code="az")
+    for family_name in ("Abbasov", "ağayev", "Çələbi", "Əliyev", "Iğdırlı", "İsmayılov", "Qasımov"):
+        PersonFactory(family_name=family_name)
+    for family_name in ("Юсифов", "ёлчиев", "Zeynalov", "1-ci", "", "Ωmega", "Şahbazov"):
+        PersonFactory(family_name=family_name)
+    PersonFactory(family_name="Ümidov", visibility=Person.Visibility.RESTRICTED)
+    PersonFactory(family_name="Ömərov", live=False)
+    PersonFactory(family_name="Xəlilov", expire_at=PAST)
+    PersonFactory(family_name="Üzeyirov", is_synthetic=False)
+    renamed = PersonFactory(family_name="Hüseynov")
+    translation = renamed.copy_for_translation(azerbaijani)
+    translation.family_name, translation.live = "Gülməmmədov", True
+    translation.save()
+
+
+@pytest.mark.parametrize("language", ["en", "az", "tr", "ru"])
+def test_the_letters_in_use_are_those_of_the_first_characters(filed_names, language):
+    for people in (
+        Person.objects.public().localized(language),
+        Person.objects.public().filter(fate=Person.Fate.WOUNDED),  # no one at all
+        Person.objects.all(),
+    ):
+        assert letters_in_use(people, language) == plainly_filed_letters(people, language)
+    public = letters_in_use(Person.objects.public().localized(language), language)
+    assert public and "Ö" not in public

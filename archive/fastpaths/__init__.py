@@ -8,6 +8,9 @@ way cost more than the rest of the work. Each gives what the framework would, an
   (``attach``, ``with_places``), lists handed over as ``prefetch_related`` hands them
   (``prefetched``, ``attach_lists``), for the person page and the API's people list.
   ``tests/test_related_rows.py``.
+- :mod:`.letters`: the letters of the people index's A–Z bar that someone is filed under, one
+  probe of the name index per letter instead of reading every family name.
+  ``tests/test_public_fast_paths.py::test_the_letters_in_use_are_those_of_the_first_characters``.
 
 ``Place.public()`` and ``localized()`` take shortcuts inside the models' own querysets
 (``tests/test_public_fast_paths.py``); the API writes records without DRF's field machinery

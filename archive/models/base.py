@@ -29,18 +29,25 @@ def localize(rows: models.QuerySet, language_code: str | None = None) -> models.
     otherwise the default locale's original. One query, whatever the number of rows.
 
     A translation replaces the original only when it passes the same filters as ``rows``, so a
-    draft translation never hides a published original; call it right after ``public()``.
-    The locales are found by the database within that query, which costs less than asking
-    for them first."""
+    draft translation never hides a published original; call it right after ``public()``."""
     language_code = language_code or translation.get_language() or "en"
     default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    default = _locale_id(default_code)
     if language_code == default_code:
+        # Found by the database within the query, which costs less than asking for it first.
+        return rows.filter(locale=_locale_id(default_code))
+    # The locales are asked for first, so that the query names them: for a locale it cannot
+    # see, PostgreSQL expects half the rows to be in it, and read all 100,000 people to find
+    # the few Azerbaijani translations (200 ms, where the index of locales finds them at once).
+    locales = dict(
+        Locale.objects.filter(language_code__in=(default_code, language_code)).values_list(
+            "language_code", "pk"
+        )
+    )
+    default, active = locales.get(default_code), locales.get(language_code)
+    if active is None:  # a language without a locale of its own: the originals remain
         return rows.filter(locale=default)
-    # A language without a locale of its own finds no translation: the originals remain.
     # The translated groups are read once, as a set each row is looked up in, which keeps
     # the rows in the order of the index they are read by (an anti-join would not).
-    active = _locale_id(language_code)
     translated = rows.filter(locale=active).values("translation_key")
     return rows.filter(
         models.Q(locale=active)

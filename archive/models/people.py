@@ -285,6 +285,22 @@ class Person(ModeratedSnippet):
                 condition=models.Q(live=True, visibility="public"),
                 name="person_public_order",
             ),
+            # The public with what the index's filters choose by (fate, sex, age) and what
+            # public() and localized() read: counting those a filter selects is a walk of this
+            # index alone, where a count of the killed read half the table (110 ms to 25 ms at
+            # 100,000 people, on the first visit after a change).
+            models.Index(
+                fields=["fate", "sex", "age", "locale", "translation_key", "expire_at"],
+                condition=models.Q(live=True, visibility="public"),
+                name="person_public_facets",
+            ),
+            # The same for the documented counts beside reported figures, which leave out
+            # synthetic records: without them the count read every row to find none.
+            models.Index(
+                fields=["event", "fate", "sex", "age", "locale", "translation_key", "expire_at"],
+                condition=models.Q(live=True, visibility="public", is_synthetic=False),
+                name="person_documented_facets",
+            ),
             # The admin listing's default order, so its first page at 100,000 rows needs no sort;
             # with what the admin's name search tests, so that it can walk this order without
             # reading the table (archive.name_search.NameSearchPages).

@@ -6,14 +6,14 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, Window
-from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from archive.alphabets import letter_of, letters_of
+from archive.alphabets import letter_of
 from archive.caching import remembered
+from archive.fastpaths.letters import letters_in_use
 from archive.fastpaths.prepared import PreparedQuery
 from archive.fastpaths.related_rows import attach, place_directory, prefetched, with_places
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
@@ -69,7 +69,10 @@ class PeopleFilter(forms.Form):
         ]
         # Each reads the whole table: once per content generation and language is enough.
         places, families = remembered(
-            "people-filter-choices", lambda: _choices(people), get_language(), request=request
+            "people-filter-choices",
+            lambda: _choices(people, request),
+            get_language(),
+            request=request,
         )
         self.fields["place"].choices = [("", gettext("Any place")), *places]
         self.fields["family"].choices = [("", gettext("Any family")), *families]
@@ -121,24 +124,19 @@ class PeopleFilter(forms.Form):
         return [self[name] for name in self.FILTERS]
 
 
-def _choices(people) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+def _choices(people, request=None) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """The places where public people lived or met their fate (offered by the place people
     name, labelled as it reads in the active language), and the public families in it."""
     places = Place.objects.named_by(people, "fate_place", "residence").values_list("pk", flat=True)
-    named = place_directory(language=get_language())
+    named = place_directory(request, language=get_language())
     families = Family.objects.public().localized()
     return [(pk, str(named[pk])) for pk in places], [(f.pk, str(f)) for f in families]
 
 
 def alphabet(people) -> list[str]:
-    """The letters of the active language's alphabet that public family names are filed under,
-    in its order, from one query of distinct first characters."""
-    firsts = (
-        people.order_by()
-        .annotate(first=Substr("family_name", 1, 1))
-        .values_list("first", flat=True)
-    )
-    return letters_of(firsts.distinct(), get_language())
+    """The letters of the active language's alphabet that ``people``'s family names are filed
+    under, in its order (see :mod:`archive.fastpaths.letters`)."""
+    return letters_in_use(people, get_language())
 
 
 def person_list(request):
