@@ -25,6 +25,7 @@ from archive.models import (
     TimelineEntry,
 )
 from archive.models.dates import overlapping
+from archive.models.holds import revealed
 from archive.names import query_tokens
 from archive.text_search import search_records
 
@@ -185,14 +186,28 @@ class PersonFilter(ArchiveFilterSet):
         tokens = query_tokens(value)
         return rows.search_names(value) if tokens else rows.none()
 
+    def filter_queryset(self, queryset):
+        # A filter on a column that a hold may keep from the public finds only the people
+        # whose column is public: a held date of birth is not found by its year, nor its age.
+        ages = (self.form.cleaned_data.get(name) for name in ("age_min", "age_max"))
+        if any(age is not None for age in ages):
+            queryset = queryset.revealing("age")
+        return super().filter_queryset(queryset)
+
     def born_from_year(self, rows, name, value):
-        return rows.filter(overlapping("born", datetime.date(value, 1, 1), None))
+        return rows.revealing("born").filter(overlapping("born", datetime.date(value, 1, 1), None))
 
     def born_to_year(self, rows, name, value):
-        return rows.filter(overlapping("born", None, datetime.date(value, 12, 31)))
+        return rows.revealing("born").filter(
+            overlapping("born", None, datetime.date(value, 12, 31))
+        )
 
     def at_place(self, rows, name, value):
-        return rows.filter(Q(residence_id=value) | Q(fate_place_id=value) | Q(birth_place_id=value))
+        return rows.filter(
+            Q(residence_id=value) & revealed("residence")
+            | Q(fate_place_id=value)
+            | Q(birth_place_id=value)
+        )
 
 
 class FamilyFilter(ArchiveFilterSet):

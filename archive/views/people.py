@@ -18,6 +18,7 @@ from archive.fastpaths.prepared import PreparedQuery
 from archive.fastpaths.related_rows import attach, place_directory, prefetched, with_places
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
 from archive.models.figures import AGE_GROUPS, CHILD_UNDER, ELDERLY_FROM
+from archive.models.holds import revealed
 from archive.names import query_tokens
 from archive.site import structured_data
 from archive.site.languages import locale_codes
@@ -93,9 +94,11 @@ class PeopleFilter(forms.Form):
         if data["sex"]:
             people = people.filter(sex=data["sex"])
         if data["age"]:
-            people = people.filter(AGE_GROUPS[data["age"]])
+            people = people.revealing("age").filter(AGE_GROUPS[data["age"]])
         if data["place"]:
-            people = people.filter(Q(fate_place=data["place"]) | Q(residence=data["place"]))
+            people = people.filter(
+                Q(fate_place=data["place"]) | Q(residence=data["place"]) & revealed("residence")
+            )
         if data["family"]:
             people = people.filter(memberships__family=data["family"])
         if data["letter"]:
