@@ -2,13 +2,16 @@
 
 from django.urls import path
 
-from .views import feeds, figures, people, private_pages, search, sources, timeline
+from .views import feeds, figures, holds, people, private_pages, search, sources, timeline
 
 app_name = "archive"
 
 urlpatterns = [
     path("people/", people.person_list, name="person_list"),
     path("people/<int:pk>/", people.person_detail, name="person_detail"),
+    path("people/<int:pk>/request/", holds.request_hold, name="person_hold_request"),
+    path("request-a-correction/", holds.request_hold, name="hold_request"),
+    path("request-a-correction/sent/", holds.request_sent, name="hold_request_sent"),
     path("families/<int:pk>/", people.family_detail, name="family_detail"),
     path("timeline/", timeline.timeline, name="timeline"),
     path("figures/", figures.figures, name="figures"),

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.query import ModelIterable
@@ -84,6 +83,11 @@ class Hold(models.Model):
         LEGAL = "legal", _("Legal")
         EMBARGO = "embargo", _("Embargo: a living person")
 
+    class AskedFor(models.TextChoices):
+        CORRECTION = "correction", _("A correction")
+        REMOVE_RECORD = "remove_record", _("Removal of the whole record")
+        REMOVE_FIELDS = "remove_fields", _("Removal of some details")
+
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Requested, under review")
         IN_EFFECT = "in_effect", _("In effect")
@@ -120,6 +124,9 @@ class Hold(models.Model):
     hides_biography = models.BooleanField(_("biography"), default=False)
     hides_birth_date = models.BooleanField(_("date of birth (and age)"), default=False)
     hides_residence = models.BooleanField(_("place of residence"), default=False)
+    asked_for = models.CharField(
+        _("asked for"), max_length=16, choices=AskedFor.choices, blank=True
+    )
     requested_on = models.DateField(_("requested on"), default=timezone.localdate)
     requester_name = models.CharField(_("requester's name"), max_length=200, blank=True)
     requester_relationship = models.CharField(
@@ -139,15 +146,6 @@ class Hold(models.Model):
         ),
     )
     reminded_on = models.DateField(_("moderators reminded on"), null=True, editable=False)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
 
     objects = HoldQuerySet.as_manager()
