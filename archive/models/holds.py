@@ -80,7 +80,7 @@ class Hold(models.Model):
     class Reason(models.TextChoices):
         FAMILY_REQUEST = "family_request", _("Family request")
         UNDER_REVIEW = "under_review", _("Under review")
-        LEGAL = "legal", _("Legal")
+        LEGAL = "legal", _("Legal reasons")
         EMBARGO = "embargo", _("Embargo: a living person")
 
     class AskedFor(models.TextChoices):
