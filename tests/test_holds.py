@@ -15,6 +15,7 @@ from django.core.management import call_command
 from archive.fastpaths.prepared import PreparedQuery
 from archive.models import Hold, Person
 from tests.factories import DocumentedPersonFactory, PersonFactory
+from tests.test_api_sync import DELETIONS, changed, until
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,33 @@ def test_the_memorial_pages_prepared_query_blanks_held_fields_as_its_queryset_do
         expected = Person.objects.public().get(pk=person.pk)
         assert [getattr(found, f) for f in fields] == [getattr(expected, f) for f in fields]
     assert prepared(held.pk)[0].biography == "" and prepared(free.pk)[0].born is not None
+
+
+def test_a_cached_memorial_page_is_not_served_once_a_hold_is_placed(client):
+    person = PersonFactory()
+    address = person.get_absolute_url()
+    assert [client.get(address).status_code for _ in range(2)] == [200, 200]  # now cached
+
+    hold_on(person)
+
+    assert client.get(address).status_code == 404
+
+
+def test_api_mirrors_follow_holds_placed_and_changed(client):
+    person = PersonFactory(biography="<p>Words.</p>")
+    start = until(client)
+    hold = hold_on(person, whole_record=False, hides_biography=True)
+
+    assert changed(client, "people", start) == [person.pk]
+    assert client.get(f"/api/v1/people/{person.pk}/").json()["biography"] == ""
+
+    start = until(client)
+    hold.whole_record = True
+    hold.save()
+
+    assert [gone["id"] for gone in client.get(DELETIONS, {"since": start}).json()["results"]] == [
+        person.pk
+    ]
 
 
 def test_an_embargo_needs_its_end_date_and_a_living_person():

@@ -493,7 +493,8 @@ def test_documented_counts_are_the_same_everywhere(client, archive, exported):
 # Fields a hold keeps from the public
 
 
-HELD_MARKERS = ("Gizli", "gizli", "1937")  # the held biography, photo, residence, birth year
+# The held biography, photo, residence, birth year, and the age that a date of birth gives.
+HELD_MARKERS = ("Gizli", "gizli", "1937", "aged 54")
 
 
 @pytest.fixture
@@ -520,6 +521,8 @@ def field_hold(db) -> Person:
         photo=photo,
         event=EventFactory(name="The event of the held"),
     )
+    family = Family.objects.create(name="The held family", locale=person.locale)
+    FamilyMembership.objects.create(family=family, person=person)
     Hold.objects.create(
         person=person,
         status=Hold.Status.IN_EFFECT,
@@ -539,6 +542,7 @@ def assert_no_held_value(surfaces: dict[str, str]) -> None:
 
 def test_held_fields_are_absent_from_every_surface(client, field_hold, tmp_path):
     pk = field_hold.pk
+    family = field_hold.memberships.get().family
     export_archive(tmp_path)
     (exported,) = [
         row
@@ -554,6 +558,7 @@ def test_held_fields_are_absent_from_every_surface(client, field_hold, tmp_path)
             "site detail": site_text(client, f"/en/people/{pk}/"),
             "site detail (az)": site_text(client, f"/az/people/{pk}/"),
             "site listing": site_text(client, "/en/people/"),
+            "site family": site_text(client, f"/en/families/{family.pk}/"),
             "api detail": str(detail),
             "api list": site_text(client, f"{API}/people/"),
             "api json-ld": site_text(client, f"{API}/people/", format="jsonld"),

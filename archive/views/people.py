@@ -295,12 +295,13 @@ def family_detail(request, pk: int):
         Family.objects.public().filter(translation_key=family.translation_key).localized().first()
         or family
     )
-    members = (
-        FamilyMembership.objects.public()
-        .filter(family=family)
-        .select_related("person__fate_place")
-        .order_by("sort_order", "pk")
+    members = list(
+        FamilyMembership.objects.public().filter(family=family).order_by("sort_order", "pk")
     )
+    # The members as every public row of a person shows them, with any held field blank
+    # (archive.models.holds): a join would bring the stored row.
+    people = Person.objects.public().select_related("fate_place")
+    attach(members, "person", directory=people.in_bulk([m.person_id for m in members]))
     context = {
         "family": family,
         "members": members,
