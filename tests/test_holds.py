@@ -102,6 +102,24 @@ def test_api_mirrors_follow_holds_placed_and_changed(client):
     ]
 
 
+@pytest.mark.parametrize("ordering", ["born", "-born", "age", "-age"])
+def test_a_held_date_of_birth_sorts_as_an_empty_one_in_the_api(client, ordering):
+    """Among people born in 1940 and 1960, where the held 1950 stands would tell it."""
+    older, held, younger = (
+        PersonFactory(born=datetime.date(year, 1, 1)) for year in (1940, 1950, 1960)
+    )
+    unknown = PersonFactory(born=None)
+    hold_on(held, whole_record=False, hides_birth_date=True)
+
+    listed = client.get("/api/v1/people/", {"ordering": ordering}).json()["results"]
+    ids = [record["id"] for record in listed]
+
+    # Wherever the database puts an empty date, the held one is beside the empty one.
+    assert abs(ids.index(held.pk) - ids.index(unknown.pk)) == 1
+    first, last = sorted([ids.index(older.pk), ids.index(younger.pk)])
+    assert not first < ids.index(held.pk) < last
+
+
 def test_an_embargo_needs_its_end_date_and_a_living_person():
     dead = PersonFactory(fate=Person.Fate.KILLED)
     captive = PersonFactory(fate=Person.Fate.CAPTIVE)

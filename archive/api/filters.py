@@ -9,7 +9,7 @@ import datetime
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
@@ -25,7 +25,7 @@ from archive.models import (
     TimelineEntry,
 )
 from archive.models.dates import overlapping
-from archive.models.holds import revealed
+from archive.models.holds import HELD_BY_COLUMN, revealed
 from archive.names import query_tokens
 from archive.text_search import search_records
 
@@ -138,8 +138,21 @@ class StableOrderingFilter(django_filters.OrderingFilter):
         return rows
 
 
-def ordering(*fields: str) -> StableOrderingFilter:
-    return StableOrderingFilter(
+class HeldAsEmptyOrderingFilter(StableOrderingFilter):
+    """People sorted by a column that a hold may keep from the public (the date of birth, the
+    age) sort as if it were empty where it is held: their place among the others would tell
+    the value (:func:`archive.models.holds.revealed`)."""
+
+    def get_ordering_value(self, param):
+        column = param.removeprefix("-")
+        if column not in HELD_BY_COLUMN:
+            return super().get_ordering_value(param)
+        shown = Case(When(revealed(column), then=F(column)), default=None)
+        return shown.desc() if param.startswith("-") else shown.asc()
+
+
+def ordering(*fields: str, kind=StableOrderingFilter) -> StableOrderingFilter:
+    return kind(
         fields=fields,
         help_text=_("Sort by these fields, comma-separated; a leading - sorts descending."),
     )
@@ -176,7 +189,15 @@ class PersonFilter(ArchiveFilterSet):
     family = record_id(_("Members of this family."), field_name="memberships__family")
     event = record_id(_("People affected by this event."), field_name="event")
     is_synthetic = yes_no(_("true for generated records only, false for real people only."))
-    ordering = ordering("family_name", "given_name", "age", "born", "fate_date", "id")
+    ordering = ordering(
+        "family_name",
+        "given_name",
+        "age",
+        "born",
+        "fate_date",
+        "id",
+        kind=HeldAsEmptyOrderingFilter,
+    )
 
     class Meta:
         model = Person
