@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 
 from .models.identifiers import ADDRESS_PATTERN
-from .views import citation, feeds, figures, people, private_pages, search, sources, timeline
+from .views import citation, feeds, figures, holds, people, private_pages, search, sources, timeline
 
 app_name = "archive"
 
@@ -20,6 +20,9 @@ urlpatterns = [
         citation.person_citation_file,
         name="person_citation",
     ),
+    path("people/<int:pk>/request/", holds.request_hold, name="person_hold_request"),
+    path("request-a-correction/", holds.request_hold, name="hold_request"),
+    path("request-a-correction/sent/", holds.request_sent, name="hold_request_sent"),
     path("families/<int:pk>/", people.family_detail, name="family_detail"),
     path("timeline/", timeline.timeline, name="timeline"),
     path("figures/", figures.figures, name="figures"),

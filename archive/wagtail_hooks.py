@@ -16,6 +16,8 @@ from .admin.bulk.actions import BULK_ACTIONS
 from .admin.bulk.moderation import RESTRICT_ACTION
 from .admin.dashboard import WAGTAIL_WORKFLOW_PANELS, AwaitingModerationPanel, FiguresPanel
 from .admin.filters import BooleanFilterAdapter
+from .admin.holds.dashboard import HoldsPanel
+from .admin.holds.viewsets import HoldSnippetViewSet
 from .admin.hook_registry import replace_hook
 from .admin.import_people import ImportedFilter, ImportedFilterAdapter, PeopleImportViewSet
 from .admin.translations import urls as translations_urls
@@ -48,6 +50,7 @@ class ArchiveGroup(SnippetViewSetGroup):
         SourceSnippetViewSet,
         OrganisationSnippetViewSet,
         PeopleImportViewSet,
+        HoldSnippetViewSet,
     )
 
 
@@ -84,7 +87,8 @@ def translations_report_menu_item():
 def add_archive_panels(request, panels):
     panels[:] = [panel for panel in panels if panel.name not in WAGTAIL_WORKFLOW_PANELS]
     panels.insert(0, AwaitingModerationPanel())
-    panels.insert(1, FiguresPanel())
+    panels.insert(1, HoldsPanel())
+    panels.insert(2, FiguresPanel())
 
 
 @hooks.register("insert_global_admin_css")

@@ -23,6 +23,7 @@ from archive.exporting import export_archive
 from archive.models import (
     Family,
     FamilyMembership,
+    Hold,
     HomePage,
     Organisation,
     Person,
@@ -131,7 +132,16 @@ def archive(db) -> Archive:
     public_translation = translated(
         restricted_original, azerbaijani, visibility=Person.Visibility.PUBLIC, live=True
     )
+    # A hold in effect hides the record in every language, the place only it names with it;
+    # a request not yet placed and a hold lifted hide nothing.
+    held = person("Heldova", residence=hidden_town)
+    held_az = translated(held, azerbaijani, family_name="Heldova-az", live=True)
+    Hold.objects.create(person=held_az, status=Hold.Status.IN_EFFECT, whole_record=True)
+    Hold.objects.create(person=shown, status=Hold.Status.REQUESTED, whole_record=True)
+    Hold.objects.create(person=renamed, status=Hold.Status.LIFTED, whole_record=True)
     hidden_people = [
+        held,
+        held_az,
         draft,
         unpublished,
         scheduled,
@@ -162,7 +172,7 @@ def archive(db) -> Archive:
         return row
 
     mixed = family("mixed", [shown, restricted, draft], whole_family_killed=True)
-    hidden_family = family("hidden", [restricted, unpublished])
+    hidden_family = family("hidden", [restricted, unpublished, held])
     synthetic_family = family(
         "synthetic", [synthetic, restricted, unpublished, expired], whole_family_killed=True
     )
@@ -478,3 +488,110 @@ def test_documented_counts_are_the_same_everywhere(client, archive, exported):
         assert {f["counts"]: f["documented_count"] for f in api} == expected
     assert {row["counts"]: int(row["documented_count"]) for row in exported["figures"]} == expected
     assert ReportedFigure.objects.count() == 2
+
+
+# Fields a hold keeps from the public
+
+
+# The held biography, photo, residence, birth year, and the age that a date of birth gives.
+HELD_MARKERS = ("Gizli", "gizli", "1937", "aged 54")
+
+
+@pytest.fixture
+def field_hold(db) -> Person:
+    """A public person whose photo, biography, date of birth and residence a hold keeps from
+    the public: the residence is the only thing that names its place."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from wagtail.images import get_image_model
+
+    png = BytesIO()
+    PillowImage.new("RGB", (3, 2), (200, 30, 30)).save(png, "PNG")
+    photo = get_image_model().objects.create(
+        title="Gizlifoto", file=ImageFile(BytesIO(png.getvalue()), name="gizlifoto.png")
+    )
+    person = DocumentedPersonFactory(
+        given_name=NAME,
+        family_name="Fieldova",
+        born=datetime.date(1937, 5, 6),
+        biography="<p>Gizlibioqrafiya of a life.</p>",
+        residence=PlaceFactory(name="Gizlikənd"),
+        photo=photo,
+        event=EventFactory(name="The event of the held"),
+    )
+    family = Family.objects.create(name="The held family", locale=person.locale)
+    FamilyMembership.objects.create(family=family, person=person)
+    Hold.objects.create(
+        person=person,
+        status=Hold.Status.IN_EFFECT,
+        whole_record=False,
+        hides_photo=True,
+        hides_biography=True,
+        hides_birth_date=True,
+        hides_residence=True,
+    )
+    return person
+
+
+def assert_no_held_value(surfaces: dict[str, str]) -> None:
+    leaks = {name: m for name, text in surfaces.items() for m in HELD_MARKERS if m in text}
+    assert not leaks, leaks
+
+
+def test_held_fields_are_absent_from_every_surface(client, field_hold, tmp_path):
+    pk = field_hold.pk
+    family = field_hold.memberships.get().family
+    export_archive(tmp_path)
+    (exported,) = [
+        row
+        for row in csv.DictReader((tmp_path / "people.csv").open(encoding="utf-8"))
+        if int(row["id"]) == pk
+    ]
+    detail = client.get(f"{API}/people/{pk}/").json()
+    csv_text = b"".join(client.get(f"{API}/people/", {"format": "csv"}).streaming_content).decode()
+
+    assert "Fieldova" in site_text(client, f"/en/people/{pk}/")  # the record itself is public
+    assert_no_held_value(
+        {
+            "site detail": site_text(client, f"/en/people/{pk}/"),
+            "site detail (az)": site_text(client, f"/az/people/{pk}/"),
+            "site listing": site_text(client, "/en/people/"),
+            "site family": site_text(client, f"/en/families/{family.pk}/"),
+            "api detail": str(detail),
+            "api list": site_text(client, f"{API}/people/"),
+            "api json-ld": site_text(client, f"{API}/people/", format="jsonld"),
+            "api csv": csv_text,
+            "api places": site_text(client, f"{API}/places/"),
+            "export": str(exported),
+        }
+    )
+    searched = client.get(f"{API}/search/", {"q": "Gizlikənd"}).json()["groups"]
+    assert not [hit for group in searched for hit in group["results"]]  # named by it only
+    assert [detail[name] for name in ("born", "age", "residence", "photo", "biography")] == [
+        None,
+        None,
+        None,
+        None,
+        "",
+    ]
+
+
+def test_held_fields_find_nothing_in_filters_search_or_counts(client, field_hold):
+    from archive.models.figures import documented_breakdown
+
+    def api_ids(**query):
+        return {r["id"] for r in client.get(f"{API}/people/", query).json()["results"]}
+
+    def site_ids(**query):
+        return ids_in(site_text(client, "/en/people/", **query), r"/en/people/(\d+)/")
+
+    residence = field_hold.residence_id
+    assert field_hold.pk in api_ids(q=NAME) and field_hold.pk in site_ids(q=NAME)
+    assert not api_ids(age_min=50) | api_ids(born_to=1940) | api_ids(place=residence)
+    assert not site_ids(age="adult")
+    assert client.get("/en/people/", {"place": residence}).status_code == 400  # not offered
+    assert not api_ids(q="Gizlibioqrafiya")
+    assert f"/people/{field_hold.pk}/" not in site_text(client, "/en/search/", q="Gizlibioqrafiya")
+    assert documented_breakdown(field_hold.event_id)["age"] == {"unknown": 1}

@@ -5,6 +5,8 @@ Called from a data migration, so it takes the historical ``apps`` registry."""
 MODERATED = ["person", "timelineentry"]
 REFERENCE = ["family", "source", "place", "organisation"]
 MODERATOR_ONLY = ["event", "reportedfigure"]
+# Holds on records and visitors' requests for them: moderators alone see, place and lift them.
+MODERATOR_ONLY_UNSEEN = ["hold"]
 WORKFLOW_NAME = "Moderators approval"
 # wagtail-localize's permission to translate (into any language) what one may edit.
 TRANSLATE = ("wagtail_localize", "submit_translation")
@@ -25,7 +27,9 @@ def editor_codenames():
 def moderator_codenames():
     return (
         _codenames(MODERATED, ["add", "change", "delete", "view", "publish", "lock", "unlock"])
-        + _codenames(REFERENCE + MODERATOR_ONLY, ["add", "change", "delete", "view"])
+        + _codenames(
+            REFERENCE + MODERATOR_ONLY + MODERATOR_ONLY_UNSEEN, ["add", "change", "delete", "view"]
+        )
         + ["view_restricted_person"]
     )
 

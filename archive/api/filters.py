@@ -9,7 +9,7 @@ import datetime
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
@@ -25,6 +25,7 @@ from archive.models import (
     TimelineEntry,
 )
 from archive.models.dates import overlapping
+from archive.models.holds import HELD_BY_COLUMN, revealed
 from archive.names import query_tokens
 from archive.text_search import search_records
 
@@ -137,8 +138,21 @@ class StableOrderingFilter(django_filters.OrderingFilter):
         return rows
 
 
-def ordering(*fields: str) -> StableOrderingFilter:
-    return StableOrderingFilter(
+class HeldAsEmptyOrderingFilter(StableOrderingFilter):
+    """People sorted by a column that a hold may keep from the public (the date of birth, the
+    age) sort as if it were empty where it is held: their place among the others would tell
+    the value (:func:`archive.models.holds.revealed`)."""
+
+    def get_ordering_value(self, param):
+        column = param.removeprefix("-")
+        if column not in HELD_BY_COLUMN:
+            return super().get_ordering_value(param)
+        shown = Case(When(revealed(column), then=F(column)), default=None)
+        return shown.desc() if param.startswith("-") else shown.asc()
+
+
+def ordering(*fields: str, kind=StableOrderingFilter) -> StableOrderingFilter:
+    return kind(
         fields=fields,
         help_text=_("Sort by these fields, comma-separated; a leading - sorts descending."),
     )
@@ -175,7 +189,15 @@ class PersonFilter(ArchiveFilterSet):
     family = record_id(_("Members of this family."), field_name="memberships__family")
     event = record_id(_("People affected by this event."), field_name="event")
     is_synthetic = yes_no(_("true for generated records only, false for real people only."))
-    ordering = ordering("family_name", "given_name", "age", "born", "fate_date", "id")
+    ordering = ordering(
+        "family_name",
+        "given_name",
+        "age",
+        "born",
+        "fate_date",
+        "id",
+        kind=HeldAsEmptyOrderingFilter,
+    )
 
     class Meta:
         model = Person
@@ -185,14 +207,28 @@ class PersonFilter(ArchiveFilterSet):
         tokens = query_tokens(value)
         return rows.search_names(value) if tokens else rows.none()
 
+    def filter_queryset(self, queryset):
+        # A filter on a column that a hold may keep from the public finds only the people
+        # whose column is public: a held date of birth is not found by its year, nor its age.
+        ages = (self.form.cleaned_data.get(name) for name in ("age_min", "age_max"))
+        if any(age is not None for age in ages):
+            queryset = queryset.revealing("age")
+        return super().filter_queryset(queryset)
+
     def born_from_year(self, rows, name, value):
-        return rows.filter(overlapping("born", datetime.date(value, 1, 1), None))
+        return rows.revealing("born").filter(overlapping("born", datetime.date(value, 1, 1), None))
 
     def born_to_year(self, rows, name, value):
-        return rows.filter(overlapping("born", None, datetime.date(value, 12, 31)))
+        return rows.revealing("born").filter(
+            overlapping("born", None, datetime.date(value, 12, 31))
+        )
 
     def at_place(self, rows, name, value):
-        return rows.filter(Q(residence_id=value) | Q(fate_place_id=value) | Q(birth_place_id=value))
+        return rows.filter(
+            Q(residence_id=value) & revealed("residence")
+            | Q(fate_place_id=value)
+            | Q(birth_place_id=value)
+        )
 
 
 class FamilyFilter(ArchiveFilterSet):

@@ -45,6 +45,7 @@ from archive.models import (
     Event,
     Family,
     FamilyMembership,
+    Hold,
     LoggedChange,
     MergedRecord,
     Person,
@@ -116,11 +117,14 @@ MADE_OF: dict[str, dict[tuple[type[Model], str], Callable[[str], Q]]] = {
         (Source, "id"): _through("sources", "testimonies__source", model=Source),
         (Family, "id"): _through("memberships__family", model=Family),
         (get_image_model(), "id"): lambda source: Q(photo__in=_logged(source)),
+        # A hold placed or lifted hides or shows the person, or some of their fields.
+        (Hold, "person_id"): lambda source: Q(translation_key__in=_in_groups(Person, source)),
     },
     "family": {
         (Family, "id"): _same(Family),
         (FamilyMembership, "family_id"): _own,
         (Person, "id"): _through("memberships__person", model=Person),
+        (Hold, "person_id"): _through("memberships__person", model=Person),
     },
 }
 # A change to these has every list compared whole.

@@ -3,7 +3,9 @@ way cost more than the rest of the work. Each gives what the framework would, an
 
 - :class:`.prepared.PreparedQuery`: a queryset compiled to SQL once per process, for the
   memorial page (compiling the person's query cost more than running it).
-  ``tests/test_people.py::test_a_prepared_query_gives_what_its_queryset_gives``.
+  ``tests/test_people.py::test_a_prepared_query_gives_what_its_queryset_gives``, and with the
+  fields a hold keeps from the public blanked as ``public()`` blanks them,
+  ``tests/test_holds.py::test_the_memorial_pages_prepared_query_blanks_held_fields_as_its_queryset_does``.
 - :mod:`.related_rows`: related rows set from directories read once per content generation
   (``attach``, ``with_places``), lists handed over as ``prefetch_related`` hands them
   (``prefetched``, ``attach_lists``), for the person page and the API's people list.

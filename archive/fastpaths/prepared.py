@@ -4,9 +4,11 @@ Django compiles a queryset to SQL anew each time it is evaluated. For the memori
 more than everything else the page does: some 2,000 Python calls to compile the person's query
 alone (forty columns), against some 300 to run it. A prepared query compiles its queryset once
 per database, then runs the same SQL with the value it is given and builds the same model
-instances Django would (``Model.from_db``, with the database's converters applied).
+instances Django would (``Model.from_db``, with the database's converters applied), with the
+queryset's annotations set on them and, where its iterable finishes each row (the public's
+people, whose held fields it blanks: :class:`archive.models.holds.PublicPeople`), finished.
 
-Only plain querysets of one model qualify: no ``select_related``, annotations or ``values()``."""
+Only plain querysets of one model qualify: no ``select_related`` or ``values()``."""
 
 from __future__ import annotations
 
@@ -34,7 +36,9 @@ class PreparedQuery(Generic[M]):
     def __call__(self, value: int) -> list[M]:
         if self._compiled is None:
             self._compiled = self._compile(self.make(_PLACEHOLDER))
-        using, sql, params, positions, converters, model, columns, attnames = self._compiled
+        using, sql, params, positions, converters, model, columns, attnames, annotations, finish = (
+            self._compiled
+        )
         connection = connections[using]
         # The ORM finds no row for a value outside the column's range without asking (SQLite
         # would fail on it); so does this.
@@ -49,12 +53,15 @@ class PreparedQuery(Generic[M]):
             rows = cursor.fetchall()
         objects = []
         for row in rows:
-            values = list(row[columns])
+            values = list(row)
             # As SQLCompiler.apply_converters, with this thread's connection.
             for position, (functions, expression) in converters:
                 for function in functions:
                     values[position] = function(values[position], expression, connection)
-            objects.append(model.from_db(using, attnames, values))
+            instance = model.from_db(using, attnames, values[columns])
+            for name, position in annotations:
+                setattr(instance, name, values[position])
+            objects.append(finish(instance) if finish else instance)
         return objects
 
     @staticmethod
@@ -68,13 +75,19 @@ class PreparedQuery(Generic[M]):
         selected = klass_info["select_fields"]
         columns = slice(selected[0], selected[-1] + 1)
         fields = [column for column, _sql, _alias in compiler.select[columns]]
+        # Annotations are read as ModelIterable reads them, after the model's columns; their
+        # converters (a boolean from SQLite's integer) are applied with the rest.
+        annotations = list(compiler.annotation_col_map.items())
+        every = [column for column, _sql, _alias in compiler.select]
         return (
             queryset.db,
             sql,
             tuple(params),
             positions,
-            list(compiler.get_converters(fields).items()),
+            list(compiler.get_converters(every).items()),
             klass_info["model"],
             columns,
             [field.target.attname for field in fields],
+            annotations,
+            getattr(queryset._iterable_class, "finish", None),
         )

@@ -2,6 +2,7 @@ from .changes import LoggedChange, MergedRecord, PublicRecord, SyncState
 from .dates import PartialDate, Precision
 from .events import Event
 from .figures import ReportedFigure, documented_counts, figure_rows
+from .holds import Hold
 from .pages import ContentPage, HomePage, StatementIndexPage, StatementPage
 from .people import Family, FamilyMembership, Person, Testimony
 from .places import Place
@@ -13,6 +14,7 @@ __all__ = [
     "Event",
     "Family",
     "FamilyMembership",
+    "Hold",
     "HomePage",
     "LoggedChange",
     "MergedRecord",

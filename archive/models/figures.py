@@ -15,11 +15,14 @@ from archive.caching import remembered
 
 from .base import TranslatableSnippet, kept_as_in_original
 from .dates import PartialDate, normalise_fields, partial_date_fields
+from .holds import revealed
 from .people import Family, Person
 
 CHILD_UNDER = 18
 ELDERLY_FROM = 60
 # The age groups of the people index's filter and of the figures page's chart, by age at the time.
+# Read with revealed("age"): a person whose date of birth a hold keeps from the public is in
+# none of them, their age unknown to the public (archive.models.holds).
 AGE_GROUPS = {
     "child": models.Q(age__lt=CHILD_UNDER),
     "adult": models.Q(age__gte=CHILD_UNDER, age__lt=ELDERLY_FROM),
@@ -167,8 +170,8 @@ def documented_breakdown(event_id: int | None) -> dict[str, dict[str, int]]:
 def _breakdown(event_id: int | None) -> dict[str, dict[str, int]]:
     cells = [
         *(("fate", fate, models.Q(fate=fate)) for fate in Person.Fate.values),
-        *(("age", group, rule) for group, rule in AGE_GROUPS.items()),
-        ("age", AGE_UNKNOWN, models.Q(age__isnull=True)),
+        *(("age", group, rule & revealed("age")) for group, rule in AGE_GROUPS.items()),
+        ("age", AGE_UNKNOWN, models.Q(age__isnull=True) | ~revealed("age")),
         *(("sex", sex, models.Q(sex=sex)) for sex in Person.Sex.values),
     ]
     counted = (
@@ -195,8 +198,8 @@ def _count(event_id: int | None) -> dict[str, int]:
     counted = people.aggregate(
         killed=models.Count("pk", filter=dead),
         killed_women=models.Count("pk", filter=dead & models.Q(sex=Person.Sex.FEMALE)),
-        killed_children=models.Count("pk", filter=dead & models.Q(age__lt=CHILD_UNDER)),
-        killed_elderly=models.Count("pk", filter=dead & models.Q(age__gte=ELDERLY_FROM)),
+        killed_children=models.Count("pk", filter=dead & AGE_GROUPS["child"] & revealed("age")),
+        killed_elderly=models.Count("pk", filter=dead & AGE_GROUPS["elderly"] & revealed("age")),
         injured=models.Count("pk", filter=models.Q(fate=Person.Fate.WOUNDED)),
         captured=models.Count(
             "pk",

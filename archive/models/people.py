@@ -31,6 +31,7 @@ from .dates import (
     validate_not_future,
     validate_range,
 )
+from .holds import HAS_HELD_FIELDS, HELD_BY_COLUMN, Hold, PublicPeople, has_held_fields, revealed
 from .identifiers import LENGTH, new_public_id, shown_public_id
 
 BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -52,14 +53,28 @@ class PersonQuerySet(PublishableQuerySet):
         translation on save, because a restriction also arrives by publishing a revision, by
         an import that bypasses ``save()``, or by translating a record later. At 100,000
         people on PostgreSQL it costs the memorial page one probe of the (translation_key,
-        locale) index (0.15 ms in all); listings a hash anti-join over the restricted keys."""
+        locale) index (0.15 ms in all); listings a hash anti-join over the restricted keys.
+
+        A hold in effect on the whole record (:mod:`archive.models.holds`) hides it as a
+        restriction does. A hold on fields blanks them on every row this returns
+        (``PublicPeople``); ``revealing()`` keeps them out of filters and counts."""
         restricted = Person.objects.restricted()
-        return (
+        public = (
             super()
             .public()
             .filter(visibility=Person.Visibility.PUBLIC)
             .exclude(translation_key__in=restricted.values("translation_key"))
+            .exclude(translation_key__in=Hold.objects.whole_records().held_keys())
+            .annotate(**{HAS_HELD_FIELDS: has_held_fields()})
         )
+        public._iterable_class = PublicPeople
+        return public
+
+    def revealing(self, *columns: str):
+        """Only people none of whose ``columns`` is held from the public (see
+        :func:`archive.models.holds.revealed`): for filters on those columns. Columns no hold
+        covers (the place of fate) narrow nothing."""
+        return self.filter(*(revealed(column) for column in columns if column in HELD_BY_COLUMN))
 
     def restricted(self):
         return self.filter(visibility=Person.Visibility.RESTRICTED)

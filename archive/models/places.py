@@ -66,7 +66,13 @@ def _first_from_here(people: models.QuerySet, column: str) -> models.Q:
     at the first public person there, or just after the place's hidden ones (milliseconds).
     Reading the column of every public person instead costs a scan per column (a second)."""
     here = models.OuterRef("pk")
-    first = people.filter(**{f"{column}__gte": here}).order_by(column).values(column)[:1]
+    # A place named only by a residence that a hold keeps from the public is not named.
+    first = (
+        people.revealing(column)
+        .filter(**{f"{column}__gte": here})
+        .order_by(column)
+        .values(column)[:1]
+    )
     return models.Q(pk=models.Subquery(first))
 
 

@@ -18,6 +18,7 @@ from archive.fastpaths.prepared import PreparedQuery
 from archive.fastpaths.related_rows import attach, place_directory, prefetched, with_places
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
 from archive.models.figures import AGE_GROUPS, CHILD_UNDER, ELDERLY_FROM
+from archive.models.holds import revealed
 from archive.names import query_tokens
 from archive.site import structured_data
 from archive.site.citation import person_citation
@@ -97,9 +98,11 @@ class PeopleFilter(forms.Form):
         if data["sex"]:
             people = people.filter(sex=data["sex"])
         if data["age"]:
-            people = people.filter(AGE_GROUPS[data["age"]])
+            people = people.revealing("age").filter(AGE_GROUPS[data["age"]])
         if data["place"]:
-            people = people.filter(Q(fate_place=data["place"]) | Q(residence=data["place"]))
+            people = people.filter(
+                Q(fate_place=data["place"]) | Q(residence=data["place"]) & revealed("residence")
+            )
         if data["family"]:
             people = people.filter(memberships__family=data["family"])
         if data["letter"]:
@@ -292,12 +295,13 @@ def family_detail(request, pk: int):
         Family.objects.public().filter(translation_key=family.translation_key).localized().first()
         or family
     )
-    members = (
-        FamilyMembership.objects.public()
-        .filter(family=family)
-        .select_related("person__fate_place")
-        .order_by("sort_order", "pk")
+    members = list(
+        FamilyMembership.objects.public().filter(family=family).order_by("sort_order", "pk")
     )
+    # The members as every public row of a person shows them, with any held field blank
+    # (archive.models.holds): a join would bring the stored row.
+    people = Person.objects.public().select_related("fate_place")
+    attach(members, "person", directory=people.in_bulk([m.person_id for m in members]))
     context = {
         "family": family,
         "members": members,
