@@ -11,6 +11,7 @@ urlpatterns = [
     path("people/<int:pk>/", people.person_detail, name="person_detail"),
     path("families/<int:pk>/", people.family_detail, name="family_detail"),
     path("timeline/", timeline.timeline, name="timeline"),
+    path("timeline/<int:pk>/changes/", timeline.entry_changes, name="timeline_entry_changes"),
     path("figures/", figures.figures, name="figures"),
     path("sources/", sources.sources, name="sources"),
     path("search/", search.search, name="search"),

@@ -18,6 +18,7 @@ OPERATIONS = {
     *(f"/api/v1/{name}/" for name in ("statements", "timeline", "events")),
     *(f"/api/v1/{name}/{{id}}/" for name in ("statements", "timeline", "events")),
     *(f"/api/v1/{name}/{{slug}}/" for name in ("statements", "timeline", "events")),
+    *(f"/api/v1/{name}/{{id}}/changes/" for name in ("people", "statements", "timeline")),
 }
 
 

@@ -4,7 +4,7 @@ from django.urls import path, re_path, register_converter
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 
-from . import views
+from . import record_changes, views
 
 app_name = "api"
 
@@ -76,6 +76,14 @@ urlpatterns = [
     *resource("figures", views.FigureViewSet, "figure"),
     *resource("events", views.EventViewSet, "event", by_slug=True),
     *resource("places", views.PlaceViewSet, "place"),
+    *(
+        path(f"v1/{prefix}/<record_id:pk>/changes/", view.as_view(), name=f"{basename}-changes")
+        for prefix, basename, view in (
+            ("people", "person", record_changes.PersonChangesView),
+            ("timeline", "timeline", record_changes.TimelineEntryChangesView),
+            ("statements", "statement", record_changes.StatementChangesView),
+        )
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.DocsView.as_view(), name="docs"),
     # Last: so an address without its final slash is still redirected to the one with it.

@@ -5,6 +5,7 @@ from .figures import ReportedFigure, documented_counts, figure_rows
 from .pages import ContentPage, HomePage, StatementIndexPage, StatementPage
 from .people import Family, FamilyMembership, Person, Testimony
 from .places import Place
+from .record_history import PublishedChange, RevisionReason
 from .sources import Organisation, Source
 from .timeline import TimelineEntry
 
@@ -22,7 +23,9 @@ __all__ = [
     "Place",
     "Precision",
     "PublicRecord",
+    "PublishedChange",
     "ReportedFigure",
+    "RevisionReason",
     "Source",
     "StatementIndexPage",
     "StatementPage",
