@@ -7,8 +7,12 @@ the record's own language), keeps the values the public sees, and compares them 
 snapshot of the record's previous entry. Every way of publishing calls it in the transaction
 that publishes: Wagtail's ``published`` signal (the editor's Publish, a workflow's approval,
 the scheduler, bulk moderation's one-by-one path), bulk moderation's batch path and the
-importer. Issue 13 (merging duplicates) calls it for the record kept, inside
-``reason_for(..., action=PublishedChange.Action.MERGED)``, once the duplicate is merged.
+importer. Issue 13 (merging duplicates) calls it for the record kept, with ``always=True``
+inside ``reason_for(..., action=PublishedChange.Action.MERGED)``, once the duplicate is merged
+(and says in the reason which record was merged into it, if that one was public).
+
+Records public before the history began have no entry to compare with: ``manage.py
+start_record_history`` keeps their public values once, in entries not shown (``BASELINE``).
 
 The reason and source: what :func:`reason_for` says around the publishing (a bulk approval's
 form, an import), otherwise the latest :class:`RevisionReason` an editor gave since the last
@@ -101,12 +105,22 @@ def reason_for(text: str, source: Source | None = None, action: str = "published
 # Writing.
 
 
-def record_published(model, ids: list[int], *, revisions: dict[int, int] | None = None) -> int:
+def record_published(
+    model, ids: list[int], *, revisions: dict[int, int] | None = None, always: bool = False
+) -> int:
     """Write an entry for each of the records ``ids`` of ``model`` whose public values are
-    not those of its last entry (or that has none: its first publication). Records not
-    public are left out. Returns how many entries were written."""
-    if model not in VIEWSETS or not ids:
+    not those of its last entry (or that has none: its first publication); with ``always``,
+    for each one public even if nothing shown changed (a merge). Records not public are left
+    out. Returns how many entries were written."""
+    if model not in VIEWSETS:
         return 0
+    written = 0
+    for start in range(0, len(ids), CHUNK):
+        written += _record_chunk(model, ids[start : start + CHUNK], revisions or {}, always)
+    return written
+
+
+def _record_chunk(model, ids: list[int], revisions: dict[int, int], always: bool) -> int:
     now = public_values(model, ids)
     previous = _latest_entries(model, list(now))
     given = _given.get()
@@ -116,7 +130,7 @@ def record_published(model, ids: list[int], *, revisions: dict[int, int] | None 
     for pk, values in now.items():
         before = previous.get(pk)
         changes = [] if before is None else changed_fields(before["snapshot"], values)
-        if before is not None and not changes:
+        if before is not None and not changes and not always:
             continue
         reason = reasons.get(pk) or given or Reason("")
         entries.append(
@@ -130,16 +144,16 @@ def record_published(model, ids: list[int], *, revisions: dict[int, int] | None 
                 source=reason.source,
                 changes=changes,
                 snapshot=values,
-                revision_id=(revisions or {}).get(pk),
+                revision_id=revisions.get(pk),
             )
         )
-    PublishedChange.objects.bulk_create(entries, batch_size=CHUNK)
+    PublishedChange.objects.bulk_create(entries)
     return len(entries)
 
 
 def public_values(model, ids: list[int]) -> dict[int, dict]:
-    """The public values of the records ``ids`` that are public, each written in its own
-    language, by field."""
+    """The public values of the records ``ids`` (at most a ``CHUNK``) that are public, each
+    written in its own language, by field."""
     languages = model.objects.filter(pk__in=ids).values_list("pk", "locale__language_code")
     values = {}
     for language, rows in groupby(sorted(languages, key=lambda row: row[1]), lambda row: row[1]):
@@ -149,9 +163,8 @@ def public_values(model, ids: list[int]) -> dict[int, dict]:
         )
         view.action = "retrieve"  # the fullest form: the detail's
         with translation.override(language):
-            for start in range(0, len(pks), CHUNK):
-                for pk, written in view.write(pks[start : start + CHUNK]).items():
-                    values[pk] = _kept(json.loads(written))
+            for pk, written in view.write(pks).items():
+                values[pk] = _kept(json.loads(written))
     return values
 
 

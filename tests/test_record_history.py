@@ -6,6 +6,7 @@ import datetime
 import io
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
@@ -337,3 +338,34 @@ def test_the_timeline_links_each_entry_to_its_changes(client):
     page = client.get(reverse("archive:timeline")).content.decode()
 
     assert reverse("archive:timeline_entry_changes", args=[entry.pk]) in page
+
+
+def test_a_merge_is_an_entry_even_when_nothing_shown_changed(moderator_client):
+    """The hook issue 13 (merging duplicates) uses for the record kept."""
+    person = published_by_moderator(moderator_client, family_name="Historova")
+
+    with record_history.reason_for("Record 812 was the same person.", action="merged"):
+        record_history.record_published(Person, [person.pk], always=True)
+
+    latest = PublishedChange.objects.of(person).first()
+    assert latest.action == PublishedChange.Action.MERGED and latest.changes == []
+    assert latest.reason == "Record 812 was the same person."
+
+
+def test_records_public_before_the_history_began_show_old_values_at_their_next_change(client):
+    person = PersonFactory(family_name="Earlierova", occupation="Baker")
+    call_command("start_record_history", stdout=io.StringIO())
+
+    assert not PublishedChange.objects.of(person).exists()  # nothing to show yet
+    person.occupation = "Miller"
+    with record_history.reason_for("Her brother's account."):
+        person.save_revision().publish()
+
+    [entry] = changes_api(client, "people", person.pk).json()["results"]
+    assert entry["first_publication"] is False
+    assert entry["changes"][0] == {
+        "field": "occupation",
+        "label": "Occupation",
+        "old": "Baker",
+        "new": "Miller",
+    }

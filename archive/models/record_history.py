@@ -23,10 +23,12 @@ from django.utils.translation import gettext_lazy as _
 
 class PublishedChangeQuerySet(models.QuerySet):
     def of(self, record: models.Model) -> PublishedChangeQuerySet:
-        """The entries of ``record``, newest first. Whether they may be shown is the record's
-        own: they are shown with the record wherever it is public."""
-        return self.filter(model=record._meta.label_lower, record_id=record.pk).order_by(
-            "-published_at", "-pk"
+        """The entries of ``record`` to show, newest first. Whether they may be shown is the
+        record's own: they are shown with the record wherever it is public."""
+        return (
+            self.filter(model=record._meta.label_lower, record_id=record.pk)
+            .exclude(action=PublishedChange.Action.BASELINE)
+            .order_by("-published_at", "-pk")
         )
 
 
@@ -40,6 +42,9 @@ class PublishedChange(models.Model):
         # Issue 13 (merging duplicates) writes these: the record another was merged into,
         # with the values it took over (see archive.record_history.record_published).
         MERGED = "merged", _("Merged with a duplicate")
+        # The public values of a record published before the history began, written by
+        # ``manage.py start_record_history``: what its next change is compared with. Not shown.
+        BASELINE = "baseline", _("Public before the history began")
 
     model = models.CharField(max_length=100)  # the model's label: archive.person
     record_id = models.BigIntegerField()
