@@ -18,9 +18,11 @@ The reason and source: what :func:`reason_for` says around the publishing (a bul
 form, an import), otherwise the latest :class:`RevisionReason` an editor gave since the last
 entry (the edit form keeps it with the revision it saves, :func:`keep_revision_reason`).
 
-Reading. :func:`shown_changes` gives an entry's changed fields with their labels and values as
-the site shows them, in the active language; fields withheld from the public now (a family's
-hold, issue 12.4) are left out of every entry, old ones included: see ``WITHHOLDERS``."""
+Reading. :func:`shown_entries` gives each entry's changed fields with their labels and values
+as the site shows them, in the active language. What the public may not see now is left out of
+every entry, old ones included: fields withheld (a family's hold, issue 12.4: see
+``WITHHOLDERS``), and linked records no longer public (a person restricted since); a linked
+record is named as it reads now in the reader's language."""
 
 from __future__ import annotations
 
@@ -45,10 +47,13 @@ from wagtail.models import Page, Revision
 from archive.api.sync import CHUNK, _Unhosted
 from archive.api.views import PersonViewSet, StatementViewSet, TimelineViewSet
 from archive.models import (
+    Event,
     Family,
     FamilyMembership,
+    Organisation,
     PartialDate,
     Person,
+    Place,
     PublishedChange,
     RevisionReason,
     Source,
@@ -56,6 +61,7 @@ from archive.models import (
     Testimony,
     TimelineEntry,
 )
+from archive.models.base import localize
 
 # The records with a public history, and the API list that writes each.
 VIEWSETS = {Person: PersonViewSet, TimelineEntry: TimelineViewSet, StatementPage: StatementViewSet}
@@ -291,28 +297,84 @@ class ShownChange:
     new: str
 
 
+# The model of the records each field links to, and the attribute that names one.
+LINKED = {
+    "birth_place": (Place, "name"),
+    "residence": (Place, "name"),
+    "fate_place": (Place, "name"),
+    "place": (Place, "name"),
+    "event": (Event, "name"),
+    "related_events": (Event, "name"),
+    "sources": (Source, "title"),
+    "issuer": (Organisation, "name"),
+    "related_statements": (StatementPage, "title"),
+    "related_people": (Person, "display_name"),
+    "families": (Family, "name"),
+}
+
+
+class LinkedNames:
+    """The names of linked records as a reader of the active language reads them now, and
+    None for those no longer public (a person restricted since: an old entry must not name
+    them). Each record is looked up once per reading."""
+
+    def __init__(self):
+        self.found: dict[tuple, str | None] = {}
+
+    def __call__(self, name: str, pk: int) -> str | None:
+        model, attribute = LINKED[name]
+        key = (model, pk)
+        if key not in self.found:
+            public = model.objects.public()
+            group = public.filter(pk=pk).values("translation_key")
+            shown = localize(public.filter(translation_key__in=group)).first()
+            self.found[key] = None if shown is None else str(getattr(shown, attribute))
+        return self.found[key]
+
+
 def shown_entries(record, entries) -> list[tuple[PublishedChange, list[ShownChange]]]:
     """``entries`` of ``record`` with the changes of each the public may see; an entry all
-    of whose changes are withheld now is left out (its reason would tell of them)."""
-    shown = [(entry, shown_changes(entry, record)) for entry in entries]
+    of whose changes are withheld or hidden now is left out (its reason would tell of them)."""
+    entries = list(entries)
+    names = LinkedNames()
+    # A source is private until something public cites it (its title may name a person):
+    # each entry's ``shown_source`` is its source where the public may see it, else None.
+    cited = {entry.source_id for entry in entries if entry.source_id}
+    public = set(Source.objects.public().filter(pk__in=cited).values_list("pk", flat=True))
+    for entry in entries:
+        entry.shown_source = entry.source if entry.source_id in public else None
+    shown = [(entry, shown_changes(entry, record, names)) for entry in entries]
     return [(entry, changes) for entry, changes in shown if changes or not entry.changes]
 
 
-def shown_changes(entry: PublishedChange, record) -> list[ShownChange]:
+def shown_changes(entry: PublishedChange, record, names: LinkedNames) -> list[ShownChange]:
     """The changes of ``entry`` (of ``record``) the public may see, labelled and written as
-    the site shows them, in the active language."""
+    the site shows them, in the active language. A change whose values read the same once
+    the linked records no longer public are left out is left out too."""
     withheld = set().union(*(withholder(record) for withholder in WITHHOLDERS))
     model = type(record)
-    return [
-        ShownChange(
-            change["field"],
-            field_label(model, change["field"]),
-            shown_value(model, change["field"], change["old"]),
-            shown_value(model, change["field"], change["new"]),
-        )
-        for change in entry.changes
-        if change["field"] not in withheld
-    ]
+    shown = []
+    for change in entry.changes:
+        name = change["field"]
+        if name in withheld:
+            continue
+        old = shown_value(model, name, _still_public(name, change["old"], names))
+        new = shown_value(model, name, _still_public(name, change["new"], names))
+        if old != new:
+            shown.append(ShownChange(name, field_label(model, name), old, new))
+    return shown
+
+
+def _still_public(name: str, value, names: LinkedNames):
+    """``value`` with each linked record named as it reads now, and those no longer public
+    left out."""
+    if name not in LINKED or not value:
+        return value
+    if isinstance(value, list):
+        linked = [_still_public(name, item, names) for item in value]
+        return [item for item in linked if item is not None]
+    label = names(name, value["id"])
+    return None if label is None else {**value, "label": label}
 
 
 # Fields the API names otherwise than the model: its label is that of these.

@@ -9,14 +9,21 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from archive import record_history
 from archive.importers.csv_xlsx import read_table
 from archive.importers.service import import_people
-from archive.models import Person, PublishedChange, RevisionReason, StatementPage, TimelineEntry
+from archive.models import (
+    Person,
+    Place,
+    PublishedChange,
+    RevisionReason,
+    StatementPage,
+    TimelineEntry,
+)
 from tests.admin_forms import entry_form, person_form
-from tests.factories import PersonFactory, SourceFactory, TimelineEntryFactory
+from tests.factories import PersonFactory, PlaceFactory, SourceFactory, TimelineEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +57,7 @@ def test_a_published_change_shows_old_and_new_value_reason_and_source(moderator_
     person = published_by_moderator(moderator_client, family_name="Historova", born="")
     source = SourceFactory(title="Register of 1992")
 
+    PersonFactory(sources=[source])  # a public record cites it: the public may see it
     response = moderator_client.post(
         edit_url(person),
         {
@@ -369,3 +377,60 @@ def test_records_public_before_the_history_began_show_old_values_at_their_next_c
         "old": "Baker",
         "new": "Miller",
     }
+
+
+def test_a_person_restricted_since_leaves_the_history_that_named_them(client, moderator):
+    entry = TimelineEntryFactory(title="Shelling")
+    entry.save_revision(user=moderator).publish(user=moderator)
+    later = PersonFactory(family_name="Laterova")
+    entry = TimelineEntry.objects.get(pk=entry.pk)
+    entry.related_people.set([later])
+    with record_history.reason_for("A survivor named her."):
+        entry.save_revision(user=moderator).publish(user=moderator)
+    assert "Laterova" in changes_api(client, "timeline", entry.pk).content.decode()
+
+    Person.objects.filter(pk=later.pk).update(visibility=Person.Visibility.RESTRICTED)
+
+    api = changes_api(client, "timeline", entry.pk).content.decode()
+    page = client.get(reverse("archive:timeline_entry_changes", args=[entry.pk])).content.decode()
+    for answer in (api, page):
+        assert "Laterova" not in answer and "A survivor named her." not in answer
+
+
+def test_a_linked_place_is_named_in_the_readers_language(moderator_client):
+    person = published_by_moderator(moderator_client, family_name="Historova")
+    place = PlaceFactory(name="Khojaly")
+    place.copy_for_translation(Locale.objects.get_or_create(language_code="ru")[0]).save()
+    Place.objects.filter(locale__language_code="ru").update(name="Ходжалы")
+    moderator_client.post(
+        edit_url(person),
+        {
+            **person_form(family_name="Historova", residence=str(place.pk)),
+            "change_reason": "From the register.",
+            "action-publish": "Publish",
+        },
+    )
+
+    answer = changes_api(moderator_client, "people", person.pk, lang="ru").json()
+    [residence] = answer["results"][0]["changes"]
+    assert residence["field"] == "residence" and residence["new"] == "Ходжалы"
+
+
+def test_a_source_no_public_record_cites_is_not_shown(moderator_client):
+    person = published_by_moderator(moderator_client, family_name="Historova")
+    private = SourceFactory(title="Letter from the Hiddenov family")
+    moderator_client.post(
+        edit_url(person),
+        {
+            **person_form(family_name="Historova", occupation="Driver"),
+            "change_reason": "A letter.",
+            "change_source": str(private.pk),
+            "action-publish": "Publish",
+        },
+    )
+
+    assert PublishedChange.objects.of(person).first().source == private
+    api = changes_api(moderator_client, "people", person.pk)
+    page = moderator_client.get(person.get_absolute_url())
+    for answer in (api, page):
+        assert "Hiddenov" not in answer.content.decode()

@@ -105,7 +105,7 @@ class RecordChangesView(views.ArchiveAPIMixin, APIView):
         )
 
     def represent(self, entry: PublishedChange, changes) -> dict:
-        source = entry.source
+        source = entry.shown_source
         return {
             "published_at": entry.published_at,
             "action": entry.action,

@@ -76,8 +76,9 @@ def timeline(request):
 
 
 def entry_changes(request, pk: int):
-    """The public history of changes of one timeline entry (it has no page of its own);
-    an entry that is not public is answered as missing."""
-    entry = get_object_or_404(public_entries(), pk=pk)
+    """The public history of changes of one timeline entry (it has no page of its own), in
+    whichever language the entry is written; an entry that is not public is answered as
+    missing."""
+    entry = get_object_or_404(TimelineEntry.objects.public().select_related("locale"), pk=pk)
     context = {"entry": entry, "title": gettext("Changes to “%(title)s”") % {"title": entry.title}}
     return render(request, "archive/timeline/entry_changes.html", context)
