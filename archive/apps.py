@@ -8,15 +8,18 @@ class ArchiveConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate
+        from django.db.models.signals import post_delete, post_migrate, post_save
+        from wagtail.models import Revision
+        from wagtail.signals import published
 
-        from .admin.forms import PartialDatesPageForm
+        from .admin.change_reasons import StatementChangeForm
         from .admin.notifications import connect_notifiers
         from .admin.restricted import mark_history_deleted
         from .admin.translations.sync import connect_source_refresh
         from .api.changelog import install_change_log
         from .caching.generation import install_triggers
         from .models import Person, StatementPage
+        from .record_history import keep_revision_reason, on_published
 
         # Every table of content carries the trigger that keeps the content generation current.
         post_migrate.connect(install_triggers, sender=self)
@@ -32,10 +35,15 @@ class ArchiveConfig(AppConfig):
         # A statement's date is typed in one box; set here, as wagtail.admin's AppConfig sets
         # Page.base_form_class, since models import nothing from the admin (the snippets' forms
         # are on their viewsets: archive/admin/edit_panels.py).
-        StatementPage.base_form_class = PartialDatesPageForm
+        StatementPage.base_form_class = StatementChangeForm
 
         # A change to an original marks its translations out of date.
         connect_source_refresh()
+
+        # Each publish of a person, timeline entry or statement writes its public history,
+        # and a revision saved from an edit form keeps the reason given for it.
+        published.connect(on_published, dispatch_uid="record_history")
+        post_save.connect(keep_revision_reason, sender=Revision, dispatch_uid="revision_reason")
 
 
 def _create_cache_tables(using, **kwargs):

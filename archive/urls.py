@@ -25,6 +25,7 @@ urlpatterns = [
     path("request-a-correction/sent/", holds.request_sent, name="hold_request_sent"),
     path("families/<int:pk>/", people.family_detail, name="family_detail"),
     path("timeline/", timeline.timeline, name="timeline"),
+    path("timeline/<int:pk>/changes/", timeline.entry_changes, name="timeline_entry_changes"),
     path("figures/", figures.figures, name="figures"),
     path("sources/", sources.sources, name="sources"),
     path("search/", search.search, name="search"),

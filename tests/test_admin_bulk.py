@@ -224,11 +224,13 @@ def test_select_all_in_listing_acts_on_the_listings_filters_and_search(moderator
 
     filtered = bulk_url("approve", ["all"], fate="wounded")
     confirmation = moderator_client.get(filtered).content.decode()
-    searching = moderator_client.post(bulk_url("approve", ["all"], q="Findmeova"))
+    searching = moderator_client.post(
+        bulk_url("approve", ["all"], q="Findmeova"), {"change_reason": "Checked."}
+    )
 
     assert 'data-bulk-count="4"' in confirmation
     assert messages_of(searching) == ["1 person published."]
-    moderator_client.post(filtered)
+    moderator_client.post(filtered, {"change_reason": "Checked."})
     assert set(Person.objects.filter(live=True)) == {*wounded, searched}
 
 
@@ -260,7 +262,7 @@ def test_a_published_record_with_a_newer_draft_publishes_the_draft(moderator_cli
     draft.occupation = "doctor"
     draft.save_revision(user=moderator)  # the row keeps the published version
 
-    moderator_client.post(bulk_url("approve", [person.pk]))
+    moderator_client.post(bulk_url("approve", [person.pk]), {"change_reason": "Corrected."})
 
     person.refresh_from_db()
     assert person.occupation == "doctor" and not person.has_unpublished_changes
@@ -327,7 +329,9 @@ def test_moderator_bulk_publishes_statements_outside_a_workflow_and_skips_live_o
     [live] = statement_drafts(statements_index, moderator, 1, title="Live")
     live.get_latest_revision().publish(user=moderator)
 
-    response = moderator_client.post(pages_bulk_url("publish", [p.pk for p in [*drafts_, live]]))
+    response = moderator_client.post(
+        pages_bulk_url("publish", [p.pk for p in [*drafts_, live]]), {"change_reason": "Issued."}
+    )
 
     assert messages_of(response) == [
         "2 pages published.",

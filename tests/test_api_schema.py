@@ -19,6 +19,7 @@ OPERATIONS = {
     *(f"/api/v1/{name}/{{id}}/" for name in ("statements", "timeline", "events")),
     *(f"/api/v1/{name}/{{slug}}/" for name in ("statements", "timeline", "events")),
     "/api/v1/people/{public_id}/",
+    *(f"/api/v1/{name}/{{id}}/changes/" for name in ("people", "statements", "timeline")),
 }
 
 

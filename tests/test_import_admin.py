@@ -81,7 +81,7 @@ def test_valid_only_imports_the_good_rows_and_rejects_download_has_the_bad(moder
 @pytest.mark.django_db
 def test_publish_box_publishes_the_records(moderator_client):
     uploaded = upload(moderator_client, csv_bytes([person_row(1)]))
-    moderator_client.post(uploaded.url, {"publish": "on"})
+    moderator_client.post(uploaded.url, {"publish": "on", "reason": "The 1992 list."})
     assert Person.objects.public().count() == 1
 
 
@@ -209,3 +209,13 @@ def test_preview_reports_every_problem_of_a_row(moderator_client):
     errors = [error for error in preview.context["errors"] if error.row == 3]
 
     assert {error.column for error in errors} == {"fate", "external_id", "fate_date"}
+
+
+@pytest.mark.django_db
+def test_publishing_an_import_asks_for_its_reason(moderator_client):
+    uploaded = upload(moderator_client, csv_bytes([person_row(1)]))
+    response = moderator_client.post(uploaded.url, {"publish": "on"})
+
+    assert response.status_code == 200
+    assert "Give the reason for this import" in response.content.decode()
+    assert not Person.objects.exists()

@@ -13,7 +13,8 @@ from wagtail.admin.panels import (
     PublishingPanel,
 )
 
-from .forms import ArchiveAdminForm, PartialDatesForm, PersonForm
+from .change_reasons import PersonChangeForm, TimelineEntryChangeForm, reason_panel
+from .forms import ArchiveAdminForm, PartialDatesForm
 from .panels import FamilyMembershipsPanel
 from .widgets import ChooserPanel
 
@@ -97,9 +98,10 @@ PERSON = ObjectList(
             ],
             heading=_("Visibility"),
         ),
+        reason_panel(),
         PublishingPanel(),
     ],
-    base_form_class=PersonForm,
+    base_form_class=PersonChangeForm,
 )
 
 
@@ -170,7 +172,8 @@ TIMELINE_ENTRY = ObjectList(
         ChooserPanel("related_statements"),
         ChooserPanel("related_people"),
         ChooserPanel("sources"),
+        reason_panel(),
         PublishingPanel(),
     ],
-    base_form_class=PartialDatesForm,
+    base_form_class=TimelineEntryChangeForm,
 )

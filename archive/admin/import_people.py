@@ -88,6 +88,22 @@ class ConfirmForm(forms.Form):
         required=False,
         help_text=_("Leave unticked to import them as drafts, to be reviewed and published."),
     )
+    reason = forms.CharField(
+        label=_("Reason for this import"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Shown to the public in the history of each record the import publishes, "
+            "e.g. the list the file comes from. Needed to publish."
+        ),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        cleaned_data["reason"] = (cleaned_data.get("reason") or "").strip()
+        if cleaned_data.get("publish") and not cleaned_data["reason"]:
+            self.add_error("reason", _("Give the reason for this import: it is published."))
+        return cleaned_data
 
 
 class ImportPermissionMixin:
@@ -175,6 +191,7 @@ class PreviewView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
             valid_only=form.cleaned_data["valid_only"],
             publish=form.cleaned_data["publish"],
             user=self.request.user,
+            reason=form.cleaned_data["reason"],
         )
         if report.summary is None:
             form.add_error(

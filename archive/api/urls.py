@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from archive.models.identifiers import ADDRESS_PATTERN, read_public_id
 
-from . import views
+from . import record_changes, views
 
 app_name = "api"
 
@@ -96,6 +96,14 @@ urlpatterns = [
     *resource("figures", views.FigureViewSet, "figure"),
     *resource("events", views.EventViewSet, "event", also_by="slug"),
     *resource("places", views.PlaceViewSet, "place"),
+    *(
+        path(f"v1/{prefix}/<record_id:pk>/changes/", view.as_view(), name=f"{basename}-changes")
+        for prefix, basename, view in (
+            ("people", "person", record_changes.PersonChangesView),
+            ("timeline", "timeline", record_changes.TimelineEntryChangesView),
+            ("statements", "statement", record_changes.StatementChangesView),
+        )
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.DocsView.as_view(), name="docs"),
     # Last: so an address without its final slash is still redirected to the one with it.

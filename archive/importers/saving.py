@@ -70,6 +70,8 @@ class PeopleWriter:
         # One shared identifier groups the whole import's history entries as one action.
         self.action_uuid = uuid.uuid4()
         self.summary = ImportSummary()
+        # The records this import published, whose public history it writes.
+        self.published: list[int] = []
 
     def write(self, rows: list[PersonRow]) -> ImportSummary:
         self.families = self._families({row.family for row in rows if row.family})
@@ -100,6 +102,8 @@ class PeopleWriter:
                 done += len(group)
                 self.progress(done, len(rows))
         self._memberships([row for row in rows if row.family])
+        if self.publish:
+            self.published = [row.person.pk for row in new + changed + to_publish + one_by_one]
         return self.summary
 
     def refresh_statistics(self) -> None:

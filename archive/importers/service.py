@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from archive.models import Person, PublishedChange
+from archive.record_history import reason_for, record_published
+
 from .csv_xlsx import ImportTable
 from .people import RowError, check_rows
 from .saving import PeopleWriter
@@ -48,20 +51,24 @@ def import_people(
     dry_run: bool = False,
     user=None,
     progress: Callable[[int, int], None] | None = None,
+    reason: str = "",
 ) -> ImportReport:
     """Check every row of ``table``, then, in one transaction, save the valid rows; once they
     are committed, a large import refreshes the planner's statistics.
 
     With invalid rows and without ``valid_only``, nothing is written. ``dry_run`` does the
-    whole import and rolls it back, so its summary says what an import would do."""
+    whole import and rolls it back, so its summary says what an import would do. The records
+    it publishes appear in their public history as imported, with ``reason``."""
     with collector_paused():
         valid, errors = check_rows(table)
         report = ImportReport(table=table, errors=errors)
         if errors and not valid_only:
             return report
         writer = PeopleWriter(publish=publish, user=user, progress=progress)
-        with transaction.atomic():
+        imported = reason_for(reason, action=PublishedChange.Action.IMPORTED)
+        with transaction.atomic(), imported:
             report.summary = writer.write(valid)
+            record_published(Person, writer.published)
             # Dropped with the rest when a dry run, or anything after it, rolls back.
             transaction.on_commit(writer.refresh_statistics)
             if dry_run:

@@ -6,6 +6,7 @@ from .holds import Hold
 from .pages import ContentPage, HomePage, StatementIndexPage, StatementPage
 from .people import Family, FamilyMembership, Person, Testimony
 from .places import Place
+from .record_history import PublishedChange, RevisionReason
 from .sources import Organisation, Source
 from .timeline import TimelineEntry
 
@@ -24,7 +25,9 @@ __all__ = [
     "Place",
     "Precision",
     "PublicRecord",
+    "PublishedChange",
     "ReportedFigure",
+    "RevisionReason",
     "Source",
     "StatementIndexPage",
     "StatementPage",

@@ -187,13 +187,21 @@ class Hold(models.Model):
 def hide_held_fields(person) -> None:
     """Blank on ``person`` (a row of the public) every field a hold in effect keeps from the
     public. Asked only of rows that ``public()`` marked as having one, which few are."""
-    if not getattr(person, HAS_HELD_FIELDS, False):
-        return
+    if getattr(person, HAS_HELD_FIELDS, False):
+        for column, blank in held_columns(person).items():
+            setattr(person, column, blank)
+
+
+def held_columns(person) -> dict[str, object]:
+    """The columns of ``person`` that holds in effect keep from the public now, each with the
+    blank the public sees instead (the public history of changes leaves them out too)."""
     holds = Hold.objects.of_fields().filter(person__translation_key=person.translation_key)
-    for hold in holds:
-        for field in hold.held_fields:
-            for column, blank in HELD_COLUMNS[field].items():
-                setattr(person, column, blank)
+    return {
+        column: blank
+        for hold in holds
+        for field in hold.held_fields
+        for column, blank in HELD_COLUMNS[field].items()
+    }
 
 
 def revealed(column: str) -> models.Q:

@@ -283,6 +283,11 @@ class StatementPage(Searchable, ArchivePage, Page):
         PanelPlaceholder(
             "archive.admin.panels.TimelineLinksPanel", [], {"heading": _("On the timeline")}
         ),
+        # Fields of the admin's form (archive.admin.change_reasons), not of the page.
+        MultiFieldPanel(
+            [FieldPanel("change_reason"), FieldPanel("change_source")],
+            heading=_("Reason for this change"),
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["archive.StatementIndexPage"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from django import forms
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -73,3 +73,12 @@ def timeline(request):
         "structured_data": structured_data.timeline(request, title, entries),
     }
     return render(request, "archive/timeline/timeline.html", context, status=status)
+
+
+def entry_changes(request, pk: int):
+    """The public history of changes of one timeline entry (it has no page of its own), in
+    whichever language the entry is written; an entry that is not public is answered as
+    missing."""
+    entry = get_object_or_404(TimelineEntry.objects.public().select_related("locale"), pk=pk)
+    context = {"entry": entry, "title": gettext("Changes to “%(title)s”") % {"title": entry.title}}
+    return render(request, "archive/timeline/entry_changes.html", context)

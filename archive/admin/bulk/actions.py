@@ -33,8 +33,10 @@ from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkActi
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from archive.admin.change_reasons import REASON_REQUIRED, BulkReasonForm
 from archive.admin.widgets import as_pk, record_label
 from archive.models import Person, TimelineEntry
+from archive.record_history import reason_for
 
 from .moderation import BulkModeration, Outcome, PageModeration
 
@@ -304,8 +306,19 @@ class ApproveBulkAction(ModerationBulkAction):
     def models(cls):
         return SNIPPETS
 
+    form_class = BulkReasonForm
+
     def execute(self, moderation, records):
         return moderation.publish(records)
+
+    def form_valid(self, form):
+        """Publish with the reason given, which a change to a published record needs."""
+        text = form.cleaned_data["change_reason"].strip()
+        if not text and self.selected().filter(live=True).exists():
+            form.add_error("change_reason", REASON_REQUIRED)
+            return self.form_invalid(form)
+        with reason_for(text, form.cleaned_data["change_source"]):
+            return super().form_valid(form)
 
 
 class PublishPagesBulkAction(ApproveBulkAction):

@@ -18,7 +18,8 @@ What the batch path leaves out, on purpose:
 - The ``post_save``/``published`` signals: the archive's content generation changes with the
   rows themselves (database triggers, see archive/caching/generation.py), and the search and
   reference indexes need no update because no record's content changes (only its publishing
-  state, which neither index holds).
+  state, which neither index holds). The records' public history, which the ``published``
+  signal writes otherwise, is written for the batch at once (archive/record_history.py).
 
 Pages (statements and the other editorial pages) take none of it: :class:`PageModeration` hands
 each one to Wagtail's own API, as the page editor does. They are few (dozens, not 100,000), and
@@ -45,6 +46,7 @@ from wagtail.permissions import policy_registry
 
 from archive.importers.bulk import BATCH, insert_rows, set_columns
 from archive.importers.revisions import revision_content
+from archive.record_history import record_published
 
 RESTRICT_ACTION = "archive.restrict"
 
@@ -270,7 +272,14 @@ class BulkModeration:
                 else:
                     approved.append((obj, state))
             self._approve_tasks(approved)
-            self._publish_latest([obj for obj, _state in approved] + published)
+            batch_published = [obj for obj, _state in approved] + published
+            self._publish_latest(batch_published)
+            # Wagtail's published signal writes the history of the others (_publish_one).
+            record_published(
+                self.model,
+                [obj.pk for obj in batch_published],
+                revisions={obj.pk: obj.latest_revision_id for obj in batch_published},
+            )
             outcome.done.extend(obj for obj, _state in approved)
             outcome.done.extend(published)
         return outcome

@@ -58,8 +58,14 @@ class Command(BaseCommand):
             action="store_true",
             help="Publish the imported records instead of leaving them as drafts.",
         )
+        parser.add_argument(
+            "--reason",
+            default="",
+            help="With --publish: why the records are imported (the list they come from), "
+            "shown in each published record's public history.",
+        )
 
-    def handle(self, *args, file, dry_run, valid_only, rejects, publish, **options):
+    def handle(self, *args, file, dry_run, valid_only, rejects, publish, reason, **options):
         if valid_only != bool(rejects):
             raise CommandError("--valid-only and --rejects FILE go together.")
         path = Path(file)
@@ -73,6 +79,7 @@ class Command(BaseCommand):
                 valid_only=valid_only,
                 publish=publish,
                 dry_run=dry_run,
+                reason=reason,
                 progress=ProgressBar(self.stderr),
             )
         except ImportFileError as error:
