@@ -2,13 +2,20 @@
 
 from django.urls import path
 
-from .views import feeds, figures, people, private_pages, search, sources, timeline
+from .views import contributions, feeds, figures, people, private_pages, search, sources, timeline
 
 app_name = "archive"
 
 urlpatterns = [
     path("people/", people.person_list, name="person_list"),
     path("people/<int:pk>/", people.person_detail, name="person_detail"),
+    path(
+        "people/<int:pk>/contribute/<slug:kind>/",
+        contributions.contribute,
+        name="contribute",
+    ),
+    path("people/missing-person/", contributions.missing_person, name="missing_person"),
+    path("contributions/sent/", contributions.sent, name="contribution_sent"),
     path("families/<int:pk>/", people.family_detail, name="family_detail"),
     path("timeline/", timeline.timeline, name="timeline"),
     path("figures/", figures.figures, name="figures"),

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from archive import health
 from archive.sitemaps import sitemaps
-from archive.views import root_files
+from archive.views import contributions, root_files
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -20,6 +20,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("archive.api.urls")),
+    # Photos visitors sent: approved ones to anyone, others to moderators (one address each).
+    path("contributions/photos/<int:pk>/", contributions.photo, name="contribution_photo"),
 ]
 
 if settings.DEBUG:

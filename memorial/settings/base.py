@@ -212,6 +212,28 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "xlsx", "odt", "docx", "png", "jpg", "jpeg"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Visitors' contributions (archive/contributions/). Their photos are kept here, outside MEDIA_ROOT
+# (which the proxy serves to anyone), and reach the public only through a view that checks that
+# a moderator approved them. Each address may send CONTRIBUTION_LIMIT of them in
+# CONTRIBUTION_WINDOW_MINUTES, counted by every worker together; a form sent back sooner than
+# CONTRIBUTION_MIN_SECONDS after it was opened is refused (no person types that fast).
+CONTRIBUTIONS_ROOT = Path(os.environ.get("CONTRIBUTIONS_ROOT", VAR_DIR / "contributions"))
+CONTRIBUTION_LIMIT = int(os.environ.get("CONTRIBUTION_LIMIT", "5"))
+CONTRIBUTION_WINDOW_MINUTES = int(os.environ.get("CONTRIBUTION_WINDOW_MINUTES", "60"))
+CONTRIBUTION_MIN_SECONDS = int(os.environ.get("CONTRIBUTION_MIN_SECONDS", "5"))
+# At most this many links in a contribution's text (none is ever made clickable).
+CONTRIBUTION_MAX_LINKS = 2
+# Mail: moderators hear of each contribution, contributors of each decision. SMTP from the
+# environment (development prints mail on the console, tests keep it in memory).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "archive@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Documents are always downloaded, never rendered inline, so an uploaded HTML file cannot run.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
