@@ -4,7 +4,7 @@ from django.urls import path, re_path, register_converter
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 
-from . import views
+from . import contributions, views
 
 app_name = "api"
 
@@ -76,6 +76,7 @@ urlpatterns = [
     *resource("figures", views.FigureViewSet, "figure"),
     *resource("events", views.EventViewSet, "event", by_slug=True),
     *resource("places", views.PlaceViewSet, "place"),
+    *resource("contributions", contributions.ContributionViewSet, "contribution"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.DocsView.as_view(), name="docs"),
     # Last: so an address without its final slash is still redirected to the one with it.

@@ -29,12 +29,13 @@ def seconds_since_started(token: str) -> float | None:
     """How long ago the form holding ``token`` was opened; None for a token that is missing,
     forged or too old."""
     try:
-        started = signing.loads(token, salt=SALT, max_age=MAX_AGE_SECONDS)
+        started = signing.loads(token, salt=SALT)
     except signing.BadSignature:
         return None
     if not isinstance(started, int | float):
         return None
-    return time.time() - started
+    seconds = time.time() - started
+    return seconds if seconds <= MAX_AGE_SECONDS else None
 
 
 def too_fast(seconds: float) -> bool:
