@@ -283,8 +283,9 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "archive.api.schema.with_guide",
     ],
-    # Three models have a "kind"; name each one's choices after its model.
+    # Four models have a "kind"; name each one's choices after its model.
     "ENUM_NAME_OVERRIDES": {
+        "ContributionKindEnum": "archive.models.Contribution.Kind",
         "OrganisationKindEnum": "archive.models.Organisation.Kind",
         "SourceKindEnum": "archive.models.Source.Kind",
         "StatementKindEnum": "archive.models.StatementPage.Kind",
