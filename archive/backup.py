@@ -8,7 +8,9 @@ A backup is a zip archive holding
 - ``data.json``: every other row of every model the site keeps: content in every state (drafts
   and restricted records included), revisions, workflow states, history, users and groups, the
   page tree, images and documents;
-- ``media/...``: every file under MEDIA_ROOT.
+- ``media/...``: every file under MEDIA_ROOT;
+- ``contributions/...``: every file under CONTRIBUTIONS_ROOT, the photos visitors sent (kept
+  apart from the media, which the public may fetch; see archive/models/contributions.py).
 
 Left out, because they are rebuilt or worth nothing in another database: sessions, the search
 index, the reference index, editing sessions and unsaved form states, temporary uploads, and
@@ -59,6 +61,15 @@ EXCLUDED = [
 ]
 TYPES = ["contenttypes", "auth.permission"]
 MEDIA_PREFIX = "media/"
+CONTRIBUTIONS_PREFIX = "contributions/"
+
+
+def _file_roots() -> dict[str, Path]:
+    """Each folder of files a backup holds, by its name in the backup."""
+    return {
+        MEDIA_PREFIX: Path(settings.MEDIA_ROOT),
+        CONTRIBUTIONS_PREFIX: Path(settings.CONTRIBUTIONS_ROOT),
+    }
 
 
 class BackupError(Exception):
@@ -85,7 +96,6 @@ def _backed_up(model) -> bool:
 def create_backup(path: Path) -> dict[str, int]:
     """Write the backup to ``path`` (replacing it only once the new file is complete) and
     return the row counts it holds."""
-    media = Path(settings.MEDIA_ROOT)
     partial = path.with_name(path.name + ".partial")
     outermost = not connection.in_atomic_block
     with tempfile.TemporaryDirectory() as work, transaction.atomic():
@@ -108,10 +118,11 @@ def create_backup(path: Path) -> dict[str, int]:
             archive.writestr("manifest.json", json.dumps(manifest, indent=2))
             archive.write(types, "types.json")
             archive.write(data, "data.json")
-            if media.is_dir():
-                for file in sorted(media.rglob("*")):
-                    if file.is_file():
-                        archive.write(file, MEDIA_PREFIX + file.relative_to(media).as_posix())
+            for prefix, root in _file_roots().items():
+                if root.is_dir():
+                    for file in sorted(root.rglob("*")):
+                        if file.is_file():
+                            archive.write(file, prefix + file.relative_to(root).as_posix())
     partial.replace(path)
     return counts
 
@@ -151,22 +162,26 @@ def read_manifest(archive: zipfile.ZipFile) -> dict:
     return manifest
 
 
-def _media_members(archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
+def _media_members(archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, Path]]:
+    """Each file of the backup's folders, and where it is restored to."""
+    roots = _file_roots()
     members = []
     for member in archive.infolist():
-        if not member.filename.startswith(MEDIA_PREFIX) or member.is_dir():
+        prefix = next((p for p in roots if member.filename.startswith(p)), None)
+        if prefix is None or member.is_dir():
             continue
-        relative = PurePosixPath(member.filename[len(MEDIA_PREFIX) :])
+        relative = PurePosixPath(member.filename[len(prefix) :])
         if relative.is_absolute() or ".." in relative.parts or not relative.parts:
             raise BackupError(
                 f"The backup holds a file outside the media folder: {member.filename}"
             )
-        members.append((member, relative))
+        members.append((member, roots[prefix].joinpath(*relative.parts)))
     return members
 
 
 def restore_backup(path: Path) -> dict[str, int]:
-    """Restore the backup at ``path`` into this (empty) database and MEDIA_ROOT; return the row
+    """Restore the backup at ``path`` into this (empty) database, MEDIA_ROOT and
+    CONTRIBUTIONS_ROOT; return the row
     counts now in the database. Nothing is changed if anything fails before the end."""
     try:
         archive = zipfile.ZipFile(path)
@@ -204,9 +219,7 @@ def restore_backup(path: Path) -> dict[str, int]:
             ContentType.objects.clear_cache()
             # Adds the content types and permissions of models newer than the backup.
             emit_post_migrate_signal(verbosity=0, interactive=False, db=connection.alias)
-            media_root = Path(settings.MEDIA_ROOT)
-            for member, relative in media:
-                target = media_root.joinpath(*relative.parts)
+            for member, target in media:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with archive.open(member) as source, target.open("wb") as out:
                     while chunk := source.read(1 << 20):
