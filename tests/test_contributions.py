@@ -214,3 +214,19 @@ def test_the_forms_speak_every_language(client, person, language):
     for words in ("Your e-mail address", "Rights to the photo", "Send to the moderators"):
         assert words in english
         assert words not in page
+
+
+def test_the_memorial_pages_prepared_query_gives_what_public_gives(person):
+    from archive.templatetags.archive_contributions import _approved
+
+    older = stored(person, status=Contribution.Status.APPROVED)
+    newer = stored(person, status=Contribution.Status.APPROVED, kind=Contribution.Kind.PHOTO)
+    stored(person, status=Contribution.Status.PENDING)
+    stored(PersonFactory(), status=Contribution.Status.APPROVED)
+
+    found = _approved(person.pk)
+
+    assert found == list(Contribution.objects.of_person(person.pk)) == [older, newer]
+    fields = [field.attname for field in Contribution._meta.concrete_fields]
+    assert [getattr(found[1], name) for name in fields] == [getattr(newer, name) for name in fields]
+    assert _approved(PersonFactory(live=False).pk) == []
