@@ -22,7 +22,7 @@ class ContributionFilter(filters.ArchiveFilterSet):
     person = filters.record_id(_("Contributions about this person."), field_name="person")
     kind = filters.choice(
         [(kind.value, kind.label) for kind in Contribution.SHOWN_KINDS],
-        _("message or photo."),
+        _("`message` or `photo`."),
     )
     ordering = filters.ordering(("decided_at", "approved_at"), ("id", "id"))
     search_fields = ("text",)

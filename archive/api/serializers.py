@@ -533,6 +533,14 @@ class PersonContributionSerializer(RecordSerializer):
         help_text=_("The contributor's name, if they chose to show it; otherwise null."),
     )
     photo = serializers.SerializerMethodField()
+    rights = serializers.CharField(
+        read_only=True,
+        help_text=_(
+            "On what terms a photo was shared: `own` (the contributor took it or holds its "
+            "rights), `permission` (its rights holder allowed it) or `family` (a family photo "
+            "the family agrees to share); empty for a message."
+        ),
+    )
     rights_label = label("rights")
     approved_at = serializers.DateTimeField(source="decided_at", read_only=True)
 
