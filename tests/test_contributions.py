@@ -211,7 +211,12 @@ def test_the_forms_speak_every_language(client, person, language):
     page = response.content.decode()
     assert response.status_code == 200
     assert f'<html lang="{language}">' in page
-    for words in ("Your e-mail address", "Rights to the photo", "Send to the moderators"):
+    for words in (
+        "Send a photo of",
+        "Your e-mail address",
+        "Rights to the photo",
+        "Send to the moderators",
+    ):
         assert words in english
         assert words not in page
 

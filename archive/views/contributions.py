@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from archive.contributions import abuse, mail
@@ -20,9 +21,9 @@ from archive.models.contributions import may_moderate
 from memorial.security import client_address, too_many
 
 TITLES = {
-    Contribution.Kind.MESSAGE: _("Share a remembrance of %(name)s"),
-    Contribution.Kind.PHOTO: _("Send a photo of %(name)s"),
-    Contribution.Kind.CORRECTION: _("Suggest a correction to the record of %(name)s"),
+    Contribution.Kind.MESSAGE: gettext_lazy("Share a remembrance of %(name)s"),
+    Contribution.Kind.PHOTO: gettext_lazy("Send a photo of %(name)s"),
+    Contribution.Kind.CORRECTION: gettext_lazy("Suggest a correction to the record of %(name)s"),
 }
 
 

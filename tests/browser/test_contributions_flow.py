@@ -4,6 +4,8 @@ the memorial page: in a browser, the visitor's without JavaScript."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.test_public_pages import serious_violations
+
 pytestmark = pytest.mark.browser
 
 MESSAGE = "He carried water for the whole street every morning."
@@ -31,9 +33,15 @@ def test_a_visitor_sends_a_message_a_moderator_approves_it_and_the_visitor_sees_
     visitor.get_by_role("textbox", name="Your e-mail address").fill("leyla@example.net")
     visitor.get_by_role("textbox", name="Your relationship to the person").fill("niece")
     visitor.get_by_role("textbox", name="Your remembrance message").fill(MESSAGE)
+    visitor.wait_for_timeout(1100)  # the form's minimum time, as a person would take
+    # Without consent the form comes back with what was written and says what is missing.
+    visitor.get_by_role("button", name="Send to the moderators").click()
+    expect(visitor.get_by_role("alert")).to_contain_text("Please correct what is marked below.")
+    expect(visitor.get_by_role("textbox", name="Your remembrance message")).to_have_value(MESSAGE)
+    assert not serious_violations(visitor)
     visitor.get_by_role("checkbox", name="I agree that the archive keeps").check()
     visitor.screenshot(path=screenshots / "contribution-form.png", full_page=True)
-    visitor.wait_for_timeout(1100)  # the form's minimum time, as a person would take
+    visitor.wait_for_timeout(1100)
     visitor.get_by_role("button", name="Send to the moderators").click()
     expect(visitor.get_by_role("heading", name="Thank you for writing")).to_be_visible()
 
@@ -45,6 +53,7 @@ def test_a_visitor_sends_a_message_a_moderator_approves_it_and_the_visitor_sees_
     panel.get_by_role("link", name="Read and decide").click()
     moderator.get_by_role("link", name="Remembrance message").click()
     expect(moderator.get_by_text("leyla@example.net")).to_be_visible()
+    moderator.screenshot(path=screenshots / "contribution-review.png", full_page=True)
     moderator.get_by_role("button", name="Approve and publish").click()
     expect(moderator.get_by_text("Approved: it is now on the person's page.")).to_be_visible()
 
