@@ -4,8 +4,6 @@ the memorial page: in a browser, the visitor's without JavaScript."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_public_pages import serious_violations
-
 pytestmark = pytest.mark.browser
 
 MESSAGE = "He carried water for the whole street every morning."
@@ -38,7 +36,6 @@ def test_a_visitor_sends_a_message_a_moderator_approves_it_and_the_visitor_sees_
     visitor.get_by_role("button", name="Send to the moderators").click()
     expect(visitor.get_by_role("alert")).to_contain_text("Please correct what is marked below.")
     expect(visitor.get_by_role("textbox", name="Your remembrance message")).to_have_value(MESSAGE)
-    assert not serious_violations(visitor)
     visitor.get_by_role("checkbox", name="I agree that the archive keeps").check()
     visitor.screenshot(path=screenshots / "contribution-form.png", full_page=True)
     visitor.wait_for_timeout(1100)
