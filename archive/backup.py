@@ -9,7 +9,9 @@ A backup is a zip archive holding
   and restricted records included), revisions, workflow states, history, users and groups, the
   page tree, images and documents;
 - ``media/...``: every uploaded file (images, renditions, documents), read from the media storage
-  (MEDIA_ROOT, or the bucket: memorial/media.py) and restored into it.
+  (MEDIA_ROOT, or the bucket: memorial/media.py) and restored into it;
+- ``contributions/...``: the photos visitors sent, from the private "contributions" storage
+  (CONTRIBUTIONS_ROOT, or the bucket's contributions/; see archive/models/contributions.py).
 
 Left out, because they are rebuilt or worth nothing in another database: sessions, the search
 index, the reference index, editing sessions and unsaved form states, temporary uploads, and
@@ -36,7 +38,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection, transaction
@@ -46,7 +48,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from memorial.media import IMPORTS_PREFIX
+from memorial.media import CONTRIBUTIONS_PREFIX, IMPORTS_PREFIX
 
 FORMAT = "memorial-archive-backup"
 VERSION = 1
@@ -64,6 +66,10 @@ EXCLUDED = [
 ]
 TYPES = ["contenttypes", "auth.permission"]
 MEDIA_PREFIX = "media/"
+# The storages whose files a backup holds, by their folder in it.
+STORED = {MEDIA_PREFIX: "default", f"{CONTRIBUTIONS_PREFIX}/": "contributions"}
+# In a bucket, the other storages' folders sit at the top of the default storage: not media.
+NOT_MEDIA = {IMPORTS_PREFIX, CONTRIBUTIONS_PREFIX}
 
 
 class BackupError(Exception):
@@ -112,38 +118,40 @@ def create_backup(path: Path) -> dict[str, int]:
             archive.writestr("manifest.json", json.dumps(manifest, indent=2))
             archive.write(types, "types.json")
             archive.write(data, "data.json")
-            for name in _stored_files():
-                with (
-                    default_storage.open(name, "rb") as source,
-                    archive.open(MEDIA_PREFIX + name, "w", force_zip64=True) as out,
-                ):
-                    shutil.copyfileobj(source, out, 1 << 20)
+            for prefix, alias in STORED.items():
+                storage = storages[alias]
+                for name in _stored_files(storage):
+                    with (
+                        storage.open(name, "rb") as source,
+                        archive.open(prefix + name, "w", force_zip64=True) as out,
+                    ):
+                        shutil.copyfileobj(source, out, 1 << 20)
     partial.replace(path)
     return counts
 
 
-def _stored_files(folder: str = ""):
-    """The name of every file in the media storage under ``folder``, in a stable order. The
-    import files waiting in a bucket's ``imports/`` are an admin session's, not the archive's."""
+def _stored_files(storage, folder: str = ""):
+    """The name of every file in ``storage`` under ``folder``, in a stable order. The import
+    files waiting in a bucket's ``imports/`` are an admin session's, not the archive's."""
     try:
-        folders, files = default_storage.listdir(folder)
-    except FileNotFoundError:  # MEDIA_ROOT not made yet: nothing was ever uploaded
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:  # the folder not made yet: nothing was ever stored
         return
     yield from (folder + name for name in sorted(files))
     for name in sorted(folders):
-        if folder or name != IMPORTS_PREFIX:
-            yield from _stored_files(f"{folder}{name}/")
+        if folder or storage is not storages["default"] or name not in NOT_MEDIA:
+            yield from _stored_files(storage, f"{folder}{name}/")
 
 
-def _store(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
-    """Write the backup's ``member`` into the media storage as ``name``, replacing a file of
-    that name (the storage would otherwise keep both, renaming the new one)."""
-    if default_storage.exists(name):
-        default_storage.delete(name)
+def _store(storage, name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Write the backup's ``member`` into ``storage`` as ``name``, replacing a file of that
+    name (the storage would otherwise keep both, renaming the new one)."""
+    if storage.exists(name):
+        storage.delete(name)
     with archive.open(member) as source:
-        stored = default_storage.save(name, File(source, name=name))
+        stored = storage.save(name, File(source, name=name))
     if stored != name:
-        raise BackupError(f"The media storage kept {name} as {stored}.")
+        raise BackupError(f"The storage kept {name} as {stored}.")
 
 
 def database_contents() -> list[str]:
@@ -181,22 +189,24 @@ def read_manifest(archive: zipfile.ZipFile) -> dict:
     return manifest
 
 
-def _media_members(archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, PurePosixPath]]:
+def _media_members(archive: zipfile.ZipFile) -> list[tuple[zipfile.ZipInfo, str, PurePosixPath]]:
+    """Each stored file of the backup, the storage it goes back to, and its name there."""
     members = []
     for member in archive.infolist():
-        if not member.filename.startswith(MEDIA_PREFIX) or member.is_dir():
+        prefix = next((p for p in STORED if member.filename.startswith(p)), None)
+        if prefix is None or member.is_dir():
             continue
-        relative = PurePosixPath(member.filename[len(MEDIA_PREFIX) :])
+        relative = PurePosixPath(member.filename[len(prefix) :])
         if relative.is_absolute() or ".." in relative.parts or not relative.parts:
             raise BackupError(
                 f"The backup holds a file outside the media folder: {member.filename}"
             )
-        members.append((member, relative))
+        members.append((member, STORED[prefix], relative))
     return members
 
 
 def restore_backup(path: Path) -> dict[str, int]:
-    """Restore the backup at ``path`` into this (empty) database and the media storage; return
+    """Restore the backup at ``path`` into this (empty) database and the storages; return
     the row counts now in the database. Nothing in the database is changed if anything fails
     before the end."""
     try:
@@ -235,8 +245,8 @@ def restore_backup(path: Path) -> dict[str, int]:
             ContentType.objects.clear_cache()
             # Adds the content types and permissions of models newer than the backup.
             emit_post_migrate_signal(verbosity=0, interactive=False, db=connection.alias)
-            for member, relative in media:
-                _store(relative.as_posix(), archive, member)
+            for member, alias, relative in media:
+                _store(storages[alias], relative.as_posix(), archive, member)
     call_command("rebuild_references_index", verbosity=0)
     call_command("update_index", verbosity=0)
     return _counts()

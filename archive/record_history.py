@@ -83,6 +83,7 @@ NOT_VALUES = {
 }
 RICH_TEXT = {"biography", "body"}
 
+
 @dataclass(frozen=True)
 class Reason:
     text: str

@@ -3,7 +3,18 @@
 from django.urls import path, re_path
 
 from .models.identifiers import ADDRESS_PATTERN
-from .views import citation, feeds, figures, holds, people, private_pages, search, sources, timeline
+from .views import (
+    citation,
+    contributions,
+    feeds,
+    figures,
+    holds,
+    people,
+    private_pages,
+    search,
+    sources,
+    timeline,
+)
 
 app_name = "archive"
 
@@ -23,6 +34,13 @@ urlpatterns = [
     path("people/<int:pk>/request/", holds.request_hold, name="person_hold_request"),
     path("request-a-correction/", holds.request_hold, name="hold_request"),
     path("request-a-correction/sent/", holds.request_sent, name="hold_request_sent"),
+    path(
+        "people/<int:pk>/contribute/<slug:kind>/",
+        contributions.contribute,
+        name="contribute",
+    ),
+    path("people/missing-person/", contributions.missing_person, name="missing_person"),
+    path("contributions/sent/", contributions.sent, name="contribution_sent"),
     path("families/<int:pk>/", people.family_detail, name="family_detail"),
     path("timeline/", timeline.timeline, name="timeline"),
     path("timeline/<int:pk>/changes/", timeline.entry_changes, name="timeline_entry_changes"),

@@ -14,6 +14,8 @@ from wagtail_localize import wagtail_hooks as localize
 
 from .admin.bulk.actions import BULK_ACTIONS
 from .admin.bulk.moderation import RESTRICT_ACTION
+from .admin.contributions import menu as contributions_menu
+from .admin.contributions import urls as contributions_urls
 from .admin.dashboard import WAGTAIL_WORKFLOW_PANELS, AwaitingModerationPanel, FiguresPanel
 from .admin.filters import BooleanFilterAdapter
 from .admin.holds.dashboard import HoldsPanel
@@ -108,3 +110,9 @@ for bulk_action in BULK_ACTIONS:
 @hooks.register("register_log_actions")
 def register_archive_log_actions(actions):
     actions.register_action(RESTRICT_ACTION, _("Restrict"), _("Restricted to staff"))
+
+
+# Visitors' contributions, for moderators (archive/admin/contributions/).
+hooks.register("register_admin_urls", lambda: contributions_urls.urlpatterns)
+hooks.register("register_admin_menu_item", contributions_menu.menu_item)
+hooks.register("construct_homepage_panels", contributions_menu.add_panel)

@@ -7,19 +7,25 @@ In the bucket, only Wagtail's images (originals under ``original_images/``, rend
 of the bucket, ``MEDIA_S3_PUBLIC_URL``). Everything else stays private to the app's credentials:
 documents, which the app serves itself after Wagtail's privacy check (``/documents/<id>/...``;
 a document in a collection with a view restriction must not be readable by its bucket address),
-and people's import files waiting between the admin's preview and import (``imports/``). The
+people's import files waiting between the admin's preview and import (``imports/``), and the
+photos visitors sent (``contributions/``), which the app serves once a moderator approved them. The
 bucket policy that says so is ``public_read_policy()``; ``manage.py prepare_media_bucket`` puts it.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 
 S3_BACKEND = "storages.backends.s3.S3Storage"
 # Wagtail's upload folders for images and their renditions: the public reads these.
 PUBLIC_PREFIXES = ("original_images/", "images/")
 IMPORTS_PREFIX = "imports"
+CONTRIBUTIONS_PREFIX = "contributions"
 # People's import files on one machine: nowhere the web server serves.
 LOCAL_IMPORTS_DIR = f"{tempfile.gettempdir()}/memorial-imports"
 
@@ -44,9 +50,10 @@ def origin(address: str) -> str:
 
 def s3_storages(bucket: str, endpoint_url: str, region: str, media_url: str) -> dict:
     """Django's STORAGES entries for media in ``bucket``, whose public files are read at
-    ``media_url`` (``public_base()``): "default" (images and documents) and "imports" (import
-    files waiting for confirmation). Credentials come from the environment
-    (``AWS_ACCESS_KEY_ID``, ``AWS_SECRET_ACCESS_KEY``) or the machine's role, as boto3 finds them.
+    ``media_url`` (``public_base()``): "default" (images and documents), "imports" (import
+    files waiting for confirmation) and "contributions" (photos visitors sent). Credentials
+    come from the environment (``AWS_ACCESS_KEY_ID``, ``AWS_SECRET_ACCESS_KEY``) or the
+    machine's role, as boto3 finds them.
     """
     base = urlsplit(media_url.rstrip("/"))
     options = {
@@ -68,6 +75,10 @@ def s3_storages(bucket: str, endpoint_url: str, region: str, media_url: str) -> 
     return {
         "default": {"BACKEND": S3_BACKEND, "OPTIONS": options},
         "imports": {"BACKEND": S3_BACKEND, "OPTIONS": {**options, "location": IMPORTS_PREFIX}},
+        "contributions": {
+            "BACKEND": S3_BACKEND,
+            "OPTIONS": {**options, "location": CONTRIBUTIONS_PREFIX},
+        },
     }
 
 
@@ -76,6 +87,22 @@ def local_imports_storage() -> dict:
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": LOCAL_IMPORTS_DIR, "directory_permissions_mode": 0o700},
     }
+
+
+class ContributionsFolder(FileSystemStorage):
+    """The photos visitors sent, on this machine: CONTRIBUTIONS_ROOT, read when used, as the
+    default storage reads MEDIA_ROOT (so a test, or a restore, may point it elsewhere)."""
+
+    def __init__(self, **options):
+        super().__init__(base_url=None, directory_permissions_mode=0o700, **options)
+
+    @property
+    def base_location(self):
+        return settings.CONTRIBUTIONS_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
 
 def public_read_policy(bucket: str) -> dict:

@@ -60,7 +60,8 @@ class SecurityHeadersMiddleware:
         return response
 
 
-def _too_many(request, retry_after: int, message: str):
+def too_many(request, retry_after: int, message: str):
+    """The 429 page: ``message``, and how many minutes to wait (also as ``Retry-After``)."""
     response = render(
         request,
         "429.html",
@@ -129,7 +130,7 @@ def sign_in_refused(request, username: str, message: str):
     address (see _count_login_failure), else None. The private pages' password form uses it
     too, naming the page's restriction as the username."""
     if LOGIN_FAILURES.value(_who(request, username)) >= settings.LOGIN_FAILURE_LIMIT:
-        return _too_many(request, settings.LOGIN_LOCKOUT_MINUTES * 60, message)
+        return too_many(request, settings.LOGIN_LOCKOUT_MINUTES * 60, message)
     return None
 
 
@@ -156,7 +157,7 @@ class SearchRateLimitMiddleware:
         if request.GET.get("q") and self.searches.match(request.path_info):
             throttle = SearchThrottle()
             if not throttle.allow_request(request, None):
-                return _too_many(
+                return too_many(
                     request,
                     math.ceil(throttle.wait() or 1),
                     _("You have searched very often in a short time."),

@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from archive import health
 from archive.models.identifiers import ADDRESS_PATTERN
 from archive.sitemaps import sitemaps
-from archive.views import citation, root_files
+from archive.views import citation, contributions, root_files
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -27,6 +27,8 @@ urlpatterns = [
         citation.person_permalink,
         name="person_permalink",
     ),
+    # Photos visitors sent: approved ones to anyone, others to moderators (one address each).
+    path("contributions/photos/<int:pk>/", contributions.photo, name="contribution_photo"),
 ]
 
 if settings.DEBUG:

@@ -15,6 +15,8 @@ OPERATIONS = {
     "/api/v1/deletions/",
     *(f"/api/v1/{name}/" for name in ("people", "families", "sources", "figures", "places")),
     *(f"/api/v1/{name}/{{id}}/" for name in ("people", "families", "sources", "figures", "places")),
+    "/api/v1/contributions/",
+    "/api/v1/contributions/{id}/",
     *(f"/api/v1/{name}/" for name in ("statements", "timeline", "events")),
     *(f"/api/v1/{name}/{{id}}/" for name in ("statements", "timeline", "events")),
     *(f"/api/v1/{name}/{{slug}}/" for name in ("statements", "timeline", "events")),

@@ -21,6 +21,7 @@ from wagtail.models import ModelLogEntry, Page, Revision, TaskState, WorkflowSta
 from archive import models
 from archive.backup import create_backup, restore_backup
 from archive.demo import LANGUAGES
+from tests.contribution_data import stored
 from tests.factories import PersonFactory, user_in
 
 
@@ -51,6 +52,8 @@ def build_content():
     document = Document(title="list")
     document.file.save("list.csv", ContentFile(b"external_id\nlist-1\n"))
     document.save()
+    sent = stored(published, kind=models.Contribution.Kind.PHOTO)
+    sent.photo.save("sent.png", ContentFile(png_bytes()))
 
 
 def snapshot() -> dict:
@@ -97,6 +100,10 @@ def snapshot() -> dict:
             (item.file.name, item.file.open("rb").read())
             for item in [*Image.objects.all(), *Document.objects.all()]
         ),
+        "photos sent": sorted(
+            (c.email, c.photo.name, c.photo.open("rb").read())
+            for c in models.Contribution.objects.all()
+        ),
     }
 
 
@@ -107,7 +114,7 @@ def archive_backup(django_db_setup, django_db_blocker, tmp_path_factory):
     work = tmp_path_factory.mktemp("backup")
     with (
         django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=work / "media"),
+        override_settings(MEDIA_ROOT=work / "media", CONTRIBUTIONS_ROOT=work / "contributions"),
         transaction.atomic(),
     ):
         build_content()
@@ -130,10 +137,12 @@ def forget_cached_rows():
 def test_restore_into_a_fresh_database_brings_everything_back(archive_backup, settings, tmp_path):
     path, expected = archive_backup
     settings.MEDIA_ROOT = tmp_path / "restored-media"
+    settings.CONTRIBUTIONS_ROOT = tmp_path / "restored-contributions"
 
     restore_backup(path)
 
     assert snapshot() == expected
+    assert expected["photos sent"]
     assert expected["counts"]["Person"] == 3 and expected["counts"]["WorkflowState"] == 1
 
 

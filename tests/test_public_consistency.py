@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from archive.exporting import export_archive
 from archive.models import (
+    Contribution,
     Family,
     FamilyMembership,
     Hold,
@@ -35,6 +36,7 @@ from archive.models import (
 from archive.models import (
     Testimony as PersonTestimony,  # not collected as a test class
 )
+from tests.contribution_data import stored as contribution
 from tests.factories import (
     DocumentedPersonFactory,
     EventFactory,
@@ -211,6 +213,25 @@ def archive(db) -> Archive:
     draft_entry.save()
     expired_entry = entry("expired", expire_at=PAST)
 
+    approved, pending, rejected = (
+        Contribution.Status.APPROVED,
+        Contribution.Status.PENDING,
+        Contribution.Status.REJECTED,
+    )
+    shown_contributions = {
+        contribution(shown, status=approved).pk,
+        contribution(renamed, status=approved).pk,
+    }
+    hidden_contributions = {
+        contribution(shown, status=pending).pk,
+        contribution(shown, status=rejected).pk,
+        contribution(shown, kind=Contribution.Kind.CORRECTION, status=pending).pk,
+        contribution(draft, status=approved).pk,
+        contribution(restricted, status=approved).pk,
+        contribution(public_translation, status=approved).pk,
+        contribution(expired, status=approved).pk,
+    }
+
     return Archive(
         shown={
             "people": {shown.pk, shown_az.pk, synthetic.pk, renamed.pk},
@@ -220,6 +241,7 @@ def archive(db) -> Archive:
             "timeline": {shown_entry.pk},
             "places": {town.pk, region.pk},
             "organisations": {issuer.pk},
+            "contributions": shown_contributions,
         },
         hidden={
             "people": {p.pk for p in hidden_people},
@@ -229,6 +251,7 @@ def archive(db) -> Archive:
             "timeline": {draft_entry.pk, expired_entry.pk},
             "places": {hidden_town.pk, unused.pk},
             "organisations": {hidden_issuer.pk},
+            "contributions": hidden_contributions,
         },
         # The shown person and the renamed one: not the synthetic one, nor any hidden one.
         documented_killed=2,
@@ -595,3 +618,33 @@ def test_held_fields_find_nothing_in_filters_search_or_counts(client, field_hold
     assert not api_ids(q="Gizlibioqrafiya")
     assert f"/people/{field_hold.pk}/" not in site_text(client, "/en/search/", q="Gizlibioqrafiya")
     assert documented_breakdown(field_hold.event_id)["age"] == {"unknown": 1}
+
+
+def test_contributions_are_the_same_everywhere(client, archive):
+    shown, hidden = archive.shown["contributions"], archive.hidden["contributions"]
+    people = archive.shown["people"] | archive.hidden["people"]
+    surfaces: dict[str, set[int]] = {"site person pages": set(), "api person records": set()}
+    for language in LANGUAGES:
+        for pk in people:
+            page = client.get(f"/{language}/people/{pk}/")
+            if page.status_code == 200:
+                surfaces["site person pages"] |= ids_in(
+                    page.content.decode(), r'id="contribution-(\d+)"'
+                )
+            record = client.get(f"{API}/people/{pk}/", {"lang": language})
+            if record.status_code == 200:
+                surfaces["api person records"] |= {c["id"] for c in record.json()["contributions"]}
+        listed = client.get(f"{API}/contributions/", {"lang": language, "page_size": 200}).json()
+        surfaces.setdefault("api list", set()).update(r["id"] for r in listed["results"])
+        cursor = client.get(f"{API}/contributions/", {"mode": "cursor"}).json()
+        surfaces.setdefault("api cursor", set()).update(r["id"] for r in cursor["results"])
+    by_person = set()
+    for pk in people:
+        listed = client.get(f"{API}/contributions/", {"person": pk}).json()
+        by_person |= {r["id"] for r in listed["results"]}
+    surfaces["api list by person"] = by_person
+    surfaces["api detail"] = found(
+        client, {pk: f"{API}/contributions/{pk}/" for pk in shown | hidden}
+    )
+
+    assert_same(shown, surfaces)

@@ -87,3 +87,22 @@ def grant_translation(apps, schema_editor):
     permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
     for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
         group.permissions.add(permission)
+
+
+def grant_moderation_of_contributions(apps, schema_editor):
+    """Moderators decide on visitors' contributions (archive/admin/contributions/); editors
+    do not see them: they hold contributors' e-mail addresses."""
+    from django.contrib.auth.management import create_permissions
+
+    app_config = apps.get_app_config("archive")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = Permission.objects.filter(
+        content_type__app_label="archive",
+        codename__in=["moderate_contribution", "view_contribution", "change_contribution"],
+    )
+    for group in Group.objects.filter(name="Moderators"):
+        group.permissions.add(*permissions)

@@ -26,6 +26,7 @@ from rest_framework.relations import RelatedField
 from wagtail.rich_text import expand_db_html
 
 from archive.models import (
+    Contribution,
     Event,
     Family,
     FamilyMembership,
@@ -540,11 +541,70 @@ class PersonSerializer(RecordSerializer):
         return file_address(self.context["request"], person.photo.file.url)
 
 
+class PersonContributionSerializer(RecordSerializer):
+    """A remembrance message or photo a visitor sent and a moderator approved. Nothing else of
+    what visitors send is public, and their e-mail addresses never are."""
+
+    url = LinkField("contribution")
+    kind_label = label("kind")
+    contributor = serializers.CharField(
+        source="shown_name",
+        read_only=True,
+        allow_null=True,
+        help_text=_("The contributor's name, if they chose to show it; otherwise null."),
+    )
+    photo = serializers.SerializerMethodField()
+    rights = serializers.CharField(
+        read_only=True,
+        help_text=_(
+            "On what terms a photo was shared: `own` (the contributor took it or holds its "
+            "rights), `permission` (its rights holder allowed it) or `family` (a family photo "
+            "the family agrees to share); empty for a message."
+        ),
+    )
+    rights_label = label("rights")
+    approved_at = serializers.DateTimeField(source="decided_at", read_only=True)
+
+    class Meta:
+        model = Contribution
+        fields = [
+            "id",
+            "url",
+            "kind",
+            "kind_label",
+            "contributor",
+            "relationship",
+            "text",
+            "photo",
+            "photo_width",
+            "photo_height",
+            "rights",
+            "rights_label",
+            "approved_at",
+        ]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_photo(self, contribution):
+        if not contribution.photo:
+            return None
+        return address(self.context["request"], "contribution_photo", contribution.pk)
+
+
 class PersonDetailSerializer(PersonSerializer):
     biography = RichTextField(read_only=True)
+    contributions = PersonContributionSerializer(
+        source="shown_contributions", many=True, read_only=True
+    )
 
     class Meta(PersonSerializer.Meta):
-        fields = [*PersonSerializer.Meta.fields, "biography"]
+        fields = [*PersonSerializer.Meta.fields, "biography", "contributions"]
+
+
+class ContributionSerializer(PersonContributionSerializer):
+    person = PersonSummarySerializer(read_only=True)
+
+    class Meta(PersonContributionSerializer.Meta):
+        fields = [*PersonContributionSerializer.Meta.fields, "person"]
 
 
 class FamilyMemberSerializer(RecordSerializer):

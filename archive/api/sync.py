@@ -42,6 +42,7 @@ from wagtail.models import Locale
 
 from archive.caching import current_generation
 from archive.models import (
+    Contribution,
     Event,
     Family,
     FamilyMembership,
@@ -112,6 +113,7 @@ MADE_OF: dict[str, dict[tuple[type[Model], str], Callable[[str], Q]]] = {
         (Person.sources.through, "person_id"): _own,
         (Testimony, "person_id"): _own,
         (FamilyMembership, "person_id"): _own,
+        (Contribution, "person_id"): _own,
         (Place, "id"): _through("birth_place", "residence", "fate_place", model=Place),
         (Event, "id"): _through("event", model=Event),
         (Source, "id"): _through("sources", "testimonies__source", model=Source),

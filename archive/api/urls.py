@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from archive.models.identifiers import ADDRESS_PATTERN, read_public_id
 
-from . import record_changes, views
+from . import contributions, record_changes, views
 
 app_name = "api"
 
@@ -104,6 +104,7 @@ urlpatterns = [
             ("statements", "statement", record_changes.StatementChangesView),
         )
     ),
+    *resource("contributions", contributions.ContributionViewSet, "contribution"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.DocsView.as_view(), name="docs"),
     # Last: so an address without its final slash is still redirected to the one with it.

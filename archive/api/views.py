@@ -24,6 +24,7 @@ from wagtail.models import Locale
 from archive.caching import current_generation, remembered_here, remembered_items
 from archive.fastpaths.related_rows import attach, attach_lists, directory, with_places
 from archive.models import (
+    Contribution,
     Event,
     Family,
     FamilyMembership,
@@ -311,6 +312,14 @@ class PersonViewSet(ArchiveViewSet):
             "shown_memberships",
             FamilyMembership.objects.filter(person_id__in=ids).select_related("family"),
         )
+        if self.action == "retrieve":  # only the full record lists them
+            attach_lists(
+                people,
+                "shown_contributions",
+                Contribution.objects.public()
+                .filter(person_id__in=ids)
+                .order_by("decided_at", "pk"),
+            )
         return people
 
 

@@ -1,4 +1,5 @@
 from .changes import LoggedChange, MergedRecord, PublicRecord, SyncState
+from .contributions import Contribution
 from .dates import PartialDate, Precision
 from .events import Event
 from .figures import ReportedFigure, documented_counts, figure_rows
@@ -12,6 +13,7 @@ from .timeline import TimelineEntry
 
 __all__ = [
     "ContentPage",
+    "Contribution",
     "Event",
     "Family",
     "FamilyMembership",

@@ -8,7 +8,12 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from memorial.media import local_imports_storage, origin, public_base, s3_storages
+from memorial.media import (
+    local_imports_storage,
+    origin,
+    public_base,
+    s3_storages,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -204,9 +209,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Photos visitors sent: outside MEDIA_ROOT, which the proxy serves to anyone.
+CONTRIBUTIONS_ROOT = Path(os.environ.get("CONTRIBUTIONS_ROOT", VAR_DIR / "contributions"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "imports": local_imports_storage(),
+    "contributions": {"BACKEND": "memorial.media.ContributionsFolder"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # With more than one app server, media live in one S3-compatible bucket (memorial/media.py).
@@ -229,6 +237,27 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "csv", "xlsx", "odt", "docx", "png", "jpg", "jpeg"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Visitors' contributions (archive/contributions/). Their photos are kept in the "contributions"
+# storage (above), never where the public reads, and reach the public only through a view that
+# checks that a moderator approved them. Each address may send CONTRIBUTION_LIMIT of them in
+# CONTRIBUTION_WINDOW_MINUTES, counted by every worker together; a form sent back sooner than
+# CONTRIBUTION_MIN_SECONDS after it was opened is refused (no person types that fast).
+CONTRIBUTION_LIMIT = int(os.environ.get("CONTRIBUTION_LIMIT", "5"))
+CONTRIBUTION_WINDOW_MINUTES = int(os.environ.get("CONTRIBUTION_WINDOW_MINUTES", "60"))
+CONTRIBUTION_MIN_SECONDS = int(os.environ.get("CONTRIBUTION_MIN_SECONDS", "5"))
+# At most this many links in a contribution's text (none is ever made clickable).
+CONTRIBUTION_MAX_LINKS = 2
+# Mail: moderators hear of each contribution, contributors of each decision. SMTP from the
+# environment (development prints mail on the console, tests keep it in memory).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "archive@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Documents are always downloaded, never rendered inline, so an uploaded HTML file cannot run;
 # and always through the app, which checks a collection's view restriction first (with media in
 # a bucket, documents are private there: memorial/media.py).
@@ -280,8 +309,9 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "archive.api.schema.with_guide",
     ],
-    # Three models have a "kind"; name each one's choices after its model.
+    # Four models have a "kind"; name each one's choices after its model.
     "ENUM_NAME_OVERRIDES": {
+        "ContributionKindEnum": "archive.models.Contribution.Kind",
         "OrganisationKindEnum": "archive.models.Organisation.Kind",
         "SourceKindEnum": "archive.models.Source.Kind",
         "StatementKindEnum": "archive.models.StatementPage.Kind",

@@ -29,3 +29,5 @@ CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Mail goes out by SMTP, to the server EMAIL_HOST names (settings/base.py reads the rest).
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -56,6 +56,8 @@ def site_content(live_site):
             "figures": "/en/figures/",
             "statement": statement.url,
             "home-az": "/az/",
+            "contribution form": f"{memorial}contribute/photo/",
+            "missing person form": "/en/people/missing-person/",
         },
     )
 
