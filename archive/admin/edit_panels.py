@@ -14,7 +14,7 @@ from wagtail.admin.panels import (
 )
 
 from .forms import ArchiveAdminForm, PartialDatesForm, PersonForm
-from .panels import FamilyMembershipsPanel
+from .panels import FamilyMembershipsPanel, PartialDatesInlinePanel
 from .widgets import ChooserPanel
 
 EVENT = ObjectList(
@@ -68,6 +68,17 @@ PERSON = ObjectList(
             [
                 FieldRowPanel([FieldPanel("fate"), FieldPanel("fate_date")]),
                 FieldRowPanel([FieldPanel("fate_place"), FieldPanel("event")]),
+                PartialDatesInlinePanel(
+                    "fate_events",
+                    heading=_("Fate events"),
+                    panels=[
+                        FieldRowPanel(
+                            [FieldPanel("kind"), FieldPanel("date"), FieldPanel("certainty")]
+                        ),
+                        FieldRowPanel([FieldPanel("place"), FieldPanel("source")]),
+                        FieldPanel("note"),
+                    ],
+                ),
             ],
             heading=_("Fate"),
         ),

@@ -1,6 +1,7 @@
 from .changes import LoggedChange, MergedRecord, PublicRecord, SyncState
 from .dates import PartialDate, Precision
 from .events import Event
+from .fate_events import FateEvent
 from .figures import ReportedFigure, documented_counts, figure_rows
 from .pages import ContentPage, HomePage, StatementIndexPage, StatementPage
 from .people import Family, FamilyMembership, Person, Testimony
@@ -13,6 +14,7 @@ __all__ = [
     "Event",
     "Family",
     "FamilyMembership",
+    "FateEvent",
     "HomePage",
     "LoggedChange",
     "MergedRecord",

@@ -410,9 +410,25 @@ class Person(ModeratedSnippet):
         )
         self.age = self.computed_age()
 
+    def derive_fate(self) -> None:
+        """With fate events (:mod:`.fate_events`), the summary fate is the one they leave;
+        without, it stays as typed or imported. An edit form's or a revision's events are
+        read as they stand in memory, before they are saved."""
+        if self.pk is None and "fate_events" not in getattr(self, "_cluster_related_objects", {}):
+            return
+        events = sorted(self.fate_events.all(), key=lambda event: event.sort_order or 0)
+        self.fate = fate_from_events(events) or self.fate
+
     def save(self, *args, **kwargs):
         self.update_derived_fields()
+        self.derive_fate()
         super().save(*args, **kwargs)
+
+
+def fate_from_events(events: list) -> str | None:
+    """The summary fate a sequence of fate events leaves, in the order given: that of the
+    last one that changes it (``FateEvent.summary``); None when none does."""
+    return next((event.summary for event in reversed(events) if event.summary), None)
 
 
 # The fate said of a woman and of a man. Languages whose words do not agree with the sex
