@@ -253,3 +253,18 @@ def test_an_import_with_a_single_fate_column_works_as_before():
     assert report.summary.created == 1
     assert person.fate == Person.Fate.MISSING
     assert not person.fate_events.exists()
+
+
+def test_an_import_keeps_the_fate_a_persons_events_leave_and_their_events():
+    person = with_events(
+        PersonFactory(external_id="list-7", fate=Person.Fate.CAPTIVE),
+        Kind.TAKEN_CAPTIVE,
+        Kind.RELEASED,
+    )
+
+    run([person_row(7, fate="killed")], publish=True)
+
+    person.refresh_from_db()
+    assert person.fate == Person.Fate.RELEASED
+    assert [event.kind for event in person.fate_events.all()] == ["taken_captive", "released"]
+    assert len(person.latest_revision.content["fate_events"]) == 2

@@ -396,7 +396,8 @@ class Person(ModeratedSnippet):
         )
 
     def update_derived_fields(self) -> None:
-        """Fill the columns computed from others: the name search keys and the age.
+        """Fill the columns computed from others: the name search keys, the age and, from
+        the fate events, the summary fate.
 
         ``save()`` calls it; bulk writers, which bypass ``save()``, call it themselves. It also
         drops direction-override characters from every text, which could garble a page."""
@@ -409,6 +410,7 @@ class Person(ModeratedSnippet):
             *self.alternative_spellings.splitlines(),
         )
         self.age = self.computed_age()
+        self.derive_fate()
 
     def derive_fate(self) -> None:
         """With fate events (:mod:`.fate_events`), the summary fate is the one they leave;
@@ -421,7 +423,6 @@ class Person(ModeratedSnippet):
 
     def save(self, *args, **kwargs):
         self.update_derived_fields()
-        self.derive_fate()
         super().save(*args, **kwargs)
 
 
