@@ -61,6 +61,30 @@ def test_saving_derives_the_fate_from_the_events_in_their_order():
     assert Person.objects.get(pk=person.pk).fate == Person.Fate.RELEASED
 
 
+def test_the_deciding_event_gives_the_summary_its_date_and_place_and_the_age():
+    place = PlaceFactory(name="Khojaly")
+    person = PersonFactory(fate=Person.Fate.WOUNDED, born=datetime.date(1950, 6, 1), fate_date=None)
+    FateEvent.objects.create(
+        person=person, kind=Kind.WOUNDED, sort_order=0, date=datetime.date(1992, 2, 26)
+    )
+    FateEvent.objects.create(
+        person=person,
+        kind=Kind.DIED_OF_WOUNDS,
+        sort_order=1,
+        date=datetime.date(2001, 1, 1),
+        date_precision=Precision.YEAR,
+        place=place,
+    )
+    FateEvent.objects.create(person=person, kind=Kind.BURIED, sort_order=2)
+    person.save()
+
+    person.refresh_from_db()
+    assert person.fate == Person.Fate.DIED_OF_WOUNDS
+    assert (person.fate_date, person.fate_date_precision) == (datetime.date(2001, 1, 1), "year")
+    assert person.fate_place == place
+    assert person.age == 51
+
+
 def test_without_events_or_with_only_a_burial_the_fate_stays_as_typed():
     plain = PersonFactory(fate=Person.Fate.MISSING)
     buried = with_events(PersonFactory(fate=Person.Fate.KILLED), Kind.BURIED)
