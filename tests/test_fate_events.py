@@ -245,6 +245,12 @@ def test_the_api_gives_the_events_in_detail_and_in_lists(client, documented_stor
     assert captive["date"]["precision"] == "month" and captive["place"] is None
 
 
+def test_the_csv_export_gives_each_event_and_its_date(client, documented_story):
+    csv = b"".join(client.get(PEOPLE, {"format": "csv"}).streaming_content).decode()
+
+    assert "Wounded 1992-02-26; Taken captive 1992-02" in csv
+
+
 def test_the_schema_declares_the_events(client):
     schema = client.get("/api/schema/", {"format": "json"}).json()
     person = schema["components"]["schemas"]["Person"]["properties"]
