@@ -20,6 +20,7 @@ def person_form(**fields):
         "occupation": "",
         "biography": rich_text("<p>A synthetic test record.</p>"),
         "testimonies": inline_formset([]),
+        "fate_events": inline_formset([]),
         "verification": "unverified",
         "visibility": "public",
         "is_synthetic": "on",

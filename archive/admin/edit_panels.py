@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
 
 from .change_reasons import PersonChangeForm, TimelineEntryChangeForm, reason_panel
 from .forms import ArchiveAdminForm, PartialDatesForm
-from .panels import FamilyMembershipsPanel
+from .panels import FamilyMembershipsPanel, PartialDatesInlinePanel
 from .widgets import ChooserPanel
 
 EVENT = ObjectList(
@@ -69,6 +69,17 @@ PERSON = ObjectList(
             [
                 FieldRowPanel([FieldPanel("fate"), FieldPanel("fate_date")]),
                 FieldRowPanel([FieldPanel("fate_place"), FieldPanel("event")]),
+                PartialDatesInlinePanel(
+                    "fate_events",
+                    heading=_("Fate events"),
+                    panels=[
+                        FieldRowPanel(
+                            [FieldPanel("kind"), FieldPanel("date"), FieldPanel("certainty")]
+                        ),
+                        FieldRowPanel([FieldPanel("place"), FieldPanel("source")]),
+                        FieldPanel("note"),
+                    ],
+                ),
             ],
             heading=_("Fate"),
         ),

@@ -12,7 +12,7 @@ from wagtail.snippets.widgets import AdminSnippetChooser
 
 from archive.models import Family, FamilyMembership, Person
 from archive.models.dates import PartialDate, PartialDateTextField, Precision, partial_date_names
-from archive.models.people import may_see_restricted
+from archive.models.people import fate_from_events, may_see_restricted
 
 
 class PartialDatesMixin:
@@ -94,7 +94,12 @@ class PartialDatesPageForm(PartialDatesMixin, WagtailAdminPageForm):
     pass
 
 
+class PartialDatesChildForm(PartialDatesMixin, WagtailAdminModelForm):
+    """The rows of an inline panel with partial dates (a person's fate events)."""
+
+
 FAMILY_MEMBERSHIPS = "family_memberships"
+FATE_EVENTS = "fate_events"
 
 
 class FamilyMembershipFormSet(BaseInlineFormSet):
@@ -152,6 +157,31 @@ class PersonForm(PartialDatesForm):
             instance=self.instance,
             prefix=FAMILY_MEMBERSHIPS,
         )
+
+    def is_valid(self):
+        return super().is_valid() and self.fate_agrees_with_events()
+
+    def fate_agrees_with_events(self) -> bool:
+        """With fate events, the summary fate is the one they leave (``Person.derive_fate``
+        sets it on save): a summary that contradicts them is a form error naming it."""
+        events = self.formsets.get(FATE_EVENTS)
+        if events is None:
+            return True
+        rows = [
+            form
+            for form in events.forms
+            if form.cleaned_data and not events._should_delete_form(form)
+        ]
+        rows.sort(key=lambda form: form.cleaned_data.get("ORDER") or 0)
+        derived = fate_from_events([form.instance for form in rows])
+        if derived is None or derived == self.cleaned_data.get("fate"):
+            return True
+        self.add_error(
+            "fate",
+            _("The fate events leave this person “%(fate)s”: choose that, or change the events.")
+            % {"fate": dict(Person.Fate.choices)[derived]},
+        )
+        return False
 
     def save(self, commit=True):
         person = super().save(commit=commit)

@@ -1,9 +1,9 @@
 """Edit-form panels of the archive's own."""
 
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import InlinePanel, Panel, get_form_for_model
 
-from .forms import FAMILY_MEMBERSHIPS
+from .forms import FAMILY_MEMBERSHIPS, PartialDatesChildForm
 
 
 class TimelineLinksPanel(Panel):
@@ -19,6 +19,22 @@ class TimelineLinksPanel(Panel):
             urls = AdminURLFinder(self.request.user)
             context["entries"] = [(entry, urls.get_edit_url(entry)) for entry in entries]
             return context
+
+
+class PartialDatesInlinePanel(InlinePanel):
+    """An inline panel whose rows edit each partial date as one text box, as the record's own
+    form does (:class:`archive.admin.forms.PartialDatesMixin`)."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        # Wagtail sets a row form of its own only to defer required fields (for drafts).
+        deferred = self.child_edit_handler.get_form_options().get("defer_required_on_fields")
+        options["formsets"][self.relation_name]["form"] = get_form_for_model(
+            self.db_field.related_model,
+            form_class=PartialDatesChildForm,
+            **({"defer_required_on_fields": deferred} if deferred else {}),
+        )
+        return options
 
 
 class FamilyMembershipsPanel(Panel):

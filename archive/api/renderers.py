@@ -175,6 +175,9 @@ def _cell(value) -> str | int | float:
 def _label(value: dict) -> str:
     if "precision" in value:  # a partial date, "~" marking an approximate one as EDTF does
         return value["value"] + ("~" if value["approximate"] else "")
+    if "kind_label" in value:  # a fate event: what happened, then when, where known
+        date = value.get("date")
+        return value["kind_label"] + (f" {_label(date)}" if date else "")
     for key in ("name", "title", "text"):
         if key in value:
             return value[key]

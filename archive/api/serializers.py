@@ -30,6 +30,7 @@ from archive.models import (
     Event,
     Family,
     FamilyMembership,
+    FateEvent,
     Organisation,
     PartialDate,
     Person,
@@ -458,6 +459,27 @@ class TestimonySerializer(RecordSerializer):
         fields = ["text", "given_by", "given_on", "source"]
 
 
+class FateEventSerializer(RecordSerializer):
+    kind_label = label("kind")
+    date = partial_date("event_date")
+    place = PlaceSummarySerializer(read_only=True, allow_null=True)
+    source = SourceSummarySerializer(read_only=True, allow_null=True)
+    certainty_label = label("certainty")
+
+    class Meta:
+        model = FateEvent
+        fields = [
+            "kind",
+            "kind_label",
+            "date",
+            "place",
+            "source",
+            "certainty",
+            "certainty_label",
+            "note",
+        ]
+
+
 class PersonSerializer(RecordSerializer):
     url = LinkField("person")
     page_url = PageField()
@@ -493,6 +515,15 @@ class PersonSerializer(RecordSerializer):
     families = MembershipSerializer(source="shown_memberships", many=True, read_only=True)
     sources = SourceSummarySerializer(source="shown_sources", many=True, read_only=True)
     testimonies = TestimonySerializer(source="shown_testimonies", many=True, read_only=True)
+    fate_events = FateEventSerializer(
+        source="shown_fate_events",
+        many=True,
+        read_only=True,
+        help_text=_(
+            "What happened to the person, event by event, in order; `fate` sums them up "
+            "(the last event that changes it) when there are any."
+        ),
+    )
     photo = serializers.SerializerMethodField()
     locale = locale_field()
 
@@ -522,6 +553,7 @@ class PersonSerializer(RecordSerializer):
             "fate_label",
             "fate_date",
             "fate_place",
+            "fate_events",
             "event",
             "occupation",
             "verification",

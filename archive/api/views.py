@@ -22,12 +22,19 @@ from rest_framework.views import APIView
 from wagtail.models import Locale
 
 from archive.caching import current_generation, remembered_here, remembered_items
-from archive.fastpaths.related_rows import attach, attach_lists, directory, with_places
+from archive.fastpaths.related_rows import (
+    attach,
+    attach_lists,
+    directory,
+    place_directory,
+    with_places,
+)
 from archive.models import (
     Contribution,
     Event,
     Family,
     FamilyMembership,
+    FateEvent,
     Person,
     Place,
     PublicRecord,
@@ -307,6 +314,10 @@ class PersonViewSet(ArchiveViewSet):
         testimonies = list(Testimony.objects.filter(person_id__in=ids))
         attach(testimonies, "source", directory=sources)
         attach_lists(people, "shown_testimonies", testimonies)
+        fate_events = list(FateEvent.objects.filter(person_id__in=ids))
+        attach(fate_events, "source", directory=sources)
+        attach(fate_events, "place", directory=place_directory(self.request))
+        attach_lists(people, "shown_fate_events", fate_events)
         attach_lists(
             people,
             "shown_memberships",

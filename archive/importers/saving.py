@@ -141,8 +141,9 @@ class PeopleWriter:
         for person in people:
             person.locale = locale
             person.live, person.has_unpublished_changes = False, True
-            person.update_derived_fields()
             person.testimonies = []  # in memory, like the sources below
+            person.fate_events = []
+            person.update_derived_fields()
         self._sources_in_memory(rows)
         ids = allocate_ids(Person, len(people))
         if ids is not None:

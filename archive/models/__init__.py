@@ -2,6 +2,7 @@ from .changes import LoggedChange, MergedRecord, PublicRecord, SyncState
 from .contributions import Contribution
 from .dates import PartialDate, Precision
 from .events import Event
+from .fate_events import FateEvent
 from .figures import ReportedFigure, documented_counts, figure_rows
 from .holds import Hold
 from .pages import ContentPage, HomePage, StatementIndexPage, StatementPage
@@ -17,6 +18,7 @@ __all__ = [
     "Event",
     "Family",
     "FamilyMembership",
+    "FateEvent",
     "Hold",
     "HomePage",
     "LoggedChange",

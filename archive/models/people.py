@@ -427,7 +427,8 @@ class Person(ModeratedSnippet):
         )
 
     def update_derived_fields(self) -> None:
-        """Fill the columns computed from others: the name search keys and the age.
+        """Fill the columns computed from others: the name search keys, the age and, from
+        the fate events, the summary fate.
 
         ``save()`` calls it; bulk writers, which bypass ``save()``, call it themselves. It also
         drops direction-override characters from every text, which could garble a page."""
@@ -439,11 +440,44 @@ class Person(ModeratedSnippet):
             self.name_original,
             *self.alternative_spellings.splitlines(),
         )
+        self.derive_fate()
         self.age = self.computed_age()
+
+    def derive_fate(self) -> None:
+        """With fate events (:mod:`.fate_events`), the summary fate is the one they leave,
+        with that event's date and place where it has them; without, the fate stays as typed
+        or imported. An edit form's or a revision's events are read as they stand in memory,
+        before they are saved."""
+        if self.pk is None and "fate_events" not in getattr(self, "_cluster_related_objects", {}):
+            return
+        events = sorted(self.fate_events.all(), key=lambda event: event.sort_order or 0)
+        deciding = deciding_event(events)
+        if deciding is None:
+            return
+        self.fate = deciding.summary
+        if deciding.date:
+            self.fate_date = deciding.date
+            self.fate_date_precision = deciding.date_precision
+            self.fate_date_approximate = deciding.date_approximate
+        if deciding.place_id:
+            self.fate_place_id = deciding.place_id
 
     def save(self, *args, **kwargs):
         self.update_derived_fields()
         super().save(*args, **kwargs)
+
+
+def deciding_event(events: list):
+    """Of a sequence of fate events, in the order given, the one whose summary fate the
+    person is left with: the last that changes it (``FateEvent.summary``); None when none
+    does (an identification or a burial keeps the fate before it)."""
+    return next((event for event in reversed(events) if event.summary), None)
+
+
+def fate_from_events(events: list) -> str | None:
+    """The summary fate a sequence of fate events leaves, None when none changes it."""
+    deciding = deciding_event(events)
+    return deciding.summary if deciding else None
 
 
 # The fate said of a woman and of a man. Languages whose words do not agree with the sex

@@ -16,7 +16,15 @@ from archive.caching import remembered
 from archive.fastpaths.letters import letters_in_use
 from archive.fastpaths.prepared import PreparedQuery
 from archive.fastpaths.related_rows import attach, place_directory, prefetched, with_places
-from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
+from archive.models import (
+    Family,
+    FamilyMembership,
+    FateEvent,
+    Person,
+    Place,
+    Source,
+    Testimony,
+)
 from archive.models.figures import AGE_GROUPS, CHILD_UNDER, ELDERLY_FROM
 from archive.models.holds import revealed
 from archive.names import query_tokens
@@ -226,6 +234,10 @@ _testimony_sources = PreparedQuery(
     lambda pk: Source.objects.filter(pk__in=Testimony.objects.filter(person=pk).values("source"))
 )
 _memberships = PreparedQuery(lambda pk: FamilyMembership.objects.filter(person=pk))
+_fate_events = PreparedQuery(lambda pk: FateEvent.objects.filter(person=pk))
+_fate_event_sources = PreparedQuery(
+    lambda pk: Source.objects.filter(pk__in=FateEvent.objects.filter(person=pk).values("source"))
+)
 _families = PreparedQuery(lambda pk: Family.objects.filter(memberships__person=pk))
 
 
@@ -248,7 +260,14 @@ def person_detail(request, pk: int):
         # The relationship's words agree with the person's sex (relationship_label).
         attach(memberships, "person", directory={person.pk: person})
         memberships = one_per_family(memberships, locale_codes(request))
-    prefetched(person, sources=_sources(pk), testimonies=testimonies, memberships=memberships)
+    fate_events = fate_events_of(request, person)
+    prefetched(
+        person,
+        sources=_sources(pk),
+        testimonies=testimonies,
+        memberships=memberships,
+        fate_events=fate_events,
+    )
     context = {
         "person": person,
         "title": structured_data.person_name(person),
@@ -257,6 +276,17 @@ def person_detail(request, pk: int):
         "citation": person_citation(request, person),
     }
     return render(request, "archive/people/person_detail.html", context)
+
+
+def fate_events_of(request, person: Person) -> list[FateEvent]:
+    """The person's fate events, with their places (from the directory) and sources."""
+    events = _fate_events(person.pk)
+    if events:
+        attach(events, "place", directory=place_directory(request, get_language()))
+        attach(events, "person", directory={person.pk: person})
+    if any(event.source_id for event in events):
+        attach(events, "source", directory={s.pk: s for s in _fate_event_sources(person.pk)})
+    return events
 
 
 def one_per_family(
