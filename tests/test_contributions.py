@@ -96,7 +96,9 @@ def test_a_form_sent_faster_than_a_person_types_is_refused(client, person):
     assert not Contribution.objects.exists()
 
 
-@pytest.mark.parametrize("token", ["", "forged", started_token(0)])
+@pytest.mark.parametrize(
+    "token", ["", "forged", started_token(0)], ids=["missing", "forged", "stale"]
+)
 def test_a_missing_forged_or_stale_start_is_refused(client, person, token):
     response = client.post(form_url(person), form_data(started=token))
 
