@@ -33,7 +33,12 @@ as the generation is."""
 from __future__ import annotations
 
 PEOPLE = "people"
+# What a change to anything else replaces: the content generation. Every kept response
+# depends on it, so a shared cache purging it purges every page of the archive.
+CONTENT = "content"
 VERSIONS = "archive_content_version"
+# The keys replaced since a shared cache in front was last told (see purging.py).
+PURGES = "archive_purge"
 PREFIX = "archive_record_changed"
 
 
@@ -107,7 +112,10 @@ def depends_on_tables(*tables: str) -> tuple[str, ...]:
 
 # Installing.
 
-_CREATE_TABLE = f"CREATE TABLE IF NOT EXISTS {VERSIONS} (key text PRIMARY KEY, token text)"
+_CREATE_TABLES = (
+    f"CREATE TABLE IF NOT EXISTS {VERSIONS} (key text PRIMARY KEY, token text)",
+    f"CREATE TABLE IF NOT EXISTS {PURGES} (key text NOT NULL)",
+)
 _POSTGRESQL_PEOPLE_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION archive_people_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -116,6 +124,7 @@ BEGIN
             IS DISTINCT FROM statement_timestamp()::text THEN
         INSERT INTO {VERSIONS} VALUES ('{PEOPLE}', gen_random_uuid()::text)
             ON CONFLICT (key) DO UPDATE SET token = excluded.token;
+        INSERT INTO {PURGES} VALUES ('{PEOPLE}');
         PERFORM set_config('archive.people_changed_at', statement_timestamp()::text, true);
     END IF;
     RETURN NULL;
@@ -123,15 +132,17 @@ END
 $$
 """
 _UPSERT = (
-    "INSERT INTO " + VERSIONS + " (key, token) SELECT key, {token} FROM ({keys}) AS changed"
+    "INSERT INTO " + VERSIONS + " (key, token) SELECT key, {token} FROM {changed} AS changed"
     " WHERE key IS NOT NULL {order} ON CONFLICT (key) DO UPDATE SET token = excluded.token"
 )
+_QUEUE = "INSERT INTO " + PURGES + " SELECT key FROM {changed} AS changed WHERE key IS NOT NULL"
 
 
 def install(cursor, tables: list[str]) -> None:
     """The table of tokens, and the triggers of each of ``tables`` that is one of
     :data:`RECORD_TABLES` (installed by :func:`generation.install_triggers`)."""
-    cursor.execute(_CREATE_TABLE)
+    for statement in _CREATE_TABLES:
+        cursor.execute(statement)
     postgresql = cursor.db.vendor == "postgresql"
     if postgresql:
         cursor.execute(_POSTGRESQL_PEOPLE_FUNCTION)
@@ -148,10 +159,15 @@ def _install_postgresql(cursor, table: str) -> None:
         "ORDER BY key",  # the same order in every writer: no deadlock between two
     )
     function = f"{PREFIX}_{table}"
+
+    def replace(rows: str) -> str:
+        changed = f"({keys.format(rows=rows)})"
+        return f"WITH queued AS ({_QUEUE.format(changed=changed)}) {upsert.format(changed=changed)}"
+
     cursor.execute(
         f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-        f" IF TG_OP <> 'DELETE' THEN {upsert.format(keys=keys.format(rows='new_rows'))}; END IF;"
-        f" IF TG_OP <> 'INSERT' THEN {upsert.format(keys=keys.format(rows='old_rows'))}; END IF;"
+        f" IF TG_OP <> 'DELETE' THEN {replace('new_rows')}; END IF;"
+        f" IF TG_OP <> 'INSERT' THEN {replace('old_rows')}; END IF;"
         " RETURN NULL; END $$"
     )
     transitions = {
@@ -183,12 +199,14 @@ def _install_sqlite(cursor, table: str) -> None:
         " ON CONFLICT (key) DO UPDATE SET token = excluded.token"
     )
     for event in ("insert", "update", "delete"):
-        statements = [people]
+        statements = [people, f"INSERT INTO {PURGES} VALUES ('{PEOPLE}')"]
         for row in ("NEW", "OLD"):
             if (row, event) in (("NEW", "delete"), ("OLD", "insert")):
                 continue
             rows = ", ".join(f"{row}.{quote(column)} AS {column}" for column in columns)
-            statements.append(upsert.format(keys=keys.format(rows=f"(SELECT {rows})")))
+            changed = f"({keys.format(rows=f'(SELECT {rows})')})"
+            statements.append(_QUEUE.format(changed=changed))
+            statements.append(upsert.format(changed=changed))
         name = quote(f"{PREFIX}_{table}_{event}")
         cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
         cursor.execute(

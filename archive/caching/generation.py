@@ -104,11 +104,11 @@ def install_triggers(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     admin_only = sorted(tables & existing & set(ADMIN_ONLY))
     tables = sorted((tables & existing) - set(ADMIN_ONLY))
     with connection.cursor() as cursor:
+        dependencies.install(cursor, tables)
         if connection.vendor == "postgresql":
             _install_postgresql(cursor, tables, admin_only)
         else:
             _install_sqlite(cursor, tables, admin_only)
-        dependencies.install(cursor, tables)
         _index_expiries(cursor, [table for table in _expiring_tables() if table in existing])
 
 
@@ -162,6 +162,28 @@ def _generation_select(vendor: str) -> str:
     )
 
 
+_SECONDS_UNTIL = {
+    "postgresql": "EXTRACT(EPOCH FROM min(expires) - statement_timestamp())",
+    "sqlite": "(julianday(min(expires)) - julianday('now')) * 86400",
+}
+
+
+def seconds_to_next_expiry() -> int | None:
+    """Seconds until the next live record's ``expire_at``, if one has one: a response kept
+    elsewhere than beside the generation (a shared cache in front) must not outlive it."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    vendor = connection.vendor
+    upcoming = " UNION ALL ".join(
+        f"SELECT (SELECT expire_at FROM {table} WHERE expire_at > {_NOW[vendor]} AND live"  # noqa: S608 - names from _meta
+        " ORDER BY expire_at LIMIT 1) AS expires"
+        for table in _expiring_tables()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {_SECONDS_UNTIL[vendor]} FROM ({upcoming}) AS upcoming")  # noqa: S608
+        seconds = cursor.fetchone()[0]
+    return None if seconds is None else max(0, int(seconds))
+
+
 @functools.cache
 def reading_sql(vendor: str) -> str:
     """The query of the generation (one row, one column)."""
@@ -176,8 +198,9 @@ _CREATE_TABLE = (
     "CREATE TABLE IF NOT EXISTS archive_content_generation (id integer PRIMARY KEY, token text)"
 )
 _SQLITE_TRIGGER = (
-    "CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} BEGIN"
-    " UPDATE archive_content_generation SET token = lower(hex(randomblob(16))) WHERE id = 1; END"
+    "CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} BEGIN"  # noqa: S608 - constants
+    " UPDATE archive_content_generation SET token = lower(hex(randomblob(16))) WHERE id = 1;"
+    f" INSERT INTO {dependencies.PURGES} VALUES ('{dependencies.CONTENT}'); END"
 )
 _POSTGRESQL_FUNCTION = """
 CREATE OR REPLACE FUNCTION archive_content_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -187,6 +210,7 @@ BEGIN
     IF current_setting('archive.content_changed_at', true)
             IS DISTINCT FROM statement_timestamp()::text THEN
         UPDATE archive_content_generation SET token = gen_random_uuid()::text WHERE id = 1;
+        INSERT INTO archive_purge VALUES ('content');
         PERFORM set_config('archive.content_changed_at', statement_timestamp()::text, true);
     END IF;
     RETURN NULL;

@@ -16,7 +16,9 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 
+from . import purging
 from .dependencies import PEOPLE
+from .generation import seconds_to_next_expiry
 from .tokens import CONTENT, Reading, serving
 
 RESPONSE_KEY_PREFIX = "archive:response:"
@@ -70,6 +72,12 @@ class AnonymousCacheMiddleware:
 
     def __call__(self, request):
         seconds = getattr(settings, "ANONYMOUS_CACHE_SECONDS", 0)
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            response = self.get_response(request)
+            # What a publish in the admin wrote, out of the cache in front at once (and the
+            # database's list of it emptied, with or without a cache in front).
+            purging.purge_changed()
+            return response
         if not seconds or not _is_cacheable_request(request):
             return self.get_response(request)
 
@@ -86,6 +94,7 @@ class AnonymousCacheMiddleware:
             response["X-Cache"] = "miss"
             versions = reading.read(reading.response_keys())
         if versions is not None and _is_cacheable_response(request, response):
+            purging.offer(response, reading.response_keys(), seconds_to_next_expiry())
             # Only the bytes: a pickled response object can drag along the data it was
             # rendered from (a DRF Response keeps its serializer data, querysets included).
             entry = (

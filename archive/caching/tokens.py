@@ -16,10 +16,7 @@ from dataclasses import dataclass, field
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from . import generation
-from .dependencies import PEOPLE, VERSIONS
-
-# The content generation, among the answers of read_tokens().
-CONTENT = "content"
+from .dependencies import CONTENT, PEOPLE, VERSIONS
 
 
 @dataclass
