@@ -131,9 +131,12 @@ BEGIN
 END
 $$
 """
+# Each key once: a statement may write a person's sources, or many families' members, at once.
 _UPSERT = (
-    "INSERT INTO " + VERSIONS + " (key, token) SELECT key, {token} FROM {changed} AS changed"
-    " WHERE key IS NOT NULL {order} ON CONFLICT (key) DO UPDATE SET token = excluded.token"
+    "INSERT INTO " + VERSIONS + " (key, token) SELECT key, {token} FROM"
+    " (SELECT DISTINCT key FROM {changed} AS keys WHERE key IS NOT NULL) AS changed"
+    # WHERE: SQLite would read ON CONFLICT as the join's ON.
+    " WHERE true {order} ON CONFLICT (key) DO UPDATE SET token = excluded.token"
 )
 _QUEUE = "INSERT INTO " + PURGES + " SELECT key FROM {changed} AS changed WHERE key IS NOT NULL"
 
