@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE ?= memorial.settings.dev
 
-.PHONY: run serve test lint format install install-dev build-deps demo browsers bench messages clean
+.PHONY: run serve test lint format install install-dev build-deps demo browsers varnish bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,12 +45,16 @@ serve: install
 	$(BIN)/gunicorn memorial.wsgi:application --bind $(HOST):$(PORT) \
 		--workers $(WORKERS) --access-logfile - $(GUNICORN_ARGS)
 
-## make test: install everything the suite needs (Debian's Chromium included) and run it all.
-test: install-dev browsers
+## make test: install everything the suite needs (Debian's Chromium and Varnish included) and run it all.
+test: install-dev browsers varnish
 	DJANGO_SETTINGS_MODULE=memorial.settings.test $(BIN)/pytest --numprocesses auto $(PYTEST_ARGS)
 
 browsers:
 	@bash .ci/ensure-debian-packages chromium
+
+# The shared cache in front that tests/test_caching_varnish.py runs (deploy/varnish.vcl).
+varnish:
+	@bash .ci/ensure-debian-packages varnish varnish-modules
 
 lint: install-dev
 	$(BIN)/ruff check .

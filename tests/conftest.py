@@ -27,9 +27,9 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _content_generation_per_statement(request):
-    """On PostgreSQL the content generation changes as a transaction commits, and a test's
-    transaction never does: within it, the generation changes with each statement instead
-    (archive/caching/generation.py)."""
+    """On PostgreSQL the content generation and the token of all people change as a
+    transaction commits, and a test's transaction never does: within it, they change with each
+    statement instead (archive/caching/generation.py, dependencies.py)."""
     uses_database = request.node.get_closest_marker("django_db") or (
         "_django_db_helper" in request.fixturenames
     )
@@ -38,7 +38,9 @@ def _content_generation_per_statement(request):
     request.getfixturevalue("_django_db_helper")
     if connection.in_atomic_block:
         with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS archive_content_changed IMMEDIATE")
+            cursor.execute(
+                "SET CONSTRAINTS archive_content_changed, archive_people_changed IMMEDIATE"
+            )
 
 
 @pytest.fixture

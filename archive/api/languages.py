@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db.models import Model
 from wagtail.models import Locale, TranslatableMixin
 
-from archive.caching import remembered
+from archive.caching import depends_on_tables, remembered
 
 
 class Versions:
@@ -44,6 +44,7 @@ class Versions:
                 ),
                 self.language,
                 request=self.request,
+                depends_on=(),
             )
         return self._found[key]
 
@@ -59,5 +60,6 @@ class Versions:
                 },
                 self.language,
                 request=self.request,
+                depends_on=depends_on_tables(model._meta.db_table),
             )
         return self._found[key]

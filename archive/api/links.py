@@ -86,7 +86,11 @@ class PageAddresses:
         found = self.request.__dict__.setdefault("_archive_event_pages", {})
         if language not in found:
             found[language] = remembered(
-                "api-event-pages", self._find_event_pages, language, request=self.request
+                "api-event-pages",
+                self._find_event_pages,
+                language,
+                request=self.request,
+                depends_on=(),
             )
         return found[language]
 

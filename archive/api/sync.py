@@ -12,8 +12,9 @@ bulk action, the importer's COPY, a command, the scheduler, an expiry passing or
 shows in the comparison, on PostgreSQL and SQLite alike. Each record's entry in a list it
 has left says only that it left, and where it was merged into: nothing about why.
 
-A refresh runs when a sync is asked for and the content generation has moved since the last
-one (:mod:`archive.caching.generation`), or from ``manage.py refresh_public_records``.
+A refresh runs when a sync is asked for and the content has changed since the last one (its
+generation or the token of all people: :func:`archive.caching.content_version`), or from
+``manage.py refresh_public_records``.
 Small lists are compared whole. People and families are many, so only the records the change
 log names are compared: :mod:`archive.api.changelog` has the database note every row written
 to the tables their records are made of (``MADE_OF``), whatever wrote it. A test compares
@@ -40,7 +41,7 @@ from rest_framework.request import Request
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from archive.caching import current_generation
+from archive.caching import content_version
 from archive.models import (
     Contribution,
     Event,
@@ -157,7 +158,7 @@ def refresh(lists: Iterable[tuple[str, type]], *, budget: int | None = None) -> 
     result shows on the next request), or if it would take more than ``budget`` records
     written (a record in one language each): a request must not run for minutes after an
     import of 100,000 people; ``manage.py refresh_public_records``, with no budget, does that."""
-    generation = current_generation()
+    generation = content_version()
     state, _created = SyncState.objects.get_or_create(pk=1)
     if generation is not None and state.generation == generation:
         return state

@@ -21,7 +21,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.models import Locale
 
-from archive.caching import current_generation, remembered_here, remembered_items
+from archive.caching import (
+    PEOPLE,
+    content_version,
+    depends_only_on,
+    family_key,
+    person_key,
+    remembered_here,
+    remembered_items,
+)
 from archive.fastpaths.related_rows import (
     attach,
     attach_lists,
@@ -114,7 +122,7 @@ class ArchiveAPIMixin:
         if self.language:
             response.headers["Content-Language"] = self.language
         response = conditional.finish(request, response, self.last_modified)
-        if self.sync_state and self.sync_state.generation != current_generation(request):
+        if self.sync_state and self.sync_state.generation != content_version(request):
             # Changes not yet in the sync's history (a large one, or a refresh under way): no
             # cache may keep this answer past the refresh that brings them, which starts no new
             # content generation.
@@ -136,6 +144,13 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
     label_attribute = "name"
     # schema.org description of one record (see jsonld.py).
     linked_data = None
+    # The cache's key of one record by id (archive.caching.person_key), for the records whose
+    # pages keep while others change; the others depend on all people and families.
+    record_key = None
+
+    def depends_on(self, pk) -> tuple[str, ...]:
+        """What the record ``pk`` depends on besides the content generation."""
+        return (PEOPLE,) if self.record_key is None else (self.record_key(pk),)
 
     def public_rows(self):
         """Every public row of the model, in every language: the only definition of public
@@ -173,6 +188,7 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
             type(self),
             self.language,
             request=self.request,
+            depends_on=(),
         )
         return rows.all()  # a clone: the queryset itself is shared by the process's requests
 
@@ -203,9 +219,17 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
         been translated. Anything not public is simply not found."""
         key = next(key for key in ("pk", "slug", "public_id") if key in self.kwargs)
         lookup = (key, self.kwargs[key])
+        if self.record_key and key == "pk":
+            depends_only_on(self.request, *self.depends_on(lookup[1]))
         # Which record an address names changes only with the content, like the record.
         found = remembered_items(
-            "api-found", [lookup], self.found, type(self), self.language, request=self.request
+            "api-found",
+            [lookup],
+            self.found,
+            type(self),
+            self.language,
+            request=self.request,
+            depends_on=lambda named: self.depends_on(named[1]) if named[0] == "pk" else (PEOPLE,),
         ).get(lookup)
         written = self.written([found["id"]]) if found else []
         if not written:
@@ -246,8 +270,9 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
     def written(self, ids: list[int]) -> list[Written]:
         """The records ``ids`` as the serializer writes them, rendered as JSON, in that order.
 
-        Each written record is kept in the cache under the content generation, so any change
-        to any content, a publish, unpublish or restriction included, forgets them all. Only
+        Each written record is kept in the cache under the content generation and its own
+        token, or all people's (see depends_on()), so any change to what it shows, a publish,
+        unpublish or restriction included, forgets it. Only
         records of public rows are ever written here (the ids come from ``public_rows()``, the
         rows again from get_queryset()), and the key holds all a record's text depends on
         besides the content: the serializer, the language and the site's address. A record
@@ -261,6 +286,7 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
             links.base_address(self.request),
             request=self.request,
             seconds=RECORD_SECONDS,
+            depends_on=self.depends_on,
         )
         return [found[pk] for pk in ids if pk in found]
 
@@ -290,6 +316,7 @@ class PersonViewSet(ArchiveViewSet):
     default_ordering = ("family_name", "given_name", "pk")
     label_attribute = "display_name"
     linked_data = staticmethod(jsonld.person)
+    record_key = staticmethod(person_key)
 
     def shaped(self, rows):
         # No joins: completed() gives the page its places, events, photos and locales, which
@@ -344,6 +371,7 @@ class FamilyViewSet(ArchiveViewSet):
     filterset_class = filters.FamilyFilter
     default_ordering = ("name", "pk")
     linked_data = staticmethod(jsonld.family)
+    record_key = staticmethod(family_key)
 
     def shaped(self, rows):
         members = FamilyMembership.objects.public()

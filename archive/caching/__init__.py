@@ -1,9 +1,12 @@
 """Everything the archive keeps of its public content, and when it stops being current.
 
 - :mod:`.generation`: the content generation, which the database replaces with every change
-  to public content.
-- :mod:`.middleware`: whole responses to anonymous visitors, stored beside their generation.
-- :mod:`.values`: named values computed from public content, once per generation
+  to public content but people's and families' records.
+- :mod:`.dependencies`: the tokens of people's and families' records and of all of them
+  (``people``), which the database replaces instead; :mod:`.tokens`: reading them, once per
+  request, and what a response depends on (``depends_only_on``).
+- :mod:`.middleware`: whole responses to anonymous visitors, stored beside their tokens.
+- :mod:`.values`: named values computed from public content, once per version of it
   (``remembered``, ``remembered_items``, ``remembered_here``).
 - :mod:`.fragments`: the ``{% memo %}`` template fragment, a value of the same kind.
 - :mod:`.limits`: counters every worker shares (the sign-in lockout), and the cache the rate
@@ -12,14 +15,21 @@
 Views and models ask for values by name and say what else they vary with; only this package
 builds cache keys. It imports no model."""
 
+from .dependencies import PEOPLE, depends_on_tables, family_key, person_key
 from .fragments import memo
-from .generation import current_generation
 from .middleware import AnonymousCacheMiddleware
+from .tokens import content_version, current_generation, depends_only_on
 from .values import remembered, remembered_here, remembered_items
 
 __all__ = [
+    "PEOPLE",
     "AnonymousCacheMiddleware",
+    "content_version",
     "current_generation",
+    "depends_on_tables",
+    "depends_only_on",
+    "family_key",
+    "person_key",
     "memo",
     "remembered",
     "remembered_here",

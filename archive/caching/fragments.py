@@ -17,7 +17,8 @@ def memo(parser, token):
 
     Only for fragments that are the same for every visitor given those values, such as the
     footer, or the navigation given its items: never for anything that depends on the visitor
-    or on what the page shows beyond the values listed."""
+    or on what the page shows beyond the values listed, nor for anything showing people or
+    families (a fragment is kept while they change)."""
     name, *values = (parser.compile_filter(bit) for bit in token.split_contents()[1:])
     nodelist = parser.parse(("endmemo",))
     parser.delete_first_token()
@@ -38,4 +39,5 @@ class MemoNode(template.Node):
             get_script_prefix(),
             *(tuple(value) if isinstance(value, list) else value for value in values),
             request=context.get("request"),
+            depends_on=(),
         )

@@ -1,9 +1,11 @@
-"""The content generation: a token the database replaces whenever public content changes.
+"""The content generation: a token the database replaces whenever public content changes,
+except people's and families' records, which replace tokens of their own (:mod:`.dependencies`).
 
 Everything kept of public content (whole responses, derived values, fragments) is stored beside
 or under the generation it was computed in, and is current only while that generation is. The
 token lives in the database, in one row, and the database itself replaces it: a trigger on every
-table of the content apps does so in the same transaction as the change. So no path can change
+table of the content apps does so in the same transaction as the change (tables only the admin
+reads, revisions and history, are not content). So no path can change
 content without changing the generation (the admin, workflows, the importers' COPY and bulk
 statements, management commands, a restore, the scheduler, raw SQL), and no cache can make it
 stale: a Redis restarted from an old dump, each worker's local memory, a flush. A request reads
@@ -31,6 +33,8 @@ import functools
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
+from . import dependencies
+
 TRIGGER = "archive_content_changed"
 GENERATION_FUNCTION = "archive_current_generation"
 # Apps whose rows can appear on a public page or in the API (pages, snippets, images, documents,
@@ -47,31 +51,44 @@ CONTENT_APPS = (
 # Tables of those apps that hold no content: what the API's incremental sync keeps about it
 # (archive/models/changes.py). Writing them must not start a new generation.
 NOT_CONTENT = ("archive.loggedchange", "archive.publicrecord", "archive.syncstate")
-
-
-def current_generation(request=None) -> str | None:
-    """The content generation; None inside a transaction, where nothing may be kept.
-
-    With a request, read once for the whole request, as the anonymous response cache does."""
-    if hasattr(request, "_content_generation"):
-        return request._content_generation
-    connection = connections[DEFAULT_DB_ALIAS]
-    if any(not block._from_testcase for block in connection.atomic_blocks):
-        generation = None
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute(_reading_sql(connection.vendor))
-            generation = cursor.fetchone()[0]
-    if request is not None:
-        request._content_generation = generation
-    return generation
+# Wagtail's tables that only the admin reads: revisions (a page or record shows its live row,
+# which publishing writes), history, workflow, comments, usage, permissions. An editor's save
+# writes them beside the record: were they content, every edit to one person would start a
+# new generation, and throw away every other person's cached page.
+ADMIN_ONLY = tuple(
+    f"wagtailcore_{name}"
+    for name in (
+        "apitoken",
+        "comment",
+        "commentreply",
+        "groupapprovaltask",
+        "groupapprovaltask_groups",
+        "groupcollectionpermission",
+        "grouppagepermission",
+        "groupsitepermission",
+        "modellogentry",
+        "pagelogentry",
+        "pagesubscription",
+        "referenceindex",
+        "revision",
+        "task",
+        "taskstate",
+        "uploadedfile",
+        "workflow",
+        "workflowcontenttype",
+        "workflowpage",
+        "workflowstate",
+        "workflowtask",
+    )
+)
 
 
 def install_triggers(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     """Create the generation's row, a trigger on every table of ``CONTENT_APPS`` that lacks
-    one, and the index of expiries on each that has ``expire_at``. Run after every ``migrate``
-    (see apps.py), so that tables added by a new model or a Wagtail upgrade are covered from
-    their first migration on."""
+    one, the triggers of people's and families' records' tokens (:mod:`.dependencies`), and
+    the index of expiries on each that has ``expire_at``. Run after every ``migrate`` (see
+    apps.py), so that tables added by a new model or a Wagtail upgrade are covered from their
+    first migration on."""
     from django.apps import apps
 
     connection = connections[using]
@@ -84,11 +101,14 @@ def install_triggers(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
         and model._meta.label_lower not in NOT_CONTENT
     }
     existing = set(connection.introspection.table_names())
+    admin_only = sorted(tables & existing & set(ADMIN_ONLY))
+    tables = sorted((tables & existing) - set(ADMIN_ONLY))
     with connection.cursor() as cursor:
+        dependencies.install(cursor, tables)
         if connection.vendor == "postgresql":
-            _install_postgresql(cursor, sorted(tables & existing))
+            _install_postgresql(cursor, tables, admin_only)
         else:
-            _install_sqlite(cursor, sorted(tables & existing))
+            _install_sqlite(cursor, tables, admin_only)
         _index_expiries(cursor, [table for table in _expiring_tables() if table in existing])
 
 
@@ -142,8 +162,31 @@ def _generation_select(vendor: str) -> str:
     )
 
 
+_SECONDS_UNTIL = {
+    "postgresql": "EXTRACT(EPOCH FROM min(expires) - statement_timestamp())",
+    "sqlite": "(julianday(min(expires)) - julianday('now')) * 86400",
+}
+
+
+def seconds_to_next_expiry() -> int | None:
+    """Seconds until the next live record's ``expire_at``, if one has one: a response kept
+    elsewhere than beside the generation (a shared cache in front) must not outlive it."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    vendor = connection.vendor
+    upcoming = " UNION ALL ".join(
+        f"SELECT (SELECT expire_at FROM {table} WHERE expire_at > {_NOW[vendor]} AND live"  # noqa: S608 - names from _meta
+        " ORDER BY expire_at LIMIT 1) AS expires"
+        for table in _expiring_tables()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {_SECONDS_UNTIL[vendor]} FROM ({upcoming}) AS upcoming")  # noqa: S608
+        seconds = cursor.fetchone()[0]
+    return None if seconds is None else max(0, int(seconds))
+
+
 @functools.cache
-def _reading_sql(vendor: str) -> str:
+def reading_sql(vendor: str) -> str:
+    """The query of the generation (one row, one column)."""
     # PostgreSQL would spend longer planning the probes (0.3 ms at every request) than running
     # them; a PL/pgSQL function keeps its plan for the whole session.
     if vendor == "postgresql":
@@ -155,8 +198,9 @@ _CREATE_TABLE = (
     "CREATE TABLE IF NOT EXISTS archive_content_generation (id integer PRIMARY KEY, token text)"
 )
 _SQLITE_TRIGGER = (
-    "CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} BEGIN"
-    " UPDATE archive_content_generation SET token = lower(hex(randomblob(16))) WHERE id = 1; END"
+    "CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table} BEGIN"  # noqa: S608 - constants
+    " UPDATE archive_content_generation SET token = lower(hex(randomblob(16))) WHERE id = 1;"
+    f" INSERT INTO {dependencies.PURGES} VALUES ('{dependencies.CONTENT}'); END"
 )
 _POSTGRESQL_FUNCTION = """
 CREATE OR REPLACE FUNCTION archive_content_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -166,6 +210,7 @@ BEGIN
     IF current_setting('archive.content_changed_at', true)
             IS DISTINCT FROM statement_timestamp()::text THEN
         UPDATE archive_content_generation SET token = gen_random_uuid()::text WHERE id = 1;
+        INSERT INTO archive_purge VALUES ('content');
         PERFORM set_config('archive.content_changed_at', statement_timestamp()::text, true);
     END IF;
     RETURN NULL;
@@ -174,7 +219,7 @@ $$
 """
 
 
-def _install_postgresql(cursor, tables: list[str]) -> None:
+def _install_postgresql(cursor, tables: list[str], admin_only: list[str]) -> None:
     cursor.execute(_CREATE_TABLE)
     cursor.execute(
         "INSERT INTO archive_content_generation VALUES (1, gen_random_uuid()::text)"
@@ -187,33 +232,44 @@ def _install_postgresql(cursor, tables: list[str]) -> None:
         f" LANGUAGE plpgsql STABLE AS $$ BEGIN RETURN ({_generation_select('postgresql')}); END $$"
     )
     cursor.execute(
-        "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-        " WHERE t.tgname = %s",
-        [TRIGGER],
+        "SELECT t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+        " WHERE t.tgname IN (%s, %s)",
+        [TRIGGER, f"{TRIGGER}_truncate"],
     )
-    covered = {name for (name,) in cursor.fetchall()}
+    covered = set(cursor.fetchall())
     for table in tables:
-        if table in covered:
-            continue
         quoted = cursor.db.ops.quote_name(table)
-        cursor.execute(
-            f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON {quoted}"
-            f" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()"
-        )
-        # Constraint triggers cannot fire on TRUNCATE (Django's flush, a restore).
-        cursor.execute(
-            f"CREATE TRIGGER {TRIGGER}_truncate AFTER TRUNCATE ON {quoted}"
-            f" FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER}()"
-        )
+        if table in dependencies.RECORD_TABLES:
+            # Their rows replace their records' tokens instead (see dependencies.py).
+            cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quoted}")
+        elif (TRIGGER, table) not in covered:
+            cursor.execute(
+                f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON {quoted}"
+                f" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()"
+            )
+        # Constraint triggers cannot fire on TRUNCATE (Django's flush, a restore), which names
+        # no rows: the whole content changes.
+        if (f"{TRIGGER}_truncate", table) not in covered:
+            cursor.execute(
+                f"CREATE TRIGGER {TRIGGER}_truncate AFTER TRUNCATE ON {quoted}"
+                f" FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER}()"
+            )
+    for table in admin_only:
+        quoted = cursor.db.ops.quote_name(table)
+        cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quoted}")
+        cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER}_truncate ON {quoted}")
 
 
-def _install_sqlite(cursor, tables: list[str]) -> None:
+def _install_sqlite(cursor, tables: list[str], admin_only: list[str]) -> None:
     cursor.execute(_CREATE_TABLE)
     cursor.execute(
         "INSERT OR IGNORE INTO archive_content_generation VALUES (1, lower(hex(randomblob(16))))"
     )
-    for table in tables:
+    for table in [*tables, *admin_only]:
         quoted = cursor.db.ops.quote_name(table)
         for event in ("INSERT", "UPDATE", "DELETE"):
             name = cursor.db.ops.quote_name(f"{TRIGGER}_{table}_{event.lower()}")
-            cursor.execute(_SQLITE_TRIGGER.format(name=name, event=event, table=quoted))
+            if table in admin_only or table in dependencies.RECORD_TABLES:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            else:
+                cursor.execute(_SQLITE_TRIGGER.format(name=name, event=event, table=quoted))

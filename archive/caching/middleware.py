@@ -1,8 +1,10 @@
 """Whole-response caching for anonymous visitors.
 
-Every cached response is stored beside the content generation it was rendered under
-(:mod:`archive.caching.generation`), and served only while that generation is current. Nothing
-needs to know which page shows which record."""
+Every cached response is stored beside the tokens it was rendered under: the content
+generation (:mod:`archive.caching.generation`), and those of the people's and families' records
+it shows (:mod:`archive.caching.dependencies`): all of them, unless its view said which
+(``depends_only_on``). It is served only while every one of them is current, so a memorial
+page stays cached while other people are edited, and a list of people does not."""
 
 from __future__ import annotations
 
@@ -14,7 +16,10 @@ from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 
-from .generation import current_generation
+from . import purging
+from .dependencies import PEOPLE
+from .generation import seconds_to_next_expiry
+from .tokens import CONTENT, Reading, serving
 
 RESPONSE_KEY_PREFIX = "archive:response:"
 UNCACHED_PATHS = ("/admin/", "/documents/", "/static/", "/media/", "/healthz", "/readyz")
@@ -67,27 +72,44 @@ class AnonymousCacheMiddleware:
 
     def __call__(self, request):
         seconds = getattr(settings, "ANONYMOUS_CACHE_SECONDS", 0)
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            response = self.get_response(request)
+            # What a publish in the admin wrote, out of the cache in front at once (and the
+            # database's list of it emptied, with or without a cache in front).
+            purging.purge_changed()
+            return response
         if not seconds or not _is_cacheable_request(request):
             return self.get_response(request)
 
         key = response_key(request)
         entry = cache.get(key)
-        generation = current_generation(request)
-        if entry and entry[0] == generation:
-            _, status, headers, content = entry
-            response = HttpResponse(content, status=status, headers=dict(headers))
-            # A client that already holds this version gets a 304 from the cache too.
-            response = get_conditional_response(
-                request, etag=response.get("ETag"), response=response
-            )
-            response["X-Cache"] = "hit"
-            return response
-
-        response = self.get_response(request)
-        response["X-Cache"] = "miss"
-        if generation is not None and _is_cacheable_response(request, response):
+        reading = request._archive_reading = Reading()
+        with serving(reading):
+            # One query for the tokens the entry was kept under, and those a new one needs.
+            kept = dict(entry[0]) if entry else {}
+            current = reading.read({PEOPLE, *kept} - {CONTENT})
+            if current is not None and kept and all(current[k] == v for k, v in kept.items()):
+                return self._hit(request, entry)
+            response = self.get_response(request)
+            response["X-Cache"] = "miss"
+            versions = reading.read(reading.response_keys())
+        if versions is not None and _is_cacheable_response(request, response):
+            purging.offer(response, reading.response_keys(), seconds_to_next_expiry())
             # Only the bytes: a pickled response object can drag along the data it was
             # rendered from (a DRF Response keeps its serializer data, querysets included).
-            entry = (generation, response.status_code, list(response.items()), response.content)
+            entry = (
+                tuple(sorted(versions.items())),
+                response.status_code,
+                list(response.items()),
+                response.content,
+            )
             cache.set(key, entry, seconds)
+        return response
+
+    def _hit(self, request, entry):
+        _, status, headers, content = entry
+        response = HttpResponse(content, status=status, headers=dict(headers))
+        # A client that already holds this version gets a 304 from the cache too.
+        response = get_conditional_response(request, etag=response.get("ETag"), response=response)
+        response["X-Cache"] = "hit"
         return response

@@ -10,15 +10,21 @@ from __future__ import annotations
 
 from wagtail.models import Locale
 
-from archive.caching import remembered
+from archive.caching import depends_on_tables, remembered
 from archive.models import Person, Place
 
 PLACE_FIELDS = ("birth_place", "residence", "fate_place")
 
 
 def directory(model, request=None) -> dict:
-    """Every row of ``model`` by id, read once per content generation."""
-    return remembered(f"directory:{model._meta.label}", model.objects.in_bulk, request=request)
+    """Every row of ``model`` by id, read once per content generation (and version of all
+    people, for their tables)."""
+    return remembered(
+        f"directory:{model._meta.label}",
+        model.objects.in_bulk,
+        request=request,
+        depends_on=depends_on_tables(model._meta.db_table),
+    )
 
 
 def localized_directory(model, language: str, request=None) -> dict:
@@ -30,6 +36,7 @@ def localized_directory(model, language: str, request=None) -> dict:
         lambda: _in_language(model.objects.order_by().in_bulk(), language),
         language,
         request=request,
+        depends_on=depends_on_tables(model._meta.db_table),
     )
 
 
@@ -44,12 +51,15 @@ def place_directory(request=None, language: str | None = None) -> dict[int, Plac
     ``language``, each place and parent as it reads in that language (see
     :func:`localized_directory`)."""
     if language is None:
-        return remembered("directory:places-with-parents", _all_places, request=request)
+        return remembered(
+            "directory:places-with-parents", _all_places, request=request, depends_on=()
+        )
     return remembered(
         "directory:places-with-parents",
         lambda: _all_places(language),
         language,
         request=request,
+        depends_on=(),
     )
 
 

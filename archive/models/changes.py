@@ -67,7 +67,7 @@ class PublicRecord(models.Model):
 class SyncState(models.Model):
     """The one row saying how far :class:`PublicRecord` is up to date."""
 
-    generation = models.TextField(blank=True)  # the content generation it reflects
+    generation = models.TextField(blank=True)  # the content version it reflects (caching)
     checked_at = models.DateTimeField(null=True)  # the database's clock when it was read
     stamped_at = models.DateTimeField(null=True)  # the latest change time given
     sequence = models.BigIntegerField(default=0)  # the latest sequence given

@@ -34,6 +34,7 @@ def locale_codes(request=None) -> dict[int, str]:
         "locale-codes",
         lambda: dict(Locale.objects.values_list("pk", "language_code")),
         request=request,
+        depends_on=(),
     )
 
 
@@ -114,6 +115,7 @@ def _page_urls(page: Page, request) -> dict[str, str | None]:
         request.get_host(),
         request.get_port(),
         request=request,
+        depends_on=(),
     )
 
 

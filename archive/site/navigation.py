@@ -34,6 +34,7 @@ def navigation(request) -> list[NavItem]:
         request.get_host(),
         request.get_port(),
         request=request,
+        depends_on=(),
     )
     return [
         NavItem(label, url, _is_current(request.path, url, url == home_url), lang)

@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from archive.alphabets import letter_of
-from archive.caching import remembered
+from archive.caching import depends_only_on, family_key, person_key, remembered
 from archive.fastpaths.letters import letters_in_use
 from archive.fastpaths.prepared import PreparedQuery
 from archive.fastpaths.related_rows import attach, place_directory, prefetched, with_places
@@ -245,7 +245,8 @@ def person_detail(request, pk: int):
     """A memorial page. Drafts and restricted records are answered exactly like missing ones.
 
     Every query here is prepared (see :mod:`.prepared`), and places come from the directory
-    (:mod:`.places`): this is the page most visited."""
+    (:mod:`.places`): this is the page most visited. Kept while other people change."""
+    depends_only_on(request, person_key(pk))
     found = _person(pk)
     if not found:
         raise Http404
@@ -318,7 +319,9 @@ def person_description(person: Person) -> str:
 
 
 def family_detail(request, pk: int):
-    """A family and its public members; members who are not public are not mentioned at all."""
+    """A family and its public members; members who are not public are not mentioned at all.
+    Kept while other families and people change."""
+    depends_only_on(request, family_key(pk))
     family = get_object_or_404(Family.objects.public(), pk=pk)
     # Any version's address shows the version in the reader's language, where there is one.
     family = (

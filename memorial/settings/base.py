@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -170,6 +171,23 @@ else:
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Whole responses to anonymous visitors, current while the content generation is (archive/caching/).
 ANONYMOUS_CACHE_SECONDS = int(os.environ.get("ANONYMOUS_CACHE_SECONDS", "600"))
+# A shared cache in front that is told what changed (Varnish with deploy/varnish.vcl): how long
+# it may keep a page (s-maxage), and where its purges go. Without one, 0: a proxy that is never
+# told would serve a page after it was unpublished.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+SHARED_CACHE_SECONDS = int(
+    os.environ.get("SHARED_CACHE_SECONDS", "86400" if FRONTEND_CACHE_URL else "0")
+)
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "archive.caching.purging.XkeyBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,219 @@
+"""What a kept page or value depends on, finer than the whole content: people and families.
+
+An edit to one person must not throw away every other person's cached page (at 100,000 people
+an archive is edited one record at a time, all day, while visitors read it). So the tables a
+person's or a family's record is made of (:data:`RECORD_TABLES`) leave the content generation
+(:mod:`.generation`) alone, and instead the database replaces, in the same statement as the
+change, a version token for each record the change shows on:
+
+- ``person:<id>``: a person's memorial page and API record. Replaced when any version of the
+  person (a translation's restriction hides the original), its testimonies, its sources, its
+  family memberships, or a family it belongs to is written.
+- ``family:<id>``: a family's page and API record, replaced with every version of the family,
+  its memberships, and any version of a member.
+- ``people`` (:data:`PEOPLE`): every list, count and facet of people or families: replaced
+  by any write to those tables, once per transaction.
+
+Whatever else is written (places, sources, events, pages, images, locales ...) replaces the
+content generation, which everything depends on. So anything that shows people and says no more
+depends on ``people`` as a whole (the default everywhere); only what shows just the records
+it names says so (:func:`.tokens.depends_only_on`), and keeps when another record changes.
+
+The same guarantees as the generation's: triggers, so that no way of writing goes unnoticed;
+tokens read before the content they guard (a record's when a view names it, before reading
+it), so that a page is never kept under a token newer than what it shows; nothing read inside
+a transaction is kept; tokens are random and live in the database, so a stale cache matches
+none. Per-record tokens are written by statement (PostgreSQL's transition tables: an import's
+COPY replaces them in one statement per table); the rows they lock are the records' own, which
+the writer holds anyway. The ``people`` token, which every writer shares, is replaced at commit,
+as the generation is."""
+
+# ruff: noqa: S608 - the SQL here is built from this module's constants and tables' names
+
+from __future__ import annotations
+
+PEOPLE = "people"
+# What a change to anything else replaces: the content generation. Every kept response
+# depends on it, so a shared cache purging it purges every page of the archive.
+CONTENT = "content"
+VERSIONS = "archive_content_version"
+# The keys replaced since a shared cache in front was last told (see purging.py).
+PURGES = "archive_purge"
+PREFIX = "archive_record_changed"
+
+
+def person_key(pk) -> str:
+    return f"person:{pk}"
+
+
+def family_key(pk) -> str:
+    return f"family:{pk}"
+
+
+# For each table people's and families' records are made of: the columns its rows are read by,
+# and the keys a set of its rows (``{rows}``) replaces. Run after the write, so a deleted
+# membership's family still lists its other members, and a person's versions are all found.
+# A person's record shows its families in the reader's language (any version of each, public
+# while one of its members is), so a family, a membership or a member written replaces the
+# tokens of every member of every version of the family: families are small.
+def _versions_of_people(keys: str) -> str:
+    return f"SELECT p.id FROM archive_person p WHERE p.translation_key IN ({keys})"
+
+
+def _versions_of_families(ids: str) -> str:
+    return (
+        "SELECT f.id FROM archive_family f WHERE f.translation_key IN"
+        f" (SELECT g.translation_key FROM archive_family g WHERE g.id IN ({ids}))"
+    )
+
+
+def _family_and_members(families: str) -> str:
+    """The keys of the families ``families`` selects and of their members."""
+    return (
+        f" UNION SELECT 'family:' || id FROM ({families}) AS families"
+        " UNION SELECT 'person:' || m.person_id FROM archive_familymembership m"
+        f" WHERE m.family_id IN ({families})"
+    )
+
+
+_PEOPLE_WRITTEN = _versions_of_people("SELECT translation_key FROM {rows}")
+RECORD_TABLES: dict[str, tuple[tuple[str, ...], str]] = {
+    "archive_person": (
+        ("id", "translation_key"),
+        "SELECT 'person:' || id AS key FROM {rows}"
+        f" UNION SELECT 'person:' || id FROM ({_PEOPLE_WRITTEN}) AS versions"
+        + _family_and_members(
+            _versions_of_families(
+                "SELECT m.family_id FROM archive_familymembership m"
+                f" WHERE m.person_id IN ({_PEOPLE_WRITTEN})"
+            )
+        ),
+    ),
+    "archive_testimony": (("person_id",), "SELECT 'person:' || person_id AS key FROM {rows}"),
+    "archive_person_sources": (("person_id",), "SELECT 'person:' || person_id AS key FROM {rows}"),
+    "archive_familymembership": (
+        ("person_id", "family_id"),
+        "SELECT 'person:' || person_id AS key FROM {rows}"
+        + _family_and_members(_versions_of_families("SELECT family_id FROM {rows}")),
+    ),
+    "archive_family": (
+        ("id", "translation_key"),
+        "SELECT 'family:' || id AS key FROM {rows}"
+        + _family_and_members(_versions_of_families("SELECT id FROM {rows}")),
+    ),
+}
+
+
+def depends_on_tables(*tables: str) -> tuple[str, ...]:
+    """What a value read from ``tables`` (database table names) depends on besides the
+    content generation: all people, if it reads any of their tables."""
+    return (PEOPLE,) if any(table in RECORD_TABLES for table in tables) else ()
+
+
+# Installing.
+
+_CREATE_TABLES = (
+    f"CREATE TABLE IF NOT EXISTS {VERSIONS} (key text PRIMARY KEY, token text)",
+    f"CREATE TABLE IF NOT EXISTS {PURGES} (key text NOT NULL)",
+)
+_POSTGRESQL_PEOPLE_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION archive_people_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    -- Deferred to the commit, and once per statement, as the content generation's trigger.
+    IF current_setting('archive.people_changed_at', true)
+            IS DISTINCT FROM statement_timestamp()::text THEN
+        INSERT INTO {VERSIONS} VALUES ('{PEOPLE}', gen_random_uuid()::text)
+            ON CONFLICT (key) DO UPDATE SET token = excluded.token;
+        INSERT INTO {PURGES} VALUES ('{PEOPLE}');
+        PERFORM set_config('archive.people_changed_at', statement_timestamp()::text, true);
+    END IF;
+    RETURN NULL;
+END
+$$
+"""
+# Each key once: a statement may write a person's sources, or many families' members, at once.
+_UPSERT = (
+    "INSERT INTO " + VERSIONS + " (key, token) SELECT key, {token} FROM"
+    " (SELECT DISTINCT key FROM {changed} AS keys WHERE key IS NOT NULL) AS changed"
+    # WHERE: SQLite would read ON CONFLICT as the join's ON.
+    " WHERE true {order} ON CONFLICT (key) DO UPDATE SET token = excluded.token"
+)
+_QUEUE = "INSERT INTO " + PURGES + " SELECT key FROM {changed} AS changed WHERE key IS NOT NULL"
+
+
+def install(cursor, tables: list[str]) -> None:
+    """The table of tokens, and the triggers of each of ``tables`` that is one of
+    :data:`RECORD_TABLES` (installed by :func:`generation.install_triggers`)."""
+    for statement in _CREATE_TABLES:
+        cursor.execute(statement)
+    postgresql = cursor.db.vendor == "postgresql"
+    if postgresql:
+        cursor.execute(_POSTGRESQL_PEOPLE_FUNCTION)
+    for table in tables:
+        if table in RECORD_TABLES:
+            (_install_postgresql if postgresql else _install_sqlite)(cursor, table)
+
+
+def _install_postgresql(cursor, table: str) -> None:
+    quote = cursor.db.ops.quote_name
+    _columns, keys = RECORD_TABLES[table]
+    upsert = _UPSERT.replace("{token}", "gen_random_uuid()::text").replace(
+        "{order}",
+        "ORDER BY key",  # the same order in every writer: no deadlock between two
+    )
+    function = f"{PREFIX}_{table}"
+
+    def replace(rows: str) -> str:
+        changed = f"({keys.format(rows=rows)})"
+        return f"WITH queued AS ({_QUEUE.format(changed=changed)}) {upsert.format(changed=changed)}"
+
+    cursor.execute(
+        f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        f" IF TG_OP <> 'DELETE' THEN {replace('new_rows')}; END IF;"
+        f" IF TG_OP <> 'INSERT' THEN {replace('old_rows')}; END IF;"
+        " RETURN NULL; END $$"
+    )
+    transitions = {
+        "insert": "REFERENCING NEW TABLE AS new_rows",
+        "update": "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+        "delete": "REFERENCING OLD TABLE AS old_rows",
+    }
+    for event, transition in transitions.items():
+        name = quote(f"{PREFIX}_{event}")
+        cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {quote(table)}")
+        cursor.execute(
+            f"CREATE TRIGGER {name} AFTER {event.upper()} ON {quote(table)} {transition}"
+            f" FOR EACH STATEMENT EXECUTE FUNCTION {function}()"
+        )
+    name = quote("archive_people_changed")
+    cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {quote(table)}")
+    cursor.execute(
+        f"CREATE CONSTRAINT TRIGGER {name} AFTER INSERT OR UPDATE OR DELETE ON {quote(table)}"
+        " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION archive_people_changed()"
+    )
+
+
+def _install_sqlite(cursor, table: str) -> None:
+    quote = cursor.db.ops.quote_name
+    columns, keys = RECORD_TABLES[table]
+    upsert = _UPSERT.replace("{token}", "lower(hex(randomblob(16)))").replace("{order}", "")
+    people = (
+        f"INSERT INTO {VERSIONS} VALUES ('{PEOPLE}', lower(hex(randomblob(16))))"
+        " ON CONFLICT (key) DO UPDATE SET token = excluded.token"
+    )
+    for event in ("insert", "update", "delete"):
+        statements = [people, f"INSERT INTO {PURGES} VALUES ('{PEOPLE}')"]
+        for row in ("NEW", "OLD"):
+            if (row, event) in (("NEW", "delete"), ("OLD", "insert")):
+                continue
+            rows = ", ".join(f"{row}.{quote(column)} AS {column}" for column in columns)
+            changed = f"({keys.format(rows=f'(SELECT {rows})')})"
+            statements.append(_QUEUE.format(changed=changed))
+            statements.append(upsert.format(changed=changed))
+        name = quote(f"{PREFIX}_{table}_{event}")
+        cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+        cursor.execute(
+            f"CREATE TRIGGER {name} AFTER {event.upper()} ON {quote(table)} BEGIN "
+            + "; ".join(statements)
+            + "; END"
+        )
