@@ -50,6 +50,7 @@ from archive.models import (
     Event,
     Family,
     FamilyMembership,
+    FateEvent,
     Organisation,
     PartialDate,
     Person,
@@ -71,8 +72,10 @@ VIEWSETS = {Person: PersonViewSet, TimelineEntry: TimelineViewSet, StatementPage
 # stamps, and the forms derived from other fields (a choice's label is shown from its value).
 NOT_VALUES = {
     "id",
+    "public_id",
     "url",
     "page_url",
+    "permalink",
     "fallback",
     "locale",
     "slug",
@@ -80,6 +83,9 @@ NOT_VALUES = {
     "when",
     "first_published_at",
     "last_published_at",
+    # What visitors sent, approved by a moderator: listed on the page beside the record, not
+    # a value of it.
+    "contributions",
 }
 RICH_TEXT = {"biography", "body"}
 
@@ -199,6 +205,9 @@ def _summary(value: dict) -> dict:
         return {**_summary(value["family"]), "relationship": value["relationship"]}
     if "text" in value:
         return {"text": value["text"], "given_by": value["given_by"]}
+    if "certainty" in value:  # a fate event
+        linked = {k: value[k] and _summary(value[k]) for k in ("date", "place", "source")}
+        return {"kind": value["kind"], "certainty": value["certainty"], **linked}
     return {"id": value["id"], "label": value.get("name") or value.get("title") or ""}
 
 
@@ -414,6 +423,14 @@ def shown_value(model, name: str, value) -> str:
         if "relationship" in value:
             relationship = _choice(FamilyMembership, "relationship")
             return f"{value['label']} ({relationship.get(value['relationship'], '')})"
+        if "certainty" in value:  # a fate event: what happened, when, where, how certain
+            shown = [_choice(FateEvent, "kind").get(value["kind"], value["kind"])]
+            if value["date"]:
+                shown.append(shown_value(model, name, value["date"]))
+            if value["place"]:
+                shown.append(value["place"]["label"])
+            shown.append(_choice(FateEvent, "certainty").get(value["certainty"], ""))
+            return ", ".join(shown)
         return value["label"]
     if name == "photo":
         return value.rsplit("/", 1)[-1]

@@ -8,7 +8,8 @@ change, a version token for each record the change shows on:
 
 - ``person:<id>``: a person's memorial page and API record. Replaced when any version of the
   person (a translation's restriction hides the original), its testimonies, its sources, its
-  family memberships, or a family it belongs to is written.
+  fate events, the contributions visitors sent of it, the entries of its public history of
+  changes, its family memberships, or a family it belongs to is written.
 - ``family:<id>``: a family's page and API record, replaced with every version of the family,
   its memberships, and any version of a member.
 - ``people`` (:data:`PEOPLE`): every list, count and facet of people or families: replaced
@@ -91,6 +92,19 @@ RECORD_TABLES: dict[str, tuple[tuple[str, ...], str]] = {
     ),
     "archive_testimony": (("person_id",), "SELECT 'person:' || person_id AS key FROM {rows}"),
     "archive_person_sources": (("person_id",), "SELECT 'person:' || person_id AS key FROM {rows}"),
+    "archive_fateevent": (("person_id",), "SELECT 'person:' || person_id AS key FROM {rows}"),
+    # A visitor's message waiting for a moderator, or a report of someone missing, names no
+    # page; an approved one shows on its person's.
+    "archive_contribution": (
+        ("person_id",),
+        "SELECT 'person:' || person_id AS key FROM {rows} WHERE person_id IS NOT NULL",
+    ),
+    # Written as a person is published, beside it; timeline entries' and statements' entries
+    # are written beside their records, which replace the content generation.
+    "archive_publishedchange": (
+        ("model", "record_id"),
+        "SELECT 'person:' || record_id AS key FROM {rows} WHERE model = 'archive.person'",
+    ),
     "archive_familymembership": (
         ("person_id", "family_id"),
         "SELECT 'person:' || person_id AS key FROM {rows}"

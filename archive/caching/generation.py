@@ -80,6 +80,9 @@ ADMIN_ONLY = tuple(
         "workflowstate",
         "workflowtask",
     )
+) + (
+    # The reason an editor gave with a revision (the public history copies it at publication).
+    "archive_revisionreason",
 )
 
 
