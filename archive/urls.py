@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import feeds, figures, people, private_pages, search, sources, timeline
+from .views import feeds, figures, people, places, private_pages, search, sources, timeline
 
 app_name = "archive"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("people/", people.person_list, name="person_list"),
     path("people/<int:pk>/", people.person_detail, name="person_detail"),
     path("families/<int:pk>/", people.family_detail, name="family_detail"),
+    path("places/", places.place_list, name="place_list"),
+    path("places/<int:pk>/", places.place_detail, name="place_detail"),
     path("timeline/", timeline.timeline, name="timeline"),
     path("figures/", figures.figures, name="figures"),
     path("sources/", sources.sources, name="sources"),

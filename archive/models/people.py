@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
+
 from django.contrib.admin import display
 from django.db import models
 from django.urls import reverse
@@ -32,6 +35,8 @@ from .dates import (
     validate_range,
 )
 
+# Where a person was born, lived and met their fate: what makes them a person of a place.
+PLACE_COLUMNS = ("birth_place", "residence", "fate_place")
 BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 VIEW_RESTRICTED = "archive.view_restricted_person"
 
@@ -88,6 +93,12 @@ class PersonQuerySet(PublishableQuerySet):
     def filed_under(self, letter: str, language: str | None = None):
         """People whose family name the A–Z bar of ``language`` files under ``letter``."""
         return self.filter(starting_with("family_name", letter, language or get_language()))
+
+    def at_places(self, place_ids: list[int], columns: tuple[str, ...] = PLACE_COLUMNS):
+        """People whose place in one of ``columns`` (by default born, living or meeting their
+        fate) is one of ``place_ids``; with ``Place.objects.group_ids_within(place)``, the
+        people of a place and of every place within it."""
+        return self.filter(reduce(or_, (models.Q(**{f"{c}__in": place_ids}) for c in columns)))
 
     def search_names(self, query: str):
         """People whose names match ``query`` in any spelling or script, best matches first.

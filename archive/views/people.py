@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, Window
+from django.db.models import Count, Window
 from django.db.models.functions import Substr
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -21,6 +21,7 @@ from archive.models.figures import AGE_GROUPS, CHILD_UNDER, ELDERLY_FROM
 from archive.names import query_tokens
 from archive.site import structured_data
 from archive.site.languages import locale_codes
+from archive.site.places import in_tree_order, indented
 
 PEOPLE_PER_PAGE = 50
 
@@ -94,8 +95,9 @@ class PeopleFilter(forms.Form):
             people = people.filter(sex=data["sex"])
         if data["age"]:
             people = people.filter(AGE_GROUPS[data["age"]])
-        if data["place"]:
-            people = people.filter(Q(fate_place=data["place"]) | Q(residence=data["place"]))
+        if data["place"]:  # the place and every place within it (Karabakh takes in Khojaly)
+            within = Place.objects.group_ids_within(data["place"])
+            people = people.at_places(within, ("fate_place", "residence"))
         if data["family"]:
             people = people.filter(memberships__family=data["family"])
         if data["letter"]:
@@ -121,12 +123,14 @@ class PeopleFilter(forms.Form):
 
 
 def _choices(people) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """The places where public people lived or met their fate (offered by the place people
-    name, labelled as it reads in the active language), and the public families in it."""
-    places = Place.objects.named_by(people, "fate_place", "residence").values_list("pk", flat=True)
-    named = place_directory(language=get_language())
+    """The places where public people lived or met their fate and the places those lie within
+    (offered by the place people name, labelled as it reads in the active language, as a tree),
+    and the public families in it."""
+    named = Place.objects.named_by(people, "fate_place", "residence")
+    places = Place.objects.containing(named).values_list("pk", flat=True)
+    tree = in_tree_order(places, place_directory(language=get_language()))
     families = Family.objects.public().localized()
-    return [(pk, str(named[pk])) for pk in places], [(f.pk, str(f)) for f in families]
+    return indented(tree), [(f.pk, str(f)) for f in families]
 
 
 def alphabet(people) -> list[str]:
