@@ -449,6 +449,13 @@ def test_an_entry_links_only_public_people_and_statements(client, archive, expor
     assert set(map(int, re.findall(r"\d+", row["statement_ids"]))) == archive.shown["statements"]
 
 
+def place_choices(client) -> str:
+    """The options of the people index's place filter."""
+    html = site_text(client, "/en/people/")
+    start = html.index('name="place"')
+    return html[start : html.index("</select>", start)]
+
+
 def test_places_and_organisations_are_the_same_everywhere(client, archive, exported):
     places = archive.shown["places"] | archive.hidden["places"]
 
@@ -457,6 +464,10 @@ def test_places_and_organisations_are_the_same_everywhere(client, archive, expor
         {
             **api_surfaces(client, "places", "Town", places),
             "export": export_ids(exported, "places"),
+            "site page": found(client, {pk: f"/en/places/{pk}/" for pk in places}),
+            "site index": ids_in(site_text(client, "/en/places/"), r"/en/places/(\d+)/"),
+            "sitemap": ids_in(sitemap_text(client), r"/places/(\d+)/"),
+            "people filter": ids_in(place_choices(client), r'<option value="(\d+)"'),
         },
     )
     assert export_ids(exported, "organisations") == archive.shown["organisations"]

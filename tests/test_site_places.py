@@ -177,6 +177,19 @@ def test_a_place_reads_in_the_readers_language(client, region):
     assert "<h1>Khojaly</h1>" in page_of(client, translation)
 
 
+@pytest.mark.django_db
+def test_a_memorial_page_links_each_place_in_its_chain(client, region):
+    person = PersonFactory(residence=region["khojaly"])
+
+    html = client.get(f"/en/people/{person.pk}/").content.decode()
+
+    chain = ", ".join(
+        f'<a href="/en/places/{region[name].pk}/">{region[name].name}</a>'
+        for name in ("khojaly", "karabakh", "azerbaijan")
+    )
+    assert f"<dd>{chain}</dd>" in html
+
+
 # The places index and its map
 
 

@@ -93,9 +93,10 @@ def region_map(places) -> RegionMap:
         steps = " ".join(f"L{x},{y}" for x, y in (project(*corner) for corner in ring[1:]))
         outline.append(f"M{x},{y} {steps} Z")
     points, outside = [], []
+    hemispheres = _hemispheres()
     for place in places:
         longitude, latitude = float(place.longitude), float(place.latitude)
-        words = coordinates(latitude, longitude)
+        words = coordinates(latitude, longitude, hemispheres)
         if project.covers(longitude, latitude):
             x, y = project(longitude, latitude)
             east = x > WIDTH * 0.7
@@ -106,13 +107,23 @@ def region_map(places) -> RegionMap:
     return RegionMap(WIDTH, project.height, outline, points, outside)
 
 
-def coordinates(latitude: float, longitude: float) -> str:
-    """ "39.91° N, 46.79° E", to two decimals (about a kilometre)."""
-    north = pgettext("latitude", "N") if latitude >= 0 else pgettext("latitude", "S")
-    east = pgettext("longitude", "E") if longitude >= 0 else pgettext("longitude", "W")
-    return gettext("%(latitude)s° %(north)s, %(longitude)s° %(east)s") % {
+def coordinates(latitude: float, longitude: float, words: dict | None = None) -> str:
+    """ "39.91° N, 46.79° E", to two decimals (about a kilometre), in the active language
+    (``words``: what :func:`_hemispheres` gives, when several are written)."""
+    words = words or _hemispheres()
+    return words["format"] % {
         "latitude": f"{abs(latitude):.2f}",
-        "north": north,
+        "north": words["N"] if latitude >= 0 else words["S"],
         "longitude": f"{abs(longitude):.2f}",
-        "east": east,
+        "east": words["E"] if longitude >= 0 else words["W"],
+    }
+
+
+def _hemispheres() -> dict[str, str]:
+    return {
+        "format": gettext("%(latitude)s° %(north)s, %(longitude)s° %(east)s"),
+        "N": pgettext("latitude", "N"),
+        "S": pgettext("latitude", "S"),
+        "E": pgettext("longitude", "E"),
+        "W": pgettext("longitude", "W"),
     }

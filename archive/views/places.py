@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext
 
 from archive.caching import remembered
@@ -66,17 +67,16 @@ def place_detail(request, pk: int):
     here = set(ids)
     for person in page.object_list:
         person.ties_here = _ties(person, here)
-    events = list(Event.objects.public().filter(place__in=ids).localized())
-    entries = list(TimelineEntry.objects.public().filter(place__in=ids).localized())
     mapped = [p for original, p, _depth in rows if original in here and p.has_coordinates]
     context = {
         "place": place,
         "ancestors": _ancestors(place),
         "within": within,
         "page_obj": page,
-        "events": events,
-        "entries": entries,
-        "map": region_map(mapped) if mapped else None,
+        # Read and drawn only when the fragment that shows them is rendered ({% memo %}).
+        "events": Event.objects.public().filter(place__in=ids).localized(),
+        "entries": TimelineEntry.objects.public().filter(place__in=ids).localized(),
+        "map": SimpleLazyObject(lambda: region_map(mapped) if mapped else None),
         "map_source": OUTLINE_SOURCE,
         "title": place.name,
         "description": gettext("People, events and timeline entries at %(place)s.")
