@@ -2,16 +2,19 @@
 the map drawn without a tile server, through the admin, the pages and the API."""
 
 import re
+import uuid
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale
 
 from archive.models import Person, Place
 from archive.site.map import AZERBAIJAN, region_map
+from archive.site.places import in_tree_order
 from archive.views.people import PEOPLE_PER_PAGE
 from tests.factories import (
     DocumentedPersonFactory,
@@ -245,6 +248,40 @@ def _inside(point, polygon) -> bool:
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
+
+
+@pytest.mark.django_db
+def test_translated_places_keep_their_tree_whichever_parent_the_translation_names(client, region):
+    PersonFactory(residence=region["khojaly"])
+    PersonFactory(fate_place=region["baku"])
+    azerbaijani = Locale.objects.get_or_create(language_code="az")[0]
+    qarabag = region["karabakh"].copy_for_translation(azerbaijani)
+    qarabag.name = "Qarabağ"
+    qarabag.save()
+    xocali = region["khojaly"].copy_for_translation(azerbaijani)
+    xocali.name, xocali.parent = "Xocalı", qarabag  # as the demo's translations are made
+    xocali.save()
+
+    index = client.get("/az/places/").content.decode()
+    people = client.get("/az/people/").content.decode()
+
+    tree = re.findall(r'style="--depth: (\d)"><a href="[^"]+"[^>]*>([^<]+)</a>', index)
+    assert tree == [("0", "Azerbaijan"), ("1", "Baku"), ("1", "Qarabağ"), ("2", "Xocalı")]
+    assert f'<option value="{region["khojaly"].pk}">\u2003\u2003Xocalı</option>' in people
+
+
+def test_places_of_one_parent_follow_the_readers_alphabet():
+    karabakh = Place(pk=1, name="Qarabağ", translation_key=uuid.uuid4())
+    places = {
+        pk: Place(pk=pk, name=name, parent=karabakh, translation_key=uuid.uuid4())
+        for pk, name in [(2, "Füzuli"), (3, "Əsgəran"), (4, "Ağdam")]
+    }
+    places[1] = karabakh
+
+    with translation.override("az"):
+        rows = in_tree_order([1, 2, 3, 4], places)
+
+    assert [place.name for _pk, place, _depth in rows] == ["Qarabağ", "Ağdam", "Əsgəran", "Füzuli"]
 
 
 # The people index's filter

@@ -15,7 +15,7 @@ from archive.models import Event, Person, Place, TimelineEntry
 from archive.models.places import MOST_NESTED
 from archive.site import structured_data
 from archive.site.map import OUTLINE_SOURCE, region_map
-from archive.site.places import public_place_ids, public_places_in_tree
+from archive.site.places import ids_within, public_place_ids, public_places_in_tree
 
 from .people import PEOPLE_PER_PAGE, public_in_order
 
@@ -49,7 +49,7 @@ def place_detail(request, pk: int):
     language = get_language()
     localized = place_directory(request, language)
     place = localized[pk]
-    ids = Place.objects.group_ids_within(pk)
+    ids = ids_within(request, pk)
     rows = public_places_in_tree(request, language)
     within = [
         row
