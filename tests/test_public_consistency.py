@@ -273,7 +273,7 @@ def api_surfaces(client, name: str, query: str, all_ids: set[int]) -> dict[str, 
         add(
             "api json-ld",
             {
-                # The API's address: sameAs beside a page, else the @id itself (places).
+                # The API's address: sameAs beside a page, else the @id itself.
                 int(item["item"].get("sameAs", item["item"]["@id"]).rstrip("/").rsplit("/", 1)[1])
                 for item in linked["itemListElement"]
             },
