@@ -394,3 +394,16 @@ def test_coordinates_out_of_range_are_a_form_error_in_the_admin(admin_client, db
     assert response.status_code == 200
     assert not Place.objects.filter(name="Nowhere").exists()
     assert "less than or equal to 90" in response.content.decode()
+
+
+# The demo
+
+
+@pytest.mark.django_db
+def test_the_demo_maps_khojaly_at_its_real_coordinates(client, demo):
+    # Public through the demo's event and timeline entry at Khojaly; the demo names no person.
+    html = client.get("/en/places/").content.decode()
+
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert 'aria-label="Khojaly"' in svg
+    assert "39.91° N, 46.79° E" in html
