@@ -41,8 +41,8 @@ class PlaceQuerySet(LocalizedQuerySet):
         language: the places a filter by the place, or its page, takes in.
 
         Read as three columns of the whole places table and walked here: places are few (some
-        200 at 100,000 people), and a translation's parent is its original's (see
-        ``override_translatable_fields``), so a walk by translation group finds every version."""
+        200 at 100,000 people). The walk goes by translation group, since a translation's
+        parent may be the original's parent or a translation of it."""
         rows = list(self.model.objects.order_by().values_list("pk", "parent_id", "translation_key"))
         group = {pk: key for pk, _parent, key in rows}
         within = {group[place_id]} if place_id in group else set()
