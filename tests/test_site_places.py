@@ -290,11 +290,13 @@ def test_places_of_one_parent_follow_the_readers_alphabet():
 @pytest.mark.django_db
 def test_choosing_a_region_in_the_people_index_finds_the_people_of_khojaly(client, region):
     PersonFactory(given_name="Resident", residence=region["khojaly"])
+    PersonFactory(given_name="Native", birth_place=region["khojaly"])
     PersonFactory(given_name="Capital", residence=region["baku"])
 
     html = client.get("/en/people/", {"place": region["karabakh"].pk}).content.decode()
 
-    assert "Resident" in html
+    # The same people as the region's page counts: born, living or meeting their fate there.
+    assert "Resident" in html and "Native" in html
     assert "Capital" not in html
 
 

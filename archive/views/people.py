@@ -18,6 +18,7 @@ from archive.fastpaths.prepared import PreparedQuery
 from archive.fastpaths.related_rows import attach, place_directory, prefetched, with_places
 from archive.models import Family, FamilyMembership, Person, Place, Source, Testimony
 from archive.models.figures import AGE_GROUPS, CHILD_UNDER, ELDERLY_FROM
+from archive.models.people import PLACE_COLUMNS
 from archive.names import query_tokens
 from archive.site import structured_data
 from archive.site.languages import locale_codes
@@ -97,7 +98,7 @@ class PeopleFilter(forms.Form):
             people = people.filter(AGE_GROUPS[data["age"]])
         if data["place"]:  # the place and every place within it (Karabakh takes in Khojaly)
             within = Place.objects.group_ids_within(data["place"])
-            people = people.at_places(within, ("fate_place", "residence"))
+            people = people.at_places(within)
         if data["family"]:
             people = people.filter(memberships__family=data["family"])
         if data["letter"]:
@@ -123,10 +124,10 @@ class PeopleFilter(forms.Form):
 
 
 def _choices(people) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """The places where public people lived or met their fate and the places those lie within
-    (offered by the place people name, labelled as it reads in the active language, as a tree),
-    and the public families in it."""
-    named = Place.objects.named_by(people, "fate_place", "residence")
+    """The places where public people were born, lived or met their fate, as their place pages
+    count them, and the places those lie within (offered by the place people name, labelled as
+    it reads in the active language, as a tree), and the public families in it."""
+    named = Place.objects.named_by(people, *PLACE_COLUMNS)
     places = Place.objects.containing(named).values_list("pk", flat=True)
     tree = in_tree_order(places, place_directory(language=get_language()))
     families = Family.objects.public().localized()
