@@ -55,6 +55,14 @@ def collated(field: str, language: str | None) -> Collate:
     return Collate(field, collation(language))
 
 
+def sort_key(language: str | None):
+    """A key function that orders texts as ``language``'s alphabet does (the default
+    language's when it has none of its own), for short lists sorted in Python."""
+    if language not in languages():
+        language = settings.LANGUAGE_CODE
+    return _collator(language).getSortKey
+
+
 @lru_cache
 def _collator(language: str) -> icu.Collator:
     return icu.Collator.createInstance(icu.Locale(language))

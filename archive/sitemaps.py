@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
 
-from archive.models import Family, Person
+from archive.models import Family, Person, Place
 from archive.models.pages import public_pages
 
 from .site.languages import page_url
@@ -44,7 +44,7 @@ class SectionSitemap(Sitemap):
     alternates = True
 
     def items(self):
-        return ["person_list", "timeline", "figures", "sources", "search"]
+        return ["person_list", "place_list", "timeline", "figures", "sources", "search"]
 
     def location(self, name):
         return reverse(f"archive:{name}")
@@ -91,9 +91,20 @@ class FamilySitemap(RecordSitemap):
         return Family.objects.public().order_by("pk").only("pk")
 
 
+class PlaceSitemap(RecordSitemap):
+    """Each public place once, by the id of its version in the sitemap's language (or of its
+    original), as the site's own links to it read."""
+
+    url_name = "archive:place_detail"
+
+    def items(self):
+        return Place.objects.public().localized(self.language_code).order_by("pk").only("pk")
+
+
 def sitemaps() -> dict[str, Sitemap]:
     records = {}
     for code, _name in settings.LANGUAGES:
         records[f"people-{code}"] = PersonSitemap(code)
         records[f"families-{code}"] = FamilySitemap(code)
+        records[f"places-{code}"] = PlaceSitemap(code)
     return {"pages": PageSitemap, "sections": SectionSitemap, **records}

@@ -60,7 +60,7 @@ def test_the_configured_public_address_wins_over_the_requests_host(
     )
 
 
-@pytest.mark.parametrize("name", [name for name in LISTS if name != "places"])
+@pytest.mark.parametrize("name", LISTS)
 def test_every_records_page_is_on_the_public_site(client, archive, name):
     records = client.get(f"/api/v1/{name}/", {"page_size": 200}).json()["results"]
     if name == "events":  # only an event with a home page has a page of its own
@@ -75,10 +75,13 @@ def test_every_records_page_is_on_the_public_site(client, archive, name):
             assert f'id="{page.fragment}"' in response.content.decode(), record["page_url"]
 
 
-def test_a_place_has_no_page_of_its_own(client, archive):
-    records = client.get("/api/v1/places/").json()["results"]
+def test_a_place_links_its_page_in_the_answers_language(client, archive):
+    records = client.get("/api/v1/places/", {"lang": "az"}).json()["results"]
 
-    assert records and all(record["page_url"] is None for record in records)
+    assert records
+    assert all(
+        record["page_url"] == f"http://testserver/az/places/{record['id']}/" for record in records
+    )
 
 
 def test_pages_are_in_the_answers_language(client, archive):
@@ -117,7 +120,7 @@ def test_json_ld_names_a_record_by_its_page_and_links_to_the_api(client, archive
 
     assert data["@id"] == data["url"] == f"http://testserver/en/people/{person.pk}/"
     assert data["sameAs"] == f"http://testserver/api/v1/people/{person.pk}/"
-    assert data["homeLocation"]["@id"].startswith("http://testserver/api/v1/places/")
+    assert data["homeLocation"]["@id"].startswith("http://testserver/en/places/")
 
 
 def test_page_addresses_are_the_records_own_absolute_urls(archive):
@@ -127,6 +130,7 @@ def test_page_addresses_are_the_records_own_absolute_urls(archive):
         *Person.objects.all(),
         *Family.objects.all(),
         *TimelineEntry.objects.all(),
+        *Place.objects.all(),
     ]
     for language in ("en", "az", "ru"):
         with translation.override(language):
@@ -134,4 +138,3 @@ def test_page_addresses_are_the_records_own_absolute_urls(archive):
             assert [pages.path(record) for record in records] == [
                 record.get_absolute_url() for record in records
             ]
-    assert PageAddresses(RequestFactory().get("/")).path(Place.objects.first()) is None

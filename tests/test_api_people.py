@@ -101,7 +101,7 @@ def test_related_records_are_linked_by_url_and_summarised(client):
         "id": khojaly.pk,
         "name": "Khojaly",
         "url": f"http://testserver/api/v1/places/{khojaly.pk}/",
-        "page_url": None,  # places have no page of their own
+        "page_url": f"http://testserver/en/places/{khojaly.pk}/",
         "fallback": False,
     }
     assert record["event"]["name"] == "Khojaly Massacre"

@@ -306,7 +306,7 @@ def api_surfaces(client, name: str, query: str, all_ids: set[int]) -> dict[str, 
         add(
             "api json-ld",
             {
-                # The API's address: sameAs beside a page, else the @id itself (places).
+                # The API's address: sameAs beside a page, else the @id itself.
                 int(item["item"].get("sameAs", item["item"]["@id"]).rstrip("/").rsplit("/", 1)[1])
                 for item in linked["itemListElement"]
             },
@@ -482,6 +482,13 @@ def test_an_entry_links_only_public_people_and_statements(client, archive, expor
     assert set(map(int, re.findall(r"\d+", row["statement_ids"]))) == archive.shown["statements"]
 
 
+def place_choices(client) -> str:
+    """The options of the people index's place filter."""
+    html = site_text(client, "/en/people/")
+    start = html.index('name="place"')
+    return html[start : html.index("</select>", start)]
+
+
 def test_places_and_organisations_are_the_same_everywhere(client, archive, exported):
     places = archive.shown["places"] | archive.hidden["places"]
 
@@ -490,6 +497,10 @@ def test_places_and_organisations_are_the_same_everywhere(client, archive, expor
         {
             **api_surfaces(client, "places", "Town", places),
             "export": export_ids(exported, "places"),
+            "site page": found(client, {pk: f"/en/places/{pk}/" for pk in places}),
+            "site index": ids_in(site_text(client, "/en/places/"), r"/en/places/(\d+)/"),
+            "sitemap": ids_in(sitemap_text(client), r"/places/(\d+)/"),
+            "people filter": ids_in(place_choices(client), r'<option value="(\d+)"'),
         },
     )
     assert export_ids(exported, "organisations") == archive.shown["organisations"]

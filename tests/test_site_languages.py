@@ -94,8 +94,9 @@ def test_a_linked_place_reads_in_the_visitors_language_where_it_is_translated(cl
     html = client.get(f"/az/people/{person.pk}/").content.decode()
 
     # Karabakh and Azerbaijan are not translated, Khojaly is; the record itself has no text.
-    assert 'Xocalı, <span lang="en" data-untranslated>Karabakh</span>' in html
-    assert '<dd><span lang="en" data-untranslated>Shusha</span></dd>' in html
+    assert f'<a href="/az/places/{xocali.pk}/">Xocalı</a>, <a href="/az/places/' in html
+    assert '><span lang="en" data-untranslated>Karabakh</span></a>' in html
+    assert '<span lang="en" data-untranslated>Shusha</span></a></dd>' in html
     assert NOTICE_AZ in html
 
 
@@ -174,7 +175,10 @@ def test_people_are_filtered_by_a_place_named_in_the_visitors_language(client, d
     offered = client.get("/az/people/").content.decode()
     listed = client.get("/az/people/", {"place": khojaly.pk}).content.decode()
 
-    # The place people name is offered under its Azerbaijani name, and finds them.
-    assert f'<option value="{khojaly.pk}">Xocalı, Karabakh, Azerbaijan</option>' in offered
+    # The place people name is offered under its Azerbaijani name, within the places it lies
+    # in (untranslated here), and finds them.
+    karabakh = khojaly.parent
+    assert f'<option value="{karabakh.pk}">\u2003Karabakh</option>' in offered
+    assert f'<option value="{khojaly.pk}">\u2003\u2003Xocalı</option>' in offered
     assert f'href="/az/people/{person.pk}/"' in listed
     assert listed.count('class="person-card"') == 1

@@ -125,7 +125,8 @@ def test_memorial_page_shows_names_dates_fate_family_testimony_and_sources(clien
     assert '<dd><bdi lang="ru">Мамедова Айгюн</bdi></dd>' in html
     assert "Mammadova" in html
     assert '<time datetime="1950">1950</time>' in html
-    assert '<time datetime="1992-02-26">26 February 1992</time>, Khojaly' in html
+    place = f'<a href="/en/places/{khojaly.pk}/">Khojaly</a>'
+    assert f'<time datetime="1992-02-26">26 February 1992</time>, {place}' in html
     assert f'href="{family.get_absolute_url()}"' in html
     assert "She taught at the school." in html
     assert "She stayed behind." in html and "<bdi>A neighbour</bdi>" in html

@@ -9,7 +9,7 @@ import datetime
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, F, Q, When
+from django.db.models import Case, F, When
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
@@ -185,7 +185,10 @@ class PersonFilter(ArchiveFilterSet):
     )
     born_from = year(_("Born in this year or later."), method="born_from_year")
     born_to = year(_("Born in this year or earlier."), method="born_to_year")
-    place = record_id(_("A place of birth, residence or fate."), method="at_place")
+    place = record_id(
+        _("A place of birth, residence or fate, or a place within it (Karabakh takes in Khojaly)."),
+        method="at_place",
+    )
     family = record_id(_("Members of this family."), field_name="memberships__family")
     event = record_id(_("People affected by this event."), field_name="event")
     is_synthetic = yes_no(_("true for generated records only, false for real people only."))
@@ -224,11 +227,7 @@ class PersonFilter(ArchiveFilterSet):
         )
 
     def at_place(self, rows, name, value):
-        return rows.filter(
-            Q(residence_id=value) & revealed("residence")
-            | Q(fate_place_id=value)
-            | Q(birth_place_id=value)
-        )
+        return rows.at_places(Place.objects.group_ids_within(value))
 
 
 class FamilyFilter(ArchiveFilterSet):

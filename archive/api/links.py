@@ -20,6 +20,7 @@ from archive.models import (
     Family,
     HomePage,
     Person,
+    Place,
     ReportedFigure,
     Source,
     TimelineEntry,
@@ -50,7 +51,7 @@ class PageAddresses:
 
     def path(self, record: Model) -> str | None:
         """The path of ``record``'s page in the active language, or None where the site has
-        none of its own (places): the path its ``get_absolute_url()`` gives, where it has one.
+        none of its own: the path its ``get_absolute_url()`` gives, where it has one.
 
         Django's reverse() made a quarter of the time of writing a person, so each kind's
         address is reversed once, with a stand-in id, and the record's id put in its place."""
@@ -63,13 +64,15 @@ class PageAddresses:
             return self._reversed("archive:person_detail", record.pk)
         if isinstance(record, Family):
             return self._reversed("archive:family_detail", record.pk)
+        if isinstance(record, Place):
+            return self._reversed("archive:place_detail", record.pk)
         if isinstance(record, TimelineEntry):
             return f"{self._reversed('archive:timeline')}#{record.anchor}"
         if isinstance(record, Source):
             return f"{self._reversed('archive:sources')}#source-{record.pk}"
         if isinstance(record, ReportedFigure):
             return f"{self._reversed('archive:figures')}#figure-{record.pk}"
-        return None  # places
+        return None
 
     def _reversed(self, view_name: str, pk: int | None = None) -> str:
         pieces = self._paths.get(view_name)

@@ -130,7 +130,7 @@ class FallbackField(WholeRecordField):
         "format": "uri",
         "nullable": True,
         "description": "The record's page on the public site, in the answer's language; null "
-        "where the site has no page of its own for it (places, events without a home page).",
+        "where the site has no page of its own for it (events without a home page).",
     }
 )
 class PageField(WholeRecordField):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
+
 from django.contrib.admin import display
 from django.db import models
 from django.urls import reverse
@@ -34,6 +37,8 @@ from .dates import (
 from .holds import HAS_HELD_FIELDS, HELD_BY_COLUMN, Hold, PublicPeople, has_held_fields, revealed
 from .identifiers import LENGTH, new_public_id, shown_public_id
 
+# Where a person was born, lived and met their fate: what makes them a person of a place.
+PLACE_COLUMNS = ("birth_place", "residence", "fate_place")
 BIOGRAPHY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 VIEW_RESTRICTED = "archive.view_restricted_person"
 
@@ -104,6 +109,18 @@ class PersonQuerySet(PublishableQuerySet):
     def filed_under(self, letter: str, language: str | None = None):
         """People whose family name the A–Z bar of ``language`` files under ``letter``."""
         return self.filter(starting_with("family_name", letter, language or get_language()))
+
+    def at_places(self, place_ids: list[int], columns: tuple[str, ...] = PLACE_COLUMNS):
+        """People whose place in one of ``columns`` (by default born, living or meeting their
+        fate) is one of ``place_ids``; with ``Place.objects.group_ids_within(place)``, the
+        people of a place and of every place within it."""
+        # A residence a family's hold keeps from the public places no one (holds.revealed).
+        named = (
+            models.Q(**{f"{column}__in": place_ids})
+            & (revealed(column) if column in HELD_BY_COLUMN else models.Q())
+            for column in columns
+        )
+        return self.filter(reduce(or_, named))
 
     def search_names(self, query: str):
         """People whose names match ``query`` in any spelling or script, best matches first.

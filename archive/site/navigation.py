@@ -58,6 +58,7 @@ def _items(request) -> tuple[list[tuple[str, str, str]], str | None]:
     items = [
         (_("Home"), sections.get("home"), ""),
         (_("People"), reverse("archive:person_list"), ""),
+        (_("Places"), reverse("archive:place_list"), ""),
         (_("Statements"), sections.get("statements"), ""),
         (_("Timeline"), reverse("archive:timeline"), ""),
         (_("Figures"), reverse("archive:figures"), ""),

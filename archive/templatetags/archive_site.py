@@ -164,14 +164,15 @@ def record_text(context, obj, text=None) -> str:
 
 @register.simple_tag(takes_context=True)
 def place_chain(context, place) -> str:
-    """ "Xocalı, Qarabağ, Azərbaycan": a place and the places it lies within, each marked as
-    :func:`record_text` marks it. ``place`` comes with its parents (a localized directory's,
-    or ``select_related``)."""
-    names = []
-    while place is not None and len(names) < MOST_NESTED:
-        names.append(record_text(context, place, place.name))
+    """ "Xocalı, Qarabağ, Azərbaycan": a place and the places it lies within, each a link to its
+    page, its name marked as :func:`record_text` marks it. ``place`` comes with its parents (a
+    localized directory's, or ``select_related``)."""
+    links = []
+    while place is not None and len(links) < MOST_NESTED:
+        name = record_text(context, place, place.name)
+        links.append((place.get_absolute_url(), name))
         place = place.parent
-    return format_html_join(", ", "{}", ((name,) for name in names))
+    return format_html_join(", ", '<a href="{}">{}</a>', links)
 
 
 # Reference records a link may lead to, read whole per language (see localized_directory).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, Window
+from django.db.models import Count, Window
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language, gettext, ngettext
@@ -26,11 +26,12 @@ from archive.models import (
     Testimony,
 )
 from archive.models.figures import AGE_GROUPS, CHILD_UNDER, ELDERLY_FROM
-from archive.models.holds import revealed
+from archive.models.people import PLACE_COLUMNS
 from archive.names import query_tokens
 from archive.site import structured_data
 from archive.site.citation import person_citation
 from archive.site.languages import locale_codes
+from archive.site.places import in_tree_order, indented
 
 PEOPLE_PER_PAGE = 50
 
@@ -107,10 +108,9 @@ class PeopleFilter(forms.Form):
             people = people.filter(sex=data["sex"])
         if data["age"]:
             people = people.revealing("age").filter(AGE_GROUPS[data["age"]])
-        if data["place"]:
-            people = people.filter(
-                Q(fate_place=data["place"]) | Q(residence=data["place"]) & revealed("residence")
-            )
+        if data["place"]:  # the place and every place within it (Karabakh takes in Khojaly)
+            within = Place.objects.group_ids_within(data["place"])
+            people = people.at_places(within)
         if data["family"]:
             people = people.filter(memberships__family=data["family"])
         if data["letter"]:
@@ -136,12 +136,14 @@ class PeopleFilter(forms.Form):
 
 
 def _choices(people, request=None) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
-    """The places where public people lived or met their fate (offered by the place people
-    name, labelled as it reads in the active language), and the public families in it."""
-    places = Place.objects.named_by(people, "fate_place", "residence").values_list("pk", flat=True)
-    named = place_directory(request, language=get_language())
+    """The places where public people were born, lived or met their fate, as their place pages
+    count them, and the places those lie within (offered by the place people name, labelled as
+    it reads in the active language, as a tree), and the public families in it."""
+    named = Place.objects.named_by(people, *PLACE_COLUMNS)
+    places = Place.objects.containing(named).values_list("pk", flat=True)
+    tree = in_tree_order(places, place_directory(request, language=get_language()))
     families = Family.objects.public().localized()
-    return [(pk, str(named[pk])) for pk in places], [(f.pk, str(f)) for f in families]
+    return indented(tree), [(f.pk, str(f)) for f in families]
 
 
 def alphabet(people) -> list[str]:

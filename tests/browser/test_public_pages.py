@@ -1,6 +1,7 @@
 """The public site in a real browser: accessibility (axe-core), reading with JavaScript off, phone
 and desktop layouts, and the printed memorial page. Screenshots go to test-artifacts/."""
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -9,7 +10,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from archive.demo import load_demo
-from archive.models import Event, Person, StatementPage
+from archive.models import Event, Person, Place, StatementPage
 from tests.factories import DocumentedPersonFactory, PersonFactory
 
 pytestmark = pytest.mark.browser
@@ -44,8 +45,10 @@ def site_content(live_site):
         .get(slug="turkiye-mfa-2026", locale__language_code="en")
     )
     # The addresses are the English ones whatever language an earlier test left active.
+    khojaly_place = Place.objects.get(name="Khojaly", locale__language_code="en")
     with translation.override("en"):
         memorial = person.get_absolute_url()
+        place = khojaly_place.get_absolute_url()
     return SimpleNamespace(
         memorial_name=person.display_name,
         paths={
@@ -58,6 +61,8 @@ def site_content(live_site):
             "home-az": "/az/",
             "contribution form": f"{memorial}contribute/photo/",
             "missing person form": "/en/people/missing-person/",
+            "places": "/en/places/",
+            "place": place,
         },
     )
 
@@ -113,7 +118,7 @@ def test_key_pages_fit_a_360_pixel_phone_and_a_desktop_screen(page, paths, scree
     overflowing = []
     for size_name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
         page.set_viewport_size(viewport)
-        for name in ("home", "people", "memorial", "timeline", "figures", "statement"):
+        for name in ("home", "people", "memorial", "timeline", "figures", "statement", "place"):
             page.goto(paths[name])
             page.screenshot(path=screenshots / f"{name}-{size_name}.png", full_page=True)
             width = page.evaluate("document.documentElement.scrollWidth")
@@ -185,3 +190,21 @@ def test_figures_page_draws_each_chart_beside_its_table_on_a_phone_and_in_print(
     page.emulate_media(media="print")
     page.screenshot(path=screenshots / "figures-print.png", full_page=True)
     expect(main.get_by_role("img", name="Public records by fate")).to_be_visible()
+
+
+def test_a_place_on_the_map_is_a_link_a_keyboard_reaches_and_a_list_repeats(page, paths):
+    page.goto(paths["places"])
+    figure = page.get_by_role("figure")
+    point = figure.get_by_role("link", name="Khojaly")
+
+    point.focus()
+    expect(point).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(re.escape(paths["place"]) + "$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Khojaly")
+    # The map again, this place marked, and the same places in words below it.
+    expect(page.get_by_role("figure").get_by_role("link", name="Khojaly")).to_have_attribute(
+        "aria-current", "page"
+    )
+    expect(page.get_by_role("list", name="Places on the map")).to_contain_text("39.91° N, 46.79° E")
