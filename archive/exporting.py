@@ -122,7 +122,8 @@ def _people() -> Iterator[SimpleNamespace]:
     made, and ``sources.all()`` builds a queryset per record even when prefetched, which
     together cost several times what writing the files does."""
     locales = {locale.pk: locale for locale in Locale.objects.all()}
-    names = [field.attname for field in Person._meta.concrete_fields]
+    exported = {column.name for column in PEOPLE.columns} | {"locale_id"}
+    names = [field.attname for field in Person._meta.concrete_fields if field.attname in exported]
     rows = Person.objects.public().order_by("pk").values_list(*names).iterator(chunk_size=CHUNK)
     while chunk := list(islice(rows, CHUNK)):
         people = [SimpleNamespace(**dict(zip(names, values, strict=True))) for values in chunk]
@@ -165,49 +166,51 @@ def _sources() -> Iterable[Source]:
 PLACE_REF = "id of a row in places, or empty"
 SOURCES_REF = "ids of rows in sources"
 
-TABLES = (
-    Table(
-        "people",
-        "Published remembrance records of individual people. Records restricted to staff and "
-        "unpublished drafts are not included.",
-        _people,
-        (
-            *identity("The record's number"),
-            field("family_name", "string", "Family name."),
-            field("given_name", "string", "Given name."),
-            field("patronymic", "string", "Patronymic."),
-            field("name_original", "string", "The name in its original script."),
-            Column(
-                "alternative_spellings",
-                "array",
-                "Other spellings of the name.",
-                lambda row: row.alternative_spellings.splitlines(),
-            ),
-            field("sex", "string", "female, male or unknown."),
-            *partial_date("born", "Date of birth"),
-            field("stated_age", "integer", "Age at the time as a source states it."),
-            field("age", "integer", "Age at the time: the stated age, or computed from dates."),
-            field("birth_place_id", "integer", f"Place of birth: {PLACE_REF}."),
-            field("residence_id", "integer", f"Place of residence: {PLACE_REF}."),
-            field(
-                "fate",
-                "string",
-                "killed, died_of_wounds, wounded, captive, missing, released or survived.",
-            ),
-            *partial_date("fate_date", "Date of the fate"),
-            field("fate_place_id", "integer", f"Place of the fate: {PLACE_REF}."),
-            field("event_id", "integer", "id of a row in events, or empty."),
-            field("occupation", "string", "Occupation."),
-            field("biography", "string", "Biography, as HTML."),
-            field("verification", "string", "unverified, one_source or corroborated."),
-            field(
-                "is_synthetic",
-                "boolean",
-                "true for a generated demonstration record that describes no real person.",
-            ),
-            Column("source_ids", "array", SOURCES_REF, lambda row: row.source_ids),
+PEOPLE = Table(
+    "people",
+    "Published remembrance records of individual people. Records restricted to staff and "
+    "unpublished drafts are not included.",
+    _people,
+    (
+        *identity("The record's number"),
+        field("family_name", "string", "Family name."),
+        field("given_name", "string", "Given name."),
+        field("patronymic", "string", "Patronymic."),
+        field("name_original", "string", "The name in its original script."),
+        Column(
+            "alternative_spellings",
+            "array",
+            "Other spellings of the name.",
+            lambda row: row.alternative_spellings.splitlines(),
         ),
+        field("sex", "string", "female, male or unknown."),
+        *partial_date("born", "Date of birth"),
+        field("stated_age", "integer", "Age at the time as a source states it."),
+        field("age", "integer", "Age at the time: the stated age, or computed from dates."),
+        field("birth_place_id", "integer", f"Place of birth: {PLACE_REF}."),
+        field("residence_id", "integer", f"Place of residence: {PLACE_REF}."),
+        field(
+            "fate",
+            "string",
+            "killed, died_of_wounds, wounded, captive, missing, released or survived.",
+        ),
+        *partial_date("fate_date", "Date of the fate"),
+        field("fate_place_id", "integer", f"Place of the fate: {PLACE_REF}."),
+        field("event_id", "integer", "id of a row in events, or empty."),
+        field("occupation", "string", "Occupation."),
+        field("biography", "string", "Biography, as HTML."),
+        field("verification", "string", "unverified, one_source or corroborated."),
+        field(
+            "is_synthetic",
+            "boolean",
+            "true for a generated demonstration record that describes no real person.",
+        ),
+        Column("source_ids", "array", SOURCES_REF, lambda row: row.source_ids),
     ),
+)
+
+TABLES = (
+    PEOPLE,
     Table(
         "testimonies",
         "Testimonies about the people in the people table.",
@@ -381,9 +384,12 @@ def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _csv_text(value) -> str:
-    if type(value) is str:  # most cells, so asked first
-        return safe_cell(value)
+def _csv_text(value) -> str | int:
+    kind = type(value)  # most cells are text or numbers, so those are asked first
+    if kind is str:
+        return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+    if kind is int:
+        return value  # which csv.writer writes as str() does
     value = safe_cell(value)
     if value is None:
         return ""
