@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import environment, table  # noqa: E402
+from bench.run import environment, forget_cache, table  # noqa: E402
 from bench.serving import database_exists, database_url  # noqa: E402
 
 LISTINGS = (
@@ -177,6 +177,7 @@ def main() -> None:
     if "streams" not in args.skip:
         rows += streams(env, args.csv_rows)
     loads.append(os.getloadavg()[0])
+    forget_cache(redis_url, env["CACHE_KEY_PREFIX"])
     print(
         f"\n{args.people:,} people, database {args.database}, {os.cpu_count()} CPUs, "
         f"load average {loads[0]:.1f} at the start and {loads[-1]:.1f} at the end.\n"
