@@ -62,6 +62,7 @@ IMPORT_STEP = "import {:,} people with search keys"
 # bytes, so larger counts go in files of this many rows, each written and imported in turn.
 IMPORT_PART = 150_000
 SEARCH_ALONE = "name search, one connection"
+IMPORT_SECONDS_PER_100K = 60
 
 WRITE_CSV = """
 import csv
@@ -252,11 +253,13 @@ def report(args, timings, uncached, cached, held) -> str:
             )
 
     imported = timings.get(IMPORT_STEP.format(args.people))
+    # Issue 6: 100,000 in under 60 s; issue 16: 1,000,000 in under 10 minutes.
+    limit = IMPORT_SECONDS_PER_100K * args.people / 100_000
     import_row = (
         IMPORT_STEP.format(args.people),
         "reused database" if imported is None else f"{imported:.1f} s",
-        "< 60 s for 100,000",
-        ("yes" if imported < 60 else "no") if imported and args.people >= 100_000 else "–",
+        f"< {limit:.0f} s (60 s per 100,000)",
+        ("yes" if imported < limit else "no") if imported and args.people >= 100_000 else "–",
     )
     order = [*endpoints(0), SEARCH_ALONE]
     rows = sorted(endpoint_rows(), key=lambda row: order.index(row[0]))
@@ -360,6 +363,12 @@ def main() -> None:
         help="measure only endpoints whose names contain WORD (repeatable), beside the limits",
     )
     parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="then run bench/in_process.py on the database (search, admin listings, export, "
+        "CSV stream)",
+    )
+    parser.add_argument(
         "--modes",
         default=",".join(MODES),
         help="servers to measure: uncached, cached or both (default uncached,cached)",
@@ -413,6 +422,14 @@ def main() -> None:
                 )
 
     text = report(args, timings, results["uncached"], results["cached"], held)
+    if args.in_process:
+        # Before finish(), which drops the database unless it is kept.
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "in_process.py"), "--database", args.database,
+             "--people", str(args.people)],
+            env={**os.environ, "DATABASE_URL": base_url, "BENCH_REDIS_URL": redis_url},
+            check=False,
+        )  # fmt: skip
     finish(text, f"results-{args.people}", args, base_url, redis_url, env)
 
 

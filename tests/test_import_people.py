@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry, Revision
 from archive.importers import saving
 from archive.importers.csv_xlsx import ImportFileError, read_table
 from archive.importers.service import import_people
-from archive.models import Family, Person
+from archive.models import Family, FamilyMembership, Person
 from tests.factories import EventFactory, PersonFactory, PlaceFactory, SourceFactory
 
 HEADER = ["external_id", "family_name", "given_name", "fate", "born", "fate_date"]
@@ -291,6 +291,59 @@ def test_dry_run_reports_what_would_happen_and_writes_nothing():
     assert report.summary.created == 2
     assert not Person.objects.exists()
     assert not Revision.objects.exists()
+
+
+FAMILY_HEADER = [*HEADER, "family"]
+
+
+def family_row(n, family_name="", **cells):
+    return [*person_row(n, **cells), family_name]
+
+
+def written_rows() -> dict[str, int]:
+    return {
+        model.__name__: model.objects.count()
+        for model in (Person, Revision, ModelLogEntry, Family, FamilyMembership)
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("publish", [False, True])
+def test_a_dry_run_reports_what_the_import_then_does_and_writes_nothing(publish):
+    run(
+        [
+            family_row(1, "the Mammadov family"),
+            family_row(2, given="Tofiq"),
+            family_row(3, family="Hüseynov", given="Elşən"),
+            family_row(4, family="Quliyev", given="Vüqar"),
+        ],
+        header=FAMILY_HEADER,
+    )
+    edited = Person.objects.get(external_id="list-4")
+    edited.occupation = "teacher"  # an editor's draft, which only its revision holds
+    edited.save_revision()
+    rows = [
+        family_row(1, "the Mammadov family"),  # unchanged (published when publishing)
+        family_row(2, given="Tofiqə"),  # changed
+        family_row(3, family="Hüseynov", given="Elşən"),  # unchanged
+        family_row(4, family="Quliyev", given="Vüqar", born="1951"),  # over an editor's draft
+        family_row(5, "the Mammadov family"),  # new, like list-1 in its family
+        family_row(6, "the Aliyev family", family="Əliyev", given="Rauf", born="1960"),
+        family_row(7, "the Aliyev family", family="Əliyev", given="Rauf", born="1961"),
+        family_row(8, family="Kərimov", given="Nail", born="1970"),
+        family_row(9, family="Kərimov", given="Nail", born="1970"),  # like list-8
+        family_row(10, family="Babayev", given="Orxan"),  # like nobody
+    ]
+    before = written_rows()
+
+    planned = run(rows, header=FAMILY_HEADER, dry_run=True, publish=publish)
+
+    assert written_rows() == before
+    done = run(rows, header=FAMILY_HEADER, publish=publish)
+    assert planned.summary == done.summary
+    assert (done.summary.created, done.summary.families_created) == (6, 1)
+    assert done.summary.possible_duplicates == 3  # list-5, list-7 and list-9
+    assert done.summary.updated == (4 if publish else 2)
 
 
 @pytest.mark.django_db

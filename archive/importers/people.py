@@ -116,7 +116,9 @@ def current_records(external_ids: Iterable[str]) -> dict[str, Person]:
     for start in range(0, len(wanted), LOOKUP_BATCH):
         chunk = wanted[start : start + LOOKUP_BATCH]
         people = list(
-            Person.objects.filter(external_id__in=chunk).select_related("latest_revision")
+            Person.objects.filter(external_id__in=chunk)
+            .select_related("latest_revision")
+            .order_by()
         )
         pks = [person.pk for person in people]
         sources = defaultdict(list)
@@ -161,12 +163,10 @@ def _row_is_current(person: Person) -> bool:
     if not (person.has_unpublished_changes and person.latest_revision):
         return True
     content = person.latest_revision.content
-    columns = {
-        field.name: getattr(person, field.attname)
-        for field in Person._meta.concrete_fields
-        if field.name in content and field.name not in BOOKKEEPING
-    }
-    if any(value != content[name] for name, value in _as_json(columns).items()):
+    if any(
+        name in content and not _same_in_json(getattr(person, attname), content[name])
+        for name, attname in _content_columns()
+    ):
         return False
     if {source.pk for source in person.sources.all()} != set(content.get("sources", [])):
         return False
@@ -177,9 +177,31 @@ def _row_is_current(person: Person) -> bool:
     )
 
 
+@functools.cache
+def _content_columns() -> list[tuple[str, str]]:
+    """(name, attname) of the person's columns that a revision's content holds as they are."""
+    return [
+        (field.name, field.attname)
+        for field in Person._meta.concrete_fields
+        if field.name not in BOOKKEEPING
+    ]
+
+
 def _as_json(data):
     # Revisions store their content as JSON; compare like with like.
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+# Values that JSON holds as they are, so that they compare with a revision's content unchanged.
+_JSON_NATIVE = frozenset({str, int, bool, float, type(None)})
+
+
+def _same_in_json(value, stored) -> bool:
+    """Whether ``value`` is what a revision's content holds as ``stored``. Only dates, times
+    and the like go through JSON: a row holds forty values, and most are text or numbers."""
+    if type(value) in _JSON_NATIVE:
+        return value == stored
+    return _as_json(value) == stored
 
 
 class _CellError(Exception):
@@ -414,8 +436,10 @@ def _differs(existing: Person, values: dict, source_ids: list[int] | None) -> bo
     changes are compared in their serialized form, a published record with its columns."""
     if existing.has_unpublished_changes and existing.latest_revision:
         content = existing.latest_revision.content
-        imported = _as_json({Person._meta.get_field(name).name: v for name, v in values.items()})
-        if any(content.get(name) != value for name, value in imported.items()):
+        if any(
+            not _same_in_json(value, content.get(_field_name(attname)))
+            for attname, value in values.items()
+        ):
             return True
         sources = set(content.get("sources", []))
     else:
@@ -423,6 +447,11 @@ def _differs(existing: Person, values: dict, source_ids: list[int] | None) -> bo
             return True
         sources = {source.pk for source in existing.sources.all()}
     return source_ids is not None and set(source_ids) != sources
+
+
+@functools.cache
+def _field_name(attname: str) -> str:
+    return Person._meta.get_field(attname).name
 
 
 def check_rows(table: ImportTable) -> tuple[list[PersonRow], list[RowError]]:

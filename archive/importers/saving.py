@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import F, Value
+from django.db.models import F, Max, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry, Revision
@@ -75,20 +75,7 @@ class PeopleWriter:
 
     def write(self, rows: list[PersonRow]) -> ImportSummary:
         self.families = self._families({row.family for row in rows if row.family})
-        new, changed, to_publish, one_by_one = [], [], [], []
-        for row in rows:
-            existing = row.existing
-            publishing = self.publish and existing is not None and existing.has_unpublished_changes
-            if existing is None:
-                new.append(row)
-            elif not (row.changed or publishing):
-                self.summary.unchanged += 1
-            elif not existing.row_is_current:
-                one_by_one.append(row)
-            elif row.changed:
-                changed.append(row)
-            else:
-                to_publish.append(row)
+        new, changed, to_publish, one_by_one = self._sorted(rows)
         self.duplicates = DuplicateIndex() if new else None
         done = self.summary.unchanged
         for step, groups in (
@@ -106,6 +93,47 @@ class PeopleWriter:
             self.published = [row.person.pk for row in new + changed + to_publish + one_by_one]
         return self.summary
 
+    def plan(self, rows: list[PersonRow]) -> ImportSummary:
+        """What :meth:`write` would report for ``rows``, worked out without writing anything:
+        a dry run. Writing 100,000 changed records only to roll them back took most of a dry
+        run's time (each changed row a new entry in every index of the person table)."""
+        found, missing = self._family_ids({row.family for row in rows if row.family})
+        # Families and records the import would add get ids no saved one has, in the order
+        # write() would give them, which is all that flagging duplicates compares.
+        self.families = found | {key: -n for n, key in enumerate(missing, start=1)}
+        self.summary.families_created = len(missing)
+        new, changed, to_publish, one_by_one = self._sorted(rows)
+        if new:
+            self.duplicates = DuplicateIndex()
+            first_id = (Person.objects.aggregate(last=Max("pk"))["last"] or 0) + 1
+            for pk, row in enumerate(new, start=first_id):
+                row.person.update_derived_fields()  # as _create() does before flagging
+                family = self.families.get(row.family.casefold())
+                if self.duplicates.earlier(row.person, pk, family) is not None:
+                    self.summary.possible_duplicates += 1
+        self.summary.created = len(new)
+        self.summary.updated = len(changed) + len(to_publish) + len(one_by_one)
+        return self.summary
+
+    def _sorted(self, rows: list[PersonRow]) -> tuple[list, list, list, list]:
+        """The rows to create, to update, to publish as they are and to save one by one through
+        Wagtail (see :meth:`_update_one`); counts the unchanged ones."""
+        new, changed, to_publish, one_by_one = [], [], [], []
+        for row in rows:
+            existing = row.existing
+            publishing = self.publish and existing is not None and existing.has_unpublished_changes
+            if existing is None:
+                new.append(row)
+            elif not (row.changed or publishing):
+                self.summary.unchanged += 1
+            elif not existing.row_is_current:
+                one_by_one.append(row)
+            elif row.changed:
+                changed.append(row)
+            else:
+                to_publish.append(row)
+        return new, changed, to_publish, one_by_one
+
     def refresh_statistics(self) -> None:
         """``ANALYZE`` the tables a large import filled, on PostgreSQL; call after committing.
 
@@ -122,18 +150,24 @@ class PeopleWriter:
 
     def _families(self, names: set[str]) -> dict[str, int]:
         """Family ids by case-folded name; families the file names for the first time are added."""
-        locale = Locale.get_default()
-        found: dict[str, int] = {}
-        families = Family.objects.filter(locale=locale).order_by("pk")
-        for pk, name in families.values_list("pk", "name"):
-            found.setdefault(name.casefold(), pk)
-        missing = {name.casefold(): name for name in names if name.casefold() not in found}
+        found, missing = self._family_ids(names)
         created = Family.objects.bulk_create(
-            Family(name=name, locale=locale) for name in missing.values()
+            Family(name=name, locale=Locale.get_default()) for name in missing.values()
         )
         found.update((family.name.casefold(), family.pk) for family in created)
         self.summary.families_created = len(created)
         return found
+
+    @staticmethod
+    def _family_ids(names: set[str]) -> tuple[dict[str, int], dict[str, str]]:
+        """The ids of the families already in the archive by case-folded name, and the names
+        the archive does not have yet, by case-folded name."""
+        found: dict[str, int] = {}
+        families = Family.objects.filter(locale=Locale.get_default()).order_by("pk")
+        for pk, name in families.values_list("pk", "name"):
+            found.setdefault(name.casefold(), pk)
+        missing = {name.casefold(): name for name in names if name.casefold() not in found}
+        return found, missing
 
     def _create(self, rows: list[PersonRow]) -> None:
         people = [row.person for row in rows]
@@ -378,12 +412,18 @@ class DuplicateIndex:
     def flag(self, person: Person, family_id: int | None) -> bool:
         """Point ``person`` (with its id, and its family if any) at the earliest record it
         resembles; say whether there was one."""
+        earlier = self.earlier(person, person.pk, family_id)
+        if earlier is not None:
+            person.possible_duplicate_of_id = earlier
+        return earlier is not None
+
+    def earlier(self, person: Person, pk: int, family_id: int | None) -> int | None:
+        """The earliest record before ``pk`` that ``person`` (saved as ``pk``, in that family if
+        any) resembles, or None; ``person`` is then the first with its keys not yet taken."""
         name = self.folded(person.family_name, person.given_name)
         families = {family_id} if family_id else set()
         keys = duplicate_keys(name, person.born, person.born_precision, families)
-        earlier = [self.first[key] for key in keys if self.first.get(key, person.pk) < person.pk]
+        earlier = [self.first[key] for key in keys if self.first.get(key, pk) < pk]
         for key in keys:
-            self.first.setdefault(key, person.pk)
-        if earlier:
-            person.possible_duplicate_of_id = min(earlier)
-        return bool(earlier)
+            self.first.setdefault(key, pk)
+        return min(earlier) if earlier else None

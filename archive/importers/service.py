@@ -56,23 +56,25 @@ def import_people(
     """Check every row of ``table``, then, in one transaction, save the valid rows; once they
     are committed, a large import refreshes the planner's statistics.
 
-    With invalid rows and without ``valid_only``, nothing is written. ``dry_run`` does the
-    whole import and rolls it back, so its summary says what an import would do. The records
-    it publishes appear in their public history as imported, with ``reason``."""
+    With invalid rows and without ``valid_only``, nothing is written. ``dry_run`` checks every
+    row the same way and works out what the import would do (:meth:`PeopleWriter.plan`), but
+    writes nothing. The records an import publishes appear in their public history as
+    imported, with ``reason``."""
     with collector_paused():
         valid, errors = check_rows(table)
         report = ImportReport(table=table, errors=errors)
         if errors and not valid_only:
             return report
         writer = PeopleWriter(publish=publish, user=user, progress=progress)
+        if dry_run:
+            report.summary = writer.plan(valid)
+            return report
         imported = reason_for(reason, action=PublishedChange.Action.IMPORTED)
         with transaction.atomic(), imported:
             report.summary = writer.write(valid)
             record_published(Person, writer.published)
-            # Dropped with the rest when a dry run, or anything after it, rolls back.
+            # Dropped with the rest if anything after it rolls back.
             transaction.on_commit(writer.refresh_statistics)
-            if dry_run:
-                transaction.set_rollback(True)
     return report
 
 

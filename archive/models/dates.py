@@ -10,6 +10,7 @@ whether the source gives it as an estimate. The first two sort and filter like a
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -108,7 +109,7 @@ def _without_approximation(text: str) -> tuple[str, bool]:
     """``text`` without the mark that makes it approximate, and whether it had one: the active
     language's own pattern (so that what :meth:`PartialDate.typed` shows reads back, however a
     translator words it), or a mark of any of the site's languages."""
-    before, _date, after = str(_APPROXIMATE_PATTERN % {"date": "\x00"}).partition("\x00")
+    before, after = _approximate_marks(get_language())
     inner = text[len(before) : len(text) - len(after)].strip()
     if (
         (before or after)
@@ -120,6 +121,14 @@ def _without_approximation(text: str) -> tuple[str, bool]:
     if match := _APPROXIMATE_BEFORE.fullmatch(text) or _APPROXIMATE_AFTER.fullmatch(text):
         return match["date"].strip(), True
     return text, False
+
+
+@functools.lru_cache(maxsize=32)
+def _approximate_marks(language: str | None) -> tuple[str, str]:
+    """What the language writes before and after an approximate date (its translation of
+    ``c. %(date)s``), looked up once per language: an import reads two dates a row."""
+    before, _date, after = str(_APPROXIMATE_PATTERN % {"date": "\x00"}).partition("\x00")
+    return before, after
 
 
 @dataclass(frozen=True)
