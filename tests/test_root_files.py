@@ -29,6 +29,8 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 
 
+# A write of any kind has the database's list of changed keys purged (caching.purging).
+@pytest.mark.django_db
 def test_root_files_refuse_a_post(client):
     assert client.post("/robots.txt").status_code == 405
     assert client.post("/favicon.ico").status_code == 405

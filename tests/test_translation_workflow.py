@@ -256,6 +256,7 @@ def test_a_change_to_the_original_shows_its_translation_out_of_date_in_the_repor
         edit,
         {
             **entry_form(title="Evacuation", summary="People left on foot, in the snow."),
+            "change_reason": "A witness recalled the snow.",
             "action-publish": "1",
         },
     )

@@ -47,6 +47,7 @@ from archive.models import (
     Event,
     Family,
     FamilyMembership,
+    FateEvent,
     Hold,
     LoggedChange,
     MergedRecord,
@@ -115,9 +116,14 @@ MADE_OF: dict[str, dict[tuple[type[Model], str], Callable[[str], Q]]] = {
         (Testimony, "person_id"): _own,
         (FamilyMembership, "person_id"): _own,
         (Contribution, "person_id"): _own,
-        (Place, "id"): _through("birth_place", "residence", "fate_place", model=Place),
+        (FateEvent, "person_id"): _own,
+        (Place, "id"): _through(
+            "birth_place", "residence", "fate_place", "fate_events__place", model=Place
+        ),
         (Event, "id"): _through("event", model=Event),
-        (Source, "id"): _through("sources", "testimonies__source", model=Source),
+        (Source, "id"): _through(
+            "sources", "testimonies__source", "fate_events__source", model=Source
+        ),
         (Family, "id"): _through("memberships__family", model=Family),
         (get_image_model(), "id"): lambda source: Q(photo__in=_logged(source)),
         # A hold placed or lifted hides or shows the person, or some of their fields.
