@@ -54,11 +54,13 @@ def test_the_person_page_names_the_record_for_good_and_offers_its_citation(clien
     assert f'href="/en/people/{person.pk}/citation.json"' in page
 
 
-def test_the_citation_is_worded_in_the_readers_language(client):
+def test_the_citation_is_worded_in_the_readers_language_and_says_synthetic(client):
     person = PersonFactory()
     page = client.get(f"/ru/people/{person.pk}/").content.decode()
     assert "Процитировать эту запись" in page
     assert f"запись {person.shown_public_id}" in page
+    citation = page[page.index('<p class="cite__text">') :].split("</p>")[0]
+    assert "Синтетическая запись" in citation
 
 
 def test_the_permanent_address_leads_to_the_page_in_the_readers_language(client):

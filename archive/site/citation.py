@@ -54,6 +54,8 @@ class Citation:
         if self.modified:
             when = formats.date_format(self.modified, "DATE_FORMAT")
             sentence += " " + gettext("Last modified %(date)s.") % {"date": when}
+        if self.synthetic:  # a copied citation keeps saying so
+            sentence += " " + self.synthetic_note()
         return f"{sentence} {self.permalink}"
 
     def bibtex(self) -> str:
@@ -90,11 +92,10 @@ class Citation:
 
     def note(self) -> str:
         note = gettext("Record %(identifier)s.") % {"identifier": self.identifier}
-        if self.synthetic:
-            note += " " + gettext(
-                "Synthetic record generated to demonstrate the archive; not a real person."
-            )
-        return note
+        return f"{note} {self.synthetic_note()}" if self.synthetic else note
+
+    def synthetic_note(self) -> str:
+        return gettext("Synthetic record generated to demonstrate the archive; not a real person.")
 
 
 def person_citation(request, person) -> Citation:
