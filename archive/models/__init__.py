@@ -5,6 +5,7 @@ from .events import Event
 from .fate_events import FateEvent
 from .figures import ReportedFigure, documented_counts, figure_rows
 from .holds import Hold
+from .merges import PersonMerge
 from .pages import ContentPage, HomePage, StatementIndexPage, StatementPage
 from .people import Family, FamilyMembership, Person, Testimony
 from .places import Place
@@ -26,6 +27,7 @@ __all__ = [
     "Organisation",
     "PartialDate",
     "Person",
+    "PersonMerge",
     "Place",
     "Precision",
     "PublicRecord",
