@@ -228,7 +228,7 @@ def merge_people(
 class _Merge:
     def __init__(self, kept, removed, rows, choices, reason, user):
         self.kept, self.removed, self.user = kept, removed, user
-        self.choices = {name: choices.get(name) or _default(name) for name in CHOSEN_FIELDS}
+        self.choices = {name: choices.get(name) or default_choice(name) for name in CHOSEN_FIELDS}
         self.reason = reason.strip()
         self.kept_rows = {r.locale_id: r for r in rows if r.translation_key == kept.translation_key}
         self.removed_rows = {
@@ -460,7 +460,7 @@ class _Merge:
                 record_published(Person, [row.pk], always=True)
 
 
-def _default(name: str) -> str:
+def default_choice(name: str) -> str:
     """The choice where none is given: the kept record's value, or both lists."""
     return BOTH if name in BOTH_ALLOWED else KEPT
 

@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from archive.merging import BOTH, KEPT, REMOVED, check_pair
+from archive.merging import BOTH, KEPT, REMOVED, check_pair, default_choice
 from archive.models import Person
 
 from ..widgets import PersonChooser
@@ -61,8 +61,9 @@ class MergeForm(forms.Form):
             self.fields[choice_field_name(field.name)] = forms.ChoiceField(
                 label=field.label,
                 choices=choices,
-                initial=BOTH if field.both_allowed else KEPT,
+                initial=default_choice(field.name),
                 widget=forms.RadioSelect,
+                required=False,  # none chosen: the default, as the form showed it checked
             )
 
     def clean(self):
@@ -80,5 +81,7 @@ class MergeForm(forms.Form):
     @property
     def choices(self) -> dict[str, str]:
         return {
-            field.name: self.cleaned_data[choice_field_name(field.name)] for field in self.compared
+            field.name: self.cleaned_data[choice_field_name(field.name)]
+            or default_choice(field.name)
+            for field in self.compared
         }
