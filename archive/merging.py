@@ -165,6 +165,15 @@ class ComparedField:
     def both_allowed(self) -> bool:
         return self.name in BOTH_ALLOWED
 
+    @property
+    def default(self) -> str:
+        """What the comparison proposes: the kept record's value, unless it has none and the
+        other has one (an imported duplicate's identifier in its list, say, so that the list's
+        next import updates the kept record); both lists of spellings."""
+        if self.both_allowed:
+            return BOTH
+        return REMOVED if self.removed and not self.kept else KEPT
+
 
 def compared_fields(kept: Person, removed: Person) -> list[ComparedField]:
     """Each chosen field with its two values as the admin shows them."""
@@ -228,7 +237,8 @@ def merge_people(
 class _Merge:
     def __init__(self, kept, removed, rows, choices, reason, user):
         self.kept, self.removed, self.user = kept, removed, user
-        self.choices = {name: choices.get(name) or default_choice(name) for name in CHOSEN_FIELDS}
+        compared = compared_fields(kept, removed)
+        self.choices = {field.name: choices.get(field.name) or field.default for field in compared}
         self.reason = reason.strip()
         self.kept_rows = {r.locale_id: r for r in rows if r.translation_key == kept.translation_key}
         self.removed_rows = {
@@ -238,7 +248,7 @@ class _Merge:
             Person.objects.public().filter(pk__in=[r.pk for r in rows]).values_list("pk", flat=True)
         )
         self.restricted = any(row.is_restricted for row in rows)
-        self.compared = [f for f in compared_fields(kept, removed) if f.differs]
+        self.compared = [field for field in compared if field.differs]
         self.moved: dict = {"translations": []}
         self.entries_before = _latest_entry_id()
 
@@ -458,11 +468,6 @@ class _Merge:
                 reason_for(self.public_reason(row), action=PublishedChange.Action.MERGED),
             ):
                 record_published(Person, [row.pk], always=True)
-
-
-def default_choice(name: str) -> str:
-    """The choice where none is given: the kept record's value, or both lists."""
-    return BOTH if name in BOTH_ALLOWED else KEPT
 
 
 def _shared(values: dict) -> dict:

@@ -404,3 +404,17 @@ def test_a_merge_renews_both_records_cached_pages(pair, moderator, client, setti
     assert all(after[key] != token for key, token in before.items())
     response = client.get(f"/en/people/{kept.pk}/")
     assert response["X-Cache"] == "miss" and "Teacher" in response.content.decode()
+
+
+def test_a_value_the_kept_record_lacks_is_taken_from_the_other_unless_told_otherwise(
+    pair, moderator
+):
+    kept, removed = pair
+    Person.objects.filter(pk=removed.pk).update(external_id="list-7")
+    removed.refresh_from_db()
+
+    merged(kept, removed, moderator)
+
+    kept.refresh_from_db()
+    assert (kept.occupation, kept.external_id) == ("Teacher", "list-7")
+    assert kept.born == datetime.date(1950, 1, 1)  # its own, where it has one

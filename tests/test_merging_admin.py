@@ -12,7 +12,9 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from archive.models import Person, PersonMerge
-from tests.factories import PersonFactory, user_in
+from tests.factories import DocumentedPersonFactory, PersonFactory, user_in
+from tests.test_import_admin import imported, upload_dir  # noqa: F401 - a fixture
+from tests.test_import_people import person_row
 
 pytestmark = pytest.mark.django_db
 
@@ -230,3 +232,30 @@ def test_the_comparison_and_the_chooser_read_as_many_queries_however_many_people
 
     assert many == few
     assert few[0] <= 40
+
+
+@pytest.mark.usefixtures("upload_dir")
+def test_an_imports_possible_duplicate_is_compared_and_merged_from_its_result(moderator_client):
+    earlier = DocumentedPersonFactory(
+        family_name="Məmmədov", given_name="Əli", born=datetime.date(1950, 6, 1)
+    )
+    earlier.save_revision().publish()
+    response = imported(moderator_client, [person_row(1, family="Mamedov", given="Ali")])
+    [message] = response.wsgi_request._messages
+    duplicates = next(
+        button.split('href="')[1].split('"')[0].replace("&amp;", "&")
+        for button in str(message.message).split("<a ")[1:]
+        if "duplicates" in button
+    )
+    flagged = Person.objects.get(external_id="list-1")
+
+    listed = moderator_client.get(duplicates).content.decode()
+    merged = post(moderator_client, earlier, flagged, choose_given_name="removed")
+
+    assert compare_url(earlier, flagged) in listed
+    assert merged.status_code == 302
+    earlier.refresh_from_db()
+    # Its identifier in the list too, proposed as the kept record had none: the list's next
+    # import updates the kept record rather than adding the duplicate again.
+    assert (earlier.given_name, earlier.external_id) == ("Ali", "list-1")
+    assert earlier.live and not Person.objects.filter(pk=flagged.pk).exists()

@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from archive.merging import BOTH, KEPT, REMOVED, check_pair, default_choice
+from archive.merging import BOTH, KEPT, REMOVED, check_pair
 from archive.models import Person
 
 from ..widgets import PersonChooser
@@ -37,8 +37,8 @@ def choice_field_name(name: str) -> str:
 
 
 class MergeForm(forms.Form):
-    """A choice per field whose two values differ (the kept record's by default), and the
-    reason, which the kept record's public history shows."""
+    """A choice per field whose two values differ (as :attr:`ComparedField.default` proposes),
+    and the reason, which the kept record's public history shows."""
 
     reason = forms.CharField(
         label=_("Reason for the merge"),
@@ -61,7 +61,7 @@ class MergeForm(forms.Form):
             self.fields[choice_field_name(field.name)] = forms.ChoiceField(
                 label=field.label,
                 choices=choices,
-                initial=default_choice(field.name),
+                initial=field.default,
                 widget=forms.RadioSelect,
                 required=False,  # none chosen: the default, as the form showed it checked
             )
@@ -81,7 +81,6 @@ class MergeForm(forms.Form):
     @property
     def choices(self) -> dict[str, str]:
         return {
-            field.name: self.cleaned_data[choice_field_name(field.name)]
-            or default_choice(field.name)
+            field.name: self.cleaned_data[choice_field_name(field.name)] or field.default
             for field in self.compared
         }
