@@ -18,6 +18,7 @@ from wagtail.admin import messages
 
 from archive.merging import check_pair, compared_fields, merge_allowed, merge_people
 from archive.models import Hold, Person, PersonMerge
+from archive.models.people import may_see_restricted
 
 from ..import_people import imported_people
 from .forms import MergeForm, OtherRecordForm
@@ -144,10 +145,9 @@ def duplicates(request):
     """The records an import flagged as possible duplicates, each with the record it may
     duplicate and a link to compare them; ``imported`` narrows them to one import's."""
     _moderator_only(request)
-    people = Person.objects.visible_to(request.user)
-    flagged = people.filter(
-        possible_duplicate_of__in=people.values("pk"), possible_duplicate_of__isnull=False
-    )
+    flagged = Person.objects.visible_to(request.user).filter(possible_duplicate_of__isnull=False)
+    if not may_see_restricted(request.user):  # nor a restricted record they may duplicate
+        flagged = flagged.filter(possible_duplicate_of__visibility=Person.Visibility.PUBLIC)
     if token := request.GET.get("imported"):
         flagged = imported_people(flagged, token)
     rows = flagged.select_related("possible_duplicate_of", "locale").order_by(
