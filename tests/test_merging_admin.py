@@ -259,3 +259,16 @@ def test_an_imports_possible_duplicate_is_compared_and_merged_from_its_result(mo
     # import updates the kept record rather than adding the duplicate again.
     assert (earlier.given_name, earlier.external_id) == ("Ali", "list-1")
     assert earlier.live and not Person.objects.filter(pk=flagged.pk).exists()
+
+
+def test_the_merges_into_a_record_show_the_removed_records_values_and_revisions(
+    moderator_client, pair
+):
+    kept, removed = pair
+    post(moderator_client, kept, removed, choose_born="removed")
+
+    html = moderator_client.get(reverse("archive_merges_of", args=[kept.pk])).content.decode()
+
+    assert "Guseynova" in html and "The same woman in two lists." in html
+    assert "1 May 1961" in html  # the date of birth taken from the removed record
+    assert "its 1 revision" in html

@@ -82,8 +82,7 @@ def compare(request, pk: int, other: int):
                 _("%(removed)s was merged into %(kept)s.") % {"removed": removed, "kept": kept},
                 buttons=[
                     messages.button(
-                        reverse("wagtailsnippets_archive_person:history", args=[kept.pk]),
-                        _("History"),
+                        reverse("archive_merges_of", args=[kept.pk]), _("Merges into this record")
                     )
                 ],
             )
