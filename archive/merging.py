@@ -76,20 +76,18 @@ CHOSEN_FIELDS: dict[str, tuple[str, ...]] = {
     "verification": ("verification",),
     "external_id": ("external_id",),
 }
-# Words: each language's version keeps its own (wagtail-localize translates them).
-WORDS = {
-    "family_name",
-    "given_name",
-    "patronymic",
-    "name_original",
-    "alternative_spellings",
-    "occupation",
-    "biography",
-}
-# Fields whose two values may both be kept, one per line.
-BOTH_ALLOWED = {"alternative_spellings"}
 # The same in every language, yet not the moderator's to choose: an identifier of the import.
 OWN_TO_EACH_VERSION = {"external_id"}
+# Words: each language's version keeps its own. Text without a fixed set of choices, as
+# wagtail-localize tells what it translates from what it keeps in step (dates, fate, places).
+WORDS = {
+    name
+    for name in CHOSEN_FIELDS
+    if isinstance(Person._meta.get_field(name), (models.CharField, models.TextField))
+    and not Person._meta.get_field(name).choices
+} - OWN_TO_EACH_VERSION
+# Fields whose two values may both be kept, one per line.
+BOTH_ALLOWED = {"alternative_spellings"}
 
 
 class MergeRefused(ValidationError):
