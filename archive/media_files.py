@@ -116,17 +116,17 @@ def _new_name(instance, old: str, sealed: bool) -> str:
 
 def schedule_sealing(**kwargs) -> None:
     """Run :func:`seal_record_media` once when the current transaction commits (at once
-    outside one), however many writes ask for it."""
-    connection = transaction.get_connection()
-    if getattr(connection, "record_media_sealing_due", False):
+    outside one), however many writes ask for it: one pass sees them all."""
+    waiting = transaction.get_connection().run_on_commit
+    if any(getattr(callback, "pending", False) for _ids, callback, *_rest in waiting):
         return
-    connection.record_media_sealing_due = True
 
-    def run():
-        connection.record_media_sealing_due = False
+    def seal():
+        seal.pending = False
         seal_record_media()
 
-    transaction.on_commit(run)
+    seal.pending = True
+    transaction.on_commit(seal)
 
 
 def connect_sealing() -> None:

@@ -181,6 +181,14 @@ class MediaFolder(Sealable, FileSystemStorage):
             return safe_join(os.path.abspath(settings.SEALED_MEDIA_ROOT), name)
         return super().path(name)
 
+    def _save(self, name, content):
+        if is_sealed(name):  # a storage of their own, which gives the name relative to it
+            sealed = FileSystemStorage(
+                location=settings.SEALED_MEDIA_ROOT, directory_permissions_mode=0o700
+            )
+            return sealed._save(name, content)
+        return super()._save(name, content)
+
     def sealed_listdir(self, path):
         folder = safe_join(os.path.abspath(settings.SEALED_MEDIA_ROOT), path)
         if not os.path.isdir(folder):

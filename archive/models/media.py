@@ -41,12 +41,13 @@ class RecordMediaQuerySet(models.QuerySet):
         return self.filter(models.Q(image__isnull=False) | models.Q(document__isnull=False))
 
     def for_display(self):
-        """As pages and the API show them: image, document, source, and each image's
-        renditions at the widths pages use, in three queries whatever the number."""
+        """As pages and the API show them: image, document, source, record (whether it is
+        synthetic), and each image's renditions at the widths pages use, in two queries
+        whatever their number."""
         renditions = get_image_model().get_rendition_model()
         return (
             self.attached()
-            .select_related("image", "document", "source")
+            .select_related("image", "document", "source", self.model.owner)
             .prefetch_related(
                 models.Prefetch(
                     "image__renditions",
@@ -298,3 +299,8 @@ def withheld_from_public(*, image=None, document=None) -> bool:
     return used and not any(
         model.objects.public().filter(**{field: value}).exists() for model in MEDIA_MODELS
     )
+
+
+def attached_in_memory(record) -> list:
+    """A preview's attachments as its edit form holds them, before they are saved."""
+    return [item for item in record.media.all() if item.image_id or item.document_id]
