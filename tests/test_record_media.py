@@ -375,3 +375,21 @@ def test_a_person_pages_queries_do_not_grow_with_its_photos(client, commits):
         return len(captured)
 
     assert queries(1) == queries(4)
+
+
+def test_a_portrait_already_shown_is_sealed_when_its_person_is_restricted(client, commits):
+    with commits():
+        person = DocumentedPersonFactory(photo=new_image())
+    assert client.get(f"/en/people/{person.pk}/").status_code == 200  # makes its renditions
+    image = person.photo
+    shown = [stored_path(image.file.name)]
+    shown += [stored_path(r.file.name) for r in image.renditions.all()]
+    assert len(shown) == 3 and all(path.exists() for path in shown)  # page photo, og:image
+
+    with commits():
+        person.visibility = Person.Visibility.RESTRICTED
+        person.save()
+
+    image.refresh_from_db()
+    assert is_sealed(image.file.name) and not any(path.exists() for path in shown)
+    assert client.get(image.file.url).status_code == 404
