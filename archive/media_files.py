@@ -126,7 +126,9 @@ def schedule_sealing(**kwargs) -> None:
         seal_record_media()
 
     seal.pending = True
-    transaction.on_commit(seal)
+    # Robust: the write has committed whatever happens here; a failure is logged, and the
+    # next pass (or the cron job) does the work.
+    transaction.on_commit(seal, robust=True)
 
 
 def connect_sealing() -> None:

@@ -393,3 +393,21 @@ def test_a_portrait_already_shown_is_sealed_when_its_person_is_restricted(client
     image.refresh_from_db()
     assert is_sealed(image.file.name) and not any(path.exists() for path in shown)
     assert client.get(image.file.url).status_code == 404
+
+
+def test_a_drafts_preview_shows_its_sealed_photo_from_the_staff_only_address(
+    editor_client, commits
+):
+    from tests.test_admin_previews import snippet_preview
+
+    with commits():
+        draft = DocumentedPersonFactory(live=False, family_name="Previewmediaova")
+        attach(PersonMedia, draft, image=new_image(), alt_text="A placeholder in the preview")
+    html = snippet_preview(editor_client, draft).content.decode()
+    (img,) = re.findall(r"<img [^>]*srcset[^>]*>", html)
+    assert 'alt="A placeholder in the preview"' in img
+    sources = re.findall(r'(/sealed-media/[^" ]+)', img)
+    assert len(set(sources)) == len(WIDTHS)
+    assert editor_client.get(sources[0]).status_code == 200
+    editor_client.logout()
+    assert editor_client.get(sources[0]).status_code == 404
