@@ -5,6 +5,7 @@ from .events import Event
 from .fate_events import FateEvent
 from .figures import ReportedFigure, documented_counts, figure_rows
 from .holds import Hold
+from .media import FamilyMedia, PersonMedia, StatementMedia, TimelineEntryMedia
 from .pages import ContentPage, HomePage, StatementIndexPage, StatementPage
 from .people import Family, FamilyMembership, Person, Testimony
 from .places import Place
@@ -17,6 +18,7 @@ __all__ = [
     "Contribution",
     "Event",
     "Family",
+    "FamilyMedia",
     "FamilyMembership",
     "FateEvent",
     "Hold",
@@ -26,6 +28,7 @@ __all__ = [
     "Organisation",
     "PartialDate",
     "Person",
+    "PersonMedia",
     "Place",
     "Precision",
     "PublicRecord",
@@ -34,10 +37,12 @@ __all__ = [
     "RevisionReason",
     "Source",
     "StatementIndexPage",
+    "StatementMedia",
     "StatementPage",
     "SyncState",
     "Testimony",
     "TimelineEntry",
+    "TimelineEntryMedia",
     "documented_counts",
     "figure_rows",
 ]
