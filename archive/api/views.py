@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db.models import Prefetch, Subquery
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext
@@ -56,6 +56,7 @@ from archive.models import (
 )
 from archive.models.base import localize
 from archive.models.media import FamilyMedia, PersonMedia, StatementMedia, TimelineEntryMedia
+from archive.models.merges import kept_person
 
 from . import conditional, filters, guide, jsonld, links, sync
 from . import serializers as api
@@ -319,6 +320,24 @@ class PersonViewSet(ArchiveViewSet):
     label_attribute = "display_name"
     linked_data = staticmethod(jsonld.person)
     record_key = staticmethod(person_key)
+
+    def retrieve(self, request, *args, **kwargs):
+        """A record merged into another answers 301 with that one's address (by id, or by
+        permanent identifier), where the merged record was public; see the guide's "Sync"."""
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            if "public_id" in self.kwargs:
+                kept = kept_person(public_id=self.kwargs["public_id"])
+                named = ("api:person-detail-by-public-id", kept and kept.shown_public_id)
+            else:
+                kept = kept_person(record_id=self.kwargs["pk"])
+                named = ("api:person-detail", kept and kept.pk)
+            if kept is None:
+                raise
+            query = request.META.get("QUERY_STRING")
+            location = api.address(request, *named) + (f"?{query}" if query else "")
+            return HttpResponsePermanentRedirect(location)
 
     def shaped(self, rows):
         # No joins: completed() gives the page its places, events, photos and locales, which

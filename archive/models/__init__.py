@@ -6,6 +6,7 @@ from .fate_events import FateEvent
 from .figures import ReportedFigure, documented_counts, figure_rows
 from .holds import Hold
 from .media import FamilyMedia, PersonMedia, StatementMedia, TimelineEntryMedia
+from .merges import PersonMerge
 from .pages import ContentPage, HomePage, StatementIndexPage, StatementPage
 from .people import Family, FamilyMembership, Person, Testimony
 from .places import Place
@@ -29,6 +30,7 @@ __all__ = [
     "PartialDate",
     "Person",
     "PersonMedia",
+    "PersonMerge",
     "Place",
     "Precision",
     "PublicRecord",

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +28,7 @@ from archive.models import (
     Testimony,
 )
 from archive.models.figures import AGE_GROUPS, CHILD_UNDER, ELDERLY_FROM
+from archive.models.merges import kept_person
 from archive.models.people import PLACE_COLUMNS
 from archive.names import query_tokens
 from archive.site import structured_data
@@ -253,7 +254,11 @@ def person_detail(request, pk: int):
     depends_only_on(request, person_key(pk))
     found = _person(pk)
     if not found:
-        raise Http404
+        # A record merged into another: its address leads there (only the missing ask).
+        kept = kept_person(record_id=pk)
+        if kept is None:
+            raise Http404
+        return redirect("archive:person_detail", kept.pk, permanent=True)
     person = found[0]
     with_places(request, person, language=get_language())
     testimonies = _testimonies(pk)

@@ -317,7 +317,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Memorial Archive API",
     # The whole guide replaces this (archive/api/guide.md, through the hook below).
     "DESCRIPTION": "Read-only access to the published, public records of the archive.",
-    "VERSION": "1.2.0",
+    "VERSION": "1.3.0",
     "LICENSE": {"name": DATA_LICENCE_NAME, "url": DATA_LICENCE_URL},
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
