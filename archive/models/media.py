@@ -8,11 +8,12 @@ on the family's page and on a member's page is described for each.
 
 What the public may see is each attachment model's ``public()``: the attachments of public
 records, a person's only while no hold keeps their photo (:mod:`.holds`: a hold on the photo
-keeps every image and document of the person). ``public_image_ids()`` and
-``public_document_ids()`` are the files the public may read: the address of any other file of
-a record is sealed (:mod:`archive.media_files`)."""
+keeps every image and document of the person). ``record_files()`` says which files the public
+may read: the address of any other file of a record is sealed (:mod:`archive.media_files`)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -235,42 +236,52 @@ def media_panel() -> InlinePanel:
 MEDIA_MODELS = (PersonMedia, FamilyMedia, TimelineEntryMedia, StatementMedia)
 
 
-def record_image_ids() -> set[int]:
-    """Every image a record shows or would show: attached to one, or a person's portrait."""
-    ids = set(_model("Person").objects.exclude(photo=None).values_list("photo", flat=True))
+@dataclass
+class RecordFiles:
+    """The images and documents records show (``images``, ``documents``) and those of them
+    the public may see (``public_images``, ``public_documents``)."""
+
+    images: set[int] = field(default_factory=set)
+    documents: set[int] = field(default_factory=set)
+    public_images: set[int] = field(default_factory=set)
+    public_documents: set[int] = field(default_factory=set)
+
+
+def record_files() -> RecordFiles:
+    """Every image and document a record shows (attached to it, or a person's portrait), and
+    which of them the public may see: attached to a public record, or the portrait of a public
+    person (a held one is not). Two queries per kind of record, each reading only the records
+    that have files, by primary key: at 100,000 people with 500 photos, 8 queries in 169 ms
+    on this 2-core machine under a load average of 25, where asking which records are public
+    first read them all (22 queries, 1.3 s; bench/record_media.py)."""
+    files = RecordFiles()
+    portraits = list(
+        _model("Person").objects.exclude(photo=None).order_by().values_list("pk", "photo")
+    )
+    files.images.update(photo for _pk, photo in portraits)
+    if portraits:
+        public = _model("Person").objects.public().revealing("photo")
+        public = set(
+            public.filter(pk__in=[pk for pk, _photo in portraits]).order_by().values_list("pk")
+        )
+        files.public_images.update(photo for pk, photo in portraits if (pk,) in public)
     for model in MEDIA_MODELS:
-        ids.update(model.objects.exclude(image=None).values_list("image", flat=True))
-    return ids
-
-
-def record_document_ids() -> set[int]:
-    ids = set()
-    for model in MEDIA_MODELS:
-        ids.update(model.objects.exclude(document=None).values_list("document", flat=True))
-    return ids
-
-
-def public_image_ids() -> set[int]:
-    """The images the public may see: attached to a public record, or the portrait of a
-    public person (``public()`` blanks a held one)."""
-    people = _model("Person").objects.public().revealing("photo")
-    portraits = set(people.exclude(photo=None).values_list("photo", flat=True))
-    attached = {
-        image
-        for model in MEDIA_MODELS
-        for image in model.objects.public().exclude(image=None).values_list("image", flat=True)
-    }
-    return portraits | attached
-
-
-def public_document_ids() -> set[int]:
-    return {
-        document
-        for model in MEDIA_MODELS
-        for document in model.objects.public()
-        .exclude(document=None)
-        .values_list("document", flat=True)
-    }
+        owner = f"{model.owner}_id"
+        rows = list(model.objects.attached().order_by().values_list(owner, "image", "document"))
+        if not rows:
+            continue
+        public = set(
+            model.public_owners()
+            .filter(pk__in={row[0] for row in rows})
+            .order_by()
+            .values_list("pk", flat=True)
+        )
+        for owner_id, image, document in rows:
+            kind = "images" if image else "documents"
+            getattr(files, kind).add(image or document)
+            if owner_id in public:
+                getattr(files, f"public_{kind}").add(image or document)
+    return files
 
 
 def restricted_people_show(*, image=None, document=None) -> bool:
@@ -288,17 +299,30 @@ def restricted_people_show(*, image=None, document=None) -> bool:
 
 def withheld_from_public(*, image=None, document=None) -> bool:
     """Whether a record shows ``image`` or ``document`` and no public record does: then only
-    staff may read it, whatever its file's name says at this moment."""
+    staff may read it, whatever its file's name says at this moment. Reads only the records
+    that show it, by primary key."""
     field, value = ("image", image) if image is not None else ("document", document)
-    used = any(model.objects.filter(**{field: value}).exists() for model in MEDIA_MODELS)
+    showing = [(model, model.objects.filter(**{field: value})) for model in MEDIA_MODELS]
     if image is not None:
-        Person = _model("Person")
-        used = used or Person.objects.filter(photo=image).exists()
-        if Person.objects.public().revealing("photo").filter(photo=image).exists():
+        people = _model("Person").objects.filter(photo=image)
+        if (
+            people.exists()
+            and _model("Person")
+            .objects.public()
+            .revealing("photo")
+            .filter(pk__in=people.values("pk"))
+            .exists()
+        ):
             return False
-    return used and not any(
-        model.objects.public().filter(**{field: value}).exists() for model in MEDIA_MODELS
-    )
+        showing_any = people.exists()
+    else:
+        showing_any = False
+    for model, rows in showing:
+        owners = set(rows.values_list(f"{model.owner}_id", flat=True))
+        if owners and model.public_owners().filter(pk__in=owners).exists():
+            return False
+        showing_any = showing_any or bool(owners)
+    return showing_any
 
 
 def attached_in_memory(record) -> list:
