@@ -12,6 +12,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from wagtail_localize import wagtail_hooks as localize
 
+from archive.views.media import withhold_document
+
 from .admin.bulk.actions import BULK_ACTIONS
 from .admin.bulk.moderation import RESTRICT_ACTION
 from .admin.contributions import menu as contributions_menu
@@ -117,6 +119,8 @@ def register_archive_log_actions(actions):
 
 
 # Visitors' contributions, for moderators (archive/admin/contributions/).
+# A record's document that no public record shows is staff's only (archive/views/media.py).
+hooks.register("before_serve_document", withhold_document)
 hooks.register("register_admin_urls", lambda: contributions_urls.urlpatterns)
 hooks.register("register_admin_menu_item", contributions_menu.menu_item)
 hooks.register("construct_homepage_panels", contributions_menu.add_panel)

@@ -181,6 +181,7 @@ def test_hostile_timeline_entry_is_shown_as_text(client, moderator, demo):
         {
             "title": SCRIPT,
             "slug": "hostile-entry",
+            "media": inline_formset([]),
             "start": "1992-02-26",
             "start_precision": "day",
             "end": "",

@@ -3,7 +3,7 @@ accounts or e-mail addresses."""
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from archive.models import Person, TimelineEntry
 from tests.factories import DocumentedPersonFactory, PersonFactory
@@ -97,6 +97,7 @@ def test_editor_cannot_publish_a_timeline_entry_directly(editor_client):
         {
             "title": "Directly published entry",
             "slug": "direct-entry",
+            "media": inline_formset([]),
             "start": "1992-02-26",
             "start_precision": "day",
             "end": "",

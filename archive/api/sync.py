@@ -38,6 +38,7 @@ from django.db.models.functions import Now
 from django.http import HttpRequest
 from django.utils import timezone, translation
 from rest_framework.request import Request
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
@@ -59,6 +60,7 @@ from archive.models import (
     Testimony,
 )
 from archive.models.base import localize
+from archive.models.media import FamilyMedia, PersonMedia
 
 from .links import PageAddresses
 
@@ -108,7 +110,8 @@ def _own(source: str) -> Q:
 
 # What the records of the large lists are made of: for each watched column, the records of the
 # list that a row written there may change. A Person's record shows its places, event, photo,
-# sources, testimonies and families; a family's its name and its public members.
+# sources, testimonies, families, photos and documents; a family's its name, its public members,
+# photos and documents.
 MADE_OF: dict[str, dict[tuple[type[Model], str], Callable[[str], Q]]] = {
     "person": {
         (Person, "id"): _same(Person),
@@ -117,21 +120,29 @@ MADE_OF: dict[str, dict[tuple[type[Model], str], Callable[[str], Q]]] = {
         (FamilyMembership, "person_id"): _own,
         (Contribution, "person_id"): _own,
         (FateEvent, "person_id"): _own,
+        (PersonMedia, "person_id"): _own,
         (Place, "id"): _through(
             "birth_place", "residence", "fate_place", "fate_events__place", model=Place
         ),
         (Event, "id"): _through("event", model=Event),
         (Source, "id"): _through(
-            "sources", "testimonies__source", "fate_events__source", model=Source
+            "sources", "testimonies__source", "fate_events__source", "media__source", model=Source
         ),
         (Family, "id"): _through("memberships__family", model=Family),
-        (get_image_model(), "id"): lambda source: Q(photo__in=_logged(source)),
+        (get_image_model(), "id"): lambda source: (
+            Q(photo__in=_logged(source)) | Q(media__image__in=_logged(source))
+        ),
+        (get_document_model(), "id"): lambda source: Q(media__document__in=_logged(source)),
         # A hold placed or lifted hides or shows the person, or some of their fields.
         (Hold, "person_id"): lambda source: Q(translation_key__in=_in_groups(Person, source)),
     },
     "family": {
         (Family, "id"): _same(Family),
         (FamilyMembership, "family_id"): _own,
+        (FamilyMedia, "family_id"): _own,
+        (Source, "id"): _through("media__source", model=Source),
+        (get_image_model(), "id"): lambda source: Q(media__image__in=_logged(source)),
+        (get_document_model(), "id"): lambda source: Q(media__document__in=_logged(source)),
         (Person, "id"): _through("memberships__person", model=Person),
         (Hold, "person_id"): _through("memberships__person", model=Person),
     },

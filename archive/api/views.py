@@ -55,10 +55,12 @@ from archive.models import (
     documented_counts,
 )
 from archive.models.base import localize
+from archive.models.media import FamilyMedia, PersonMedia, StatementMedia, TimelineEntryMedia
 from archive.models.merges import kept_person
 
 from . import conditional, filters, guide, jsonld, links, sync
 from . import serializers as api
+from .media import attach_media
 from .pagination import ArchivePagination, ChangeCursor
 from .params import check_parameters, check_query_string, chosen_language
 from .renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, Written, csv_response
@@ -370,6 +372,7 @@ class PersonViewSet(ArchiveViewSet):
             FamilyMembership.objects.filter(person_id__in=ids).select_related("family"),
         )
         if self.action == "retrieve":  # only the full record lists them
+            attach_media(people, PersonMedia)
             attach_lists(
                 people,
                 "shown_contributions",
@@ -387,6 +390,7 @@ class FamilyViewSet(ArchiveViewSet):
 
     queryset = Family.objects.none()
     serializer_class = api.FamilySerializer
+    detail_serializer_class = api.FamilyDetailSerializer
     filterset_class = filters.FamilyFilter
     default_ordering = ("name", "pk")
     linked_data = staticmethod(jsonld.family)
@@ -403,6 +407,11 @@ class FamilyViewSet(ArchiveViewSet):
                 )
             )
         )
+
+    def completed(self, families):
+        if self.action == "retrieve":
+            attach_media(families, FamilyMedia)
+        return families
 
 
 class StatementViewSet(ArchiveViewSet):
@@ -427,6 +436,11 @@ class StatementViewSet(ArchiveViewSet):
             .prefetch_related("sources", "related_events")
         )
 
+    def completed(self, statements):
+        if self.action == "retrieve":
+            attach_media(statements, StatementMedia)
+        return statements
+
 
 class TimelineViewSet(ArchiveViewSet):
     """Dated entries of the timeline: the events, their context and their commemoration.
@@ -446,6 +460,11 @@ class TimelineViewSet(ArchiveViewSet):
 
     def shaped(self, rows):
         return rows.with_public_links()
+
+    def completed(self, entries):
+        if self.action == "retrieve":
+            attach_media(entries, TimelineEntryMedia)
+        return entries
 
 
 class SourceViewSet(ArchiveViewSet):

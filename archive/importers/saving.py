@@ -177,6 +177,7 @@ class PeopleWriter:
             person.live, person.has_unpublished_changes = False, True
             person.testimonies = []  # in memory, like the sources below
             person.fate_events = []
+            person.media = []
             person.update_derived_fields()
         self._sources_in_memory(rows)
         ids = allocate_ids(Person, len(people))

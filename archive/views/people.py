@@ -18,9 +18,11 @@ from archive.fastpaths.prepared import PreparedQuery
 from archive.fastpaths.related_rows import attach, place_directory, prefetched, with_places
 from archive.models import (
     Family,
+    FamilyMedia,
     FamilyMembership,
     FateEvent,
     Person,
+    PersonMedia,
     Place,
     Source,
     Testimony,
@@ -282,6 +284,7 @@ def person_detail(request, pk: int):
         "description": person_description(person),
         "structured_data": structured_data.person(request, person),
         "citation": person_citation(request, person),
+        "media": list(PersonMedia.objects.public().filter(person=pk).for_display()),
     }
     return render(request, "archive/people/person_detail.html", context)
 
@@ -345,6 +348,7 @@ def family_detail(request, pk: int):
     context = {
         "family": family,
         "members": members,
+        "media": list(FamilyMedia.objects.filter(family=family).for_display()),
         "title": family.name,
         "description": family.name,
         "structured_data": structured_data.collection(

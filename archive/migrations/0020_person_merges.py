@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("archive", "0018_fate_events"),
+        ("archive", "0019_record_media"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
