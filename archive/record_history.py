@@ -59,7 +59,6 @@ from archive.models import (
     RevisionReason,
     Source,
     StatementPage,
-    Testimony,
     TimelineEntry,
 )
 from archive.models.base import localize
@@ -392,7 +391,6 @@ _LABELLED_AS = {
     "born": (Person, "born"),
     "fate_date": (Person, "fate_date"),
     "families": (Family, None),
-    "testimonies": (Testimony, None),
 }
 
 
@@ -401,9 +399,12 @@ def field_label(model, name: str) -> str:
     if field is None:
         return capfirst(owner._meta.verbose_name_plural)
     try:
-        return capfirst(owner._meta.get_field(field).verbose_name)
+        found = owner._meta.get_field(field)
     except FieldDoesNotExist:
         return capfirst(name.replace("_", " "))
+    if found.one_to_many:  # rows of their own (testimonies, fate events): their plural name
+        return capfirst(found.related_model._meta.verbose_name_plural)
+    return capfirst(found.verbose_name)
 
 
 def shown_value(model, name: str, value) -> str:

@@ -15,12 +15,14 @@ from archive import record_history
 from archive.importers.csv_xlsx import read_table
 from archive.importers.service import import_people
 from archive.models import (
+    FateEvent,
     Hold,
     Person,
     Place,
     PublishedChange,
     RevisionReason,
     StatementPage,
+    Testimony,
     TimelineEntry,
 )
 from tests.admin_forms import entry_form, person_form
@@ -110,6 +112,29 @@ def test_labels_and_values_are_in_the_readers_language(moderator_client):
     assert labels["born"]["label"] == born_label
     assert labels["born"]["new"] == "1 марта 1950"
     assert labels["fate"]["new"] == fate_wounded
+
+
+@pytest.mark.parametrize("rows", ["fate_events", "testimonies"])
+def test_a_change_of_a_persons_own_rows_is_shown_under_their_name(client, moderator, rows):
+    # Fate events and testimonies are rows of their own (reverse relations, with no label of
+    # their own on the person): the page and the API name them, in the reader's language.
+    person = PersonFactory(family_name="Historova", sex="female")
+    person.save_revision(user=moderator).publish(user=moderator)
+    person = Person.objects.get(pk=person.pk)
+    if rows == "fate_events":
+        person.fate_events = [FateEvent(kind="wounded", certainty="confirmed")]
+    else:
+        person.testimonies = [Testimony(text="She carried her brother out.", given_by="A son")]
+    with record_history.reason_for("A survivor's account."):
+        person.save_revision(user=moderator).publish(user=moderator)
+
+    page = client.get(person.get_absolute_url())
+    assert page.status_code == 200
+    model = FateEvent if rows == "fate_events" else Testimony
+    with translation.override("ru"):
+        label = str(model._meta.verbose_name_plural).capitalize()
+    changes = changes_api(client, "people", person.pk, lang="ru").json()["results"][0]["changes"]
+    assert {change["field"]: change["label"] for change in changes}[rows] == label
 
 
 def test_publishing_a_change_to_a_published_record_asks_for_a_reason(moderator_client):
