@@ -350,18 +350,20 @@ def shown_entries(record, entries) -> list[tuple[PublishedChange, list[ShownChan
     public = set(Source.objects.public().filter(pk__in=cited).values_list("pk", flat=True))
     for entry in entries:
         entry.shown_source = entry.source if entry.source_id in public else None
-    shown = [(entry, shown_changes(entry, record, names)) for entry in entries]
+    # A hold on a photo, a biography, a date of birth (and the age it gives) or a residence:
+    # no entry shows them, old or new. The API's field names are the columns' (born, age...).
+    withheld = held_columns(record) if isinstance(record, Person) else {}
+    shown = [(entry, shown_changes(entry, type(record), withheld, names)) for entry in entries]
     return [(entry, changes) for entry, changes in shown if changes or not entry.changes]
 
 
-def shown_changes(entry: PublishedChange, record, names: LinkedNames) -> list[ShownChange]:
-    """The changes of ``entry`` (of ``record``) the public may see, labelled and written as
-    the site shows them, in the active language. A change whose values read the same once
-    the linked records no longer public are left out is left out too."""
-    # A hold on a photo, a biography, a date of birth (and the age it gives) or a residence:
-    # no entry shows them, old or new. The API's field names are the columns' (born, age...).
-    withheld = held_columns(record) if isinstance(record, Person) else set()
-    model = type(record)
+def shown_changes(
+    entry: PublishedChange, model, withheld: dict, names: LinkedNames
+) -> list[ShownChange]:
+    """The changes of ``entry`` (of a record of ``model``) the public may see, labelled and
+    written as the site shows them, in the active language: not those of the ``withheld``
+    fields. A change whose values read the same once the linked records no longer public
+    are left out is left out too."""
     shown = []
     for change in entry.changes:
         name = change["field"]

@@ -22,9 +22,9 @@ from archive.models import (
     PublishedChange,
     RevisionReason,
     StatementPage,
-    Testimony,
     TimelineEntry,
 )
+from archive.models import Testimony as GivenTestimony  # not collected as a test class
 from tests.admin_forms import entry_form, person_form
 from tests.factories import PersonFactory, PlaceFactory, SourceFactory, TimelineEntryFactory
 
@@ -124,13 +124,13 @@ def test_a_change_of_a_persons_own_rows_is_shown_under_their_name(client, modera
     if rows == "fate_events":
         person.fate_events = [FateEvent(kind="wounded", certainty="confirmed")]
     else:
-        person.testimonies = [Testimony(text="She carried her brother out.", given_by="A son")]
+        person.testimonies = [GivenTestimony(text="She carried her brother out.", given_by="A son")]
     with record_history.reason_for("A survivor's account."):
         person.save_revision(user=moderator).publish(user=moderator)
 
     page = client.get(person.get_absolute_url())
     assert page.status_code == 200
-    model = FateEvent if rows == "fate_events" else Testimony
+    model = FateEvent if rows == "fate_events" else GivenTestimony
     with translation.override("ru"):
         label = str(model._meta.verbose_name_plural).capitalize()
     changes = changes_api(client, "people", person.pk, lang="ru").json()["results"][0]["changes"]
