@@ -17,6 +17,8 @@ from archive.models import Family, FamilyMembership, Person
 from archive.models.dates import PartialDate, PartialDateTextField, Precision, partial_date_names
 from archive.models.people import fate_from_events, may_see_restricted
 
+from .widgets import word_choosers
+
 
 class PartialDatesMixin:
     """Each partial date of the model is edited as one text box (see ``PartialDateTextField``)
@@ -79,6 +81,7 @@ class ChosenPeopleMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        word_choosers(self)
         limit_people_to_visible(self, self.for_user)
         for formset in self.formsets.values():
             for row in formset.forms:
@@ -104,6 +107,14 @@ class ChosenLinksFormSet(BaseChildFormSet):
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
         form.bound_field_class = KnownRecordBoundField  # before any field is bound
+        word_choosers(form)
+        return form
+
+    @property
+    def empty_form(self):
+        """The row a script copies to add one (Django makes it anew at each reading)."""
+        form = super().empty_form
+        word_choosers(form)
         return form
 
     @cached_property
