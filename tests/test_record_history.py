@@ -4,6 +4,7 @@ record's page and in the API; never a restricted field or value."""
 
 import datetime
 import io
+import json
 
 import pytest
 from django.core.management import call_command
@@ -236,19 +237,25 @@ def test_an_editors_reason_stays_when_the_moderator_comments_on_approving(
     assert PublishedChange.objects.of(person).first().reason == "Her daughter's testimony."
 
 
-def test_approving_with_a_comment_from_the_form_asks_for_no_other_reason(moderator_client, editor):
-    person = published_by_moderator(moderator_client, family_name="Historova")
-    person = submitted_without_reason(person, editor, occupation="Nurse")
-
-    response = moderator_client.post(
+def approved_from_the_form(client, person, comment: str):
+    """A moderator approving ``person``'s submitted change in its edit form, with
+    ``comment`` in Wagtail's "Approve with comment" dialogue."""
+    return client.post(
         edit_url(person),
         {
             **person_form(family_name="Historova", occupation="Nurse"),
             "action-workflow-action": "true",
             "workflow-action-name": "approve",
-            "workflow-action-extra-data": '{"comment": "Checked against the list."}',
+            "workflow-action-extra-data": json.dumps({"comment": comment}),
         },
     )
+
+
+def test_approving_with_a_comment_from_the_form_asks_for_no_other_reason(moderator_client, editor):
+    person = published_by_moderator(moderator_client, family_name="Historova")
+    person = submitted_without_reason(person, editor, occupation="Nurse")
+
+    response = approved_from_the_form(moderator_client, person, "Checked against the list.")
 
     assert response.status_code == 302, response.content.decode()[:3000]
     latest = PublishedChange.objects.of(person).first()
@@ -259,15 +266,7 @@ def test_approving_from_the_form_without_comment_or_reason_asks_for_one(moderato
     person = published_by_moderator(moderator_client, family_name="Historova")
     person = submitted_without_reason(person, editor, occupation="Nurse")
 
-    response = moderator_client.post(
-        edit_url(person),
-        {
-            **person_form(family_name="Historova", occupation="Nurse"),
-            "action-workflow-action": "true",
-            "workflow-action-name": "approve",
-            "workflow-action-extra-data": '{"comment": "  "}',
-        },
-    )
+    response = approved_from_the_form(moderator_client, person, "  ")
 
     assert response.status_code == 200
     assert "Give the reason for this change" in response.content.decode()
