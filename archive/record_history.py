@@ -14,9 +14,12 @@ inside ``reason_for(..., action=PublishedChange.Action.MERGED)``, once the dupli
 Records public before the history began have no entry to compare with: ``manage.py
 start_record_history`` keeps their public values once, in entries not shown (``BASELINE``).
 
-The reason and source: what :func:`reason_for` says around the publishing (a bulk approval's
-form, an import), otherwise the latest :class:`RevisionReason` an editor gave since the last
-entry (the edit form keeps it with the revision it saves, :func:`keep_revision_reason`).
+The reason and source, the first given of: the latest :class:`RevisionReason` given since the
+last entry (the edit form keeps it with the revision it saves, :func:`keep_revision_reason`);
+the comment of the moderator who approved the revision published (Wagtail's "Approve with
+comment", from the editor or the dashboard); what :func:`reason_for` says around the
+publishing (a bulk approval's form, an import, a merge). So a reason is asked once: bulk
+approval asks only for the published records whose editors gave none (:func:`without_reason`).
 
 Reading. :func:`shown_entries` gives each entry's changed fields with their labels and values
 as the site shows them, in the active language. What the public may not see now is left out of
@@ -37,12 +40,13 @@ from itertools import groupby
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from rest_framework.request import Request
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, TaskState
 
 from archive.api.sync import CHUNK, _Unhosted
 from archive.api.views import PersonViewSet, StatementViewSet, TimelineViewSet
@@ -59,7 +63,6 @@ from archive.models import (
     RevisionReason,
     Source,
     StatementPage,
-    Testimony,
     TimelineEntry,
 )
 from archive.models.base import localize
@@ -134,6 +137,7 @@ def _record_chunk(model, ids: list[int], revisions: dict[int, int], always: bool
     previous = _latest_entries(model, list(now))
     given = _given.get()
     reasons = _revision_reasons(model, list(now), previous)
+    comments = _approval_comments(model, list(now), previous)
     published_at = timezone.now()
     entries = []
     for pk, values in now.items():
@@ -141,7 +145,7 @@ def _record_chunk(model, ids: list[int], revisions: dict[int, int], always: bool
         changes = [] if before is None else changed_fields(before["snapshot"], values)
         if before is not None and not changes and not always:
             continue
-        reason = reasons.get(pk) or given or Reason("")
+        reason = reasons.get(pk) or comments.get(pk) or given or Reason("")
         entries.append(
             PublishedChange(
                 model=model._meta.label_lower,
@@ -269,10 +273,49 @@ def _revision_reasons(model, ids: list[int], previous: dict[int, dict]) -> dict[
     return found
 
 
+def _approval_comments(model, ids: list[int], previous: dict[int, dict]) -> dict[int, Reason]:
+    """The comment of the latest approval, with one, of a revision of each record since its
+    last entry."""
+    content_type = ContentType.objects.get_for_model(model)
+    approvals = (
+        TaskState.objects.filter(
+            status=TaskState.STATUS_APPROVED,
+            revision__content_type=content_type,
+            revision__object_id__in=[str(pk) for pk in ids],
+        )
+        .exclude(comment="")
+        .order_by("revision_id", "finished_at", "pk")
+        .values_list("revision__object_id", "revision_id", "comment")
+    )
+    found: dict[int, Reason] = {}
+    for object_id, revision_id, comment in approvals:
+        pk = int(object_id)
+        if revision_id > ((previous.get(pk) or {}).get("revision_id") or 0):
+            found[pk] = Reason(comment.strip())
+    return found
+
+
+def without_reason(records: models.QuerySet) -> models.QuerySet:
+    """``records`` (people, timeline entries or pages) with no reason given with a revision
+    since their last published change: those a publication of theirs must be given one for."""
+    labels = [model._meta.label_lower for model in VIEWSETS if issubclass(model, records.model)]
+    last_published_revision = (
+        PublishedChange.objects.filter(model__in=labels, record_id=models.OuterRef("pk"))
+        .order_by("-published_at", "-pk")
+        .values("revision_id")[:1]
+    )
+    given = RevisionReason.objects.filter(
+        revision__base_content_type=ContentType.objects.get_for_model(records.model),
+        revision__object_id=Cast(models.OuterRef("pk"), models.CharField()),
+        revision_id__gt=Coalesce(models.Subquery(last_published_revision), 0),
+    )
+    return records.filter(~models.Exists(given))
+
+
 def pending_reason(record) -> bool:
-    """Whether an editor gave a reason with a revision of ``record`` not yet published."""
-    previous = _latest_entries(type(record), [record.pk])
-    return record.pk in _revision_reasons(type(record), [record.pk], previous)
+    """Whether a reason was given with a revision of ``record`` not yet published."""
+    model = Page if isinstance(record, Page) else type(record)
+    return not without_reason(model.objects.filter(pk=record.pk)).exists()
 
 
 def on_published(sender, instance, revision=None, **kwargs) -> None:
@@ -351,18 +394,20 @@ def shown_entries(record, entries) -> list[tuple[PublishedChange, list[ShownChan
     public = set(Source.objects.public().filter(pk__in=cited).values_list("pk", flat=True))
     for entry in entries:
         entry.shown_source = entry.source if entry.source_id in public else None
-    shown = [(entry, shown_changes(entry, record, names)) for entry in entries]
+    # A hold on a photo, a biography, a date of birth (and the age it gives) or a residence:
+    # no entry shows them, old or new. The API's field names are the columns' (born, age...).
+    withheld = held_columns(record) if isinstance(record, Person) else {}
+    shown = [(entry, shown_changes(entry, type(record), withheld, names)) for entry in entries]
     return [(entry, changes) for entry, changes in shown if changes or not entry.changes]
 
 
-def shown_changes(entry: PublishedChange, record, names: LinkedNames) -> list[ShownChange]:
-    """The changes of ``entry`` (of ``record``) the public may see, labelled and written as
-    the site shows them, in the active language. A change whose values read the same once
-    the linked records no longer public are left out is left out too."""
-    # A hold on a photo, a biography, a date of birth (and the age it gives) or a residence:
-    # no entry shows them, old or new. The API's field names are the columns' (born, age...).
-    withheld = held_columns(record) if isinstance(record, Person) else set()
-    model = type(record)
+def shown_changes(
+    entry: PublishedChange, model, withheld: dict, names: LinkedNames
+) -> list[ShownChange]:
+    """The changes of ``entry`` (of a record of ``model``) the public may see, labelled and
+    written as the site shows them, in the active language: not those of the ``withheld``
+    fields. A change whose values read the same once the linked records no longer public
+    are left out is left out too."""
     shown = []
     for change in entry.changes:
         name = change["field"]
@@ -392,7 +437,6 @@ _LABELLED_AS = {
     "born": (Person, "born"),
     "fate_date": (Person, "fate_date"),
     "families": (Family, None),
-    "testimonies": (Testimony, None),
 }
 
 
@@ -401,9 +445,12 @@ def field_label(model, name: str) -> str:
     if field is None:
         return capfirst(owner._meta.verbose_name_plural)
     try:
-        return capfirst(owner._meta.get_field(field).verbose_name)
+        found = owner._meta.get_field(field)
     except FieldDoesNotExist:
         return capfirst(name.replace("_", " "))
+    if found.one_to_many:  # rows of their own (testimonies, fate events): their plural name
+        return capfirst(found.related_model._meta.verbose_name_plural)
+    return capfirst(found.verbose_name)
 
 
 def shown_value(model, name: str, value) -> str:

@@ -7,7 +7,9 @@ Makes its own PostgreSQL database (``memorial_bench_admin`` unless ``--database`
 ``bench/run.py`` does (demo content, N synthetic people through ``import_people --publish``,
 ``VACUUM ANALYZE``), then makes one person in 20 restricted and one in 50 an unpublished draft, so
 the role filters have work. ``--reuse`` measures a
-database a ``--keep`` run left.
+database a ``--keep`` run left. Before measuring, a database without visitors' contributions
+gets the moderators' work of issue 12 (:func:`add_moderation_work`): contributions and holds
+in thousands, and a sample person with fate events and a long public history of changes.
 
 Then, in this process, with production settings (``bench/settings.py``: DEBUG off, the cache in
 Redis) and Django's test client, it requests each screen of ``bench/admin_screens.py`` once to
@@ -55,6 +57,89 @@ def spread_states(url: str) -> None:
     with psycopg.connect(url, autocommit=True) as connection:
         for statement in filter(str.strip, SPREAD_STATES.split(";")):
             connection.execute(statement)
+
+
+# The moderators' work added to a database that has none: contributions of each kind (pending
+# and decided), hold requests and holds in effect, spread over the table by id; and the
+# sample person's fate events and history, published change by change as an editor would.
+PENDING_CONTRIBUTIONS, APPROVED_CONTRIBUTIONS = 3_000, 2_000
+REQUESTED_HOLDS, HOLDS_IN_EFFECT = 1_000, 500
+FATE_EVENTS, HISTORY_ENTRIES = 6, 200
+
+
+def add_moderation_work() -> None:
+    from django.utils import timezone
+
+    from archive.models import Contribution, FateEvent, Hold, Person
+    from archive.record_history import reason_for
+    from bench.admin_screens import REVIEWED_KINDS, sample_records
+
+    if Contribution.objects.exists():
+        return
+    started = time.perf_counter()
+    sample = sample_records()["person"]
+    people = list(
+        Person.objects.filter(live=True)
+        .exclude(pk=sample.pk)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    step = max(1, len(people) // (PENDING_CONTRIBUTIONS + APPROVED_CONTRIBUTIONS))
+    now = timezone.now()
+
+    def contribution(n: int, person_id: int) -> Contribution:
+        kind = REVIEWED_KINDS[n % len(REVIEWED_KINDS)] if n < PENDING_CONTRIBUTIONS else "message"
+        missing = kind == "missing_person"
+        return Contribution(
+            kind=kind,
+            status="pending" if n < PENDING_CONTRIBUTIONS else "approved",
+            person_id=None if missing else person_id,
+            language=("en", "az", "tr", "ru")[n % 4],
+            name=f"Bench visitor {n}",
+            email=f"visitor{n}@example.org",
+            relationship="neighbour",
+            consented_at=now,
+            text=f"Synthetic contribution {n} for the benchmark.",
+            source="A synthetic source." if kind == "correction" else "",
+            family_name="Benchmarkov" if missing else "",
+            given_name="Synthetic" if missing else "",
+            fate="killed" if missing else "",
+            decided_at=None if n < PENDING_CONTRIBUTIONS else now,
+        )
+
+    Contribution.objects.bulk_create(
+        contribution(n, pk)
+        for n, pk in enumerate(people[::step][: PENDING_CONTRIBUTIONS + APPROVED_CONTRIBUTIONS])
+    )
+    held = people[step // 2 :: step][: REQUESTED_HOLDS + HOLDS_IN_EFFECT]
+    Hold.objects.bulk_create(
+        Hold(
+            person_id=pk,
+            status="requested" if n < REQUESTED_HOLDS else "in_effect",
+            whole_record=n % 3 == 0,
+            hides_biography=n % 3 != 0,
+            requester_name=f"Bench requester {n}",
+            requester_relationship="daughter",
+            message="A synthetic request for the benchmark.",
+        )
+        for n, pk in enumerate(held)
+    )
+    person = Person.objects.get(pk=sample.pk)
+    for n in range(HISTORY_ENTRIES):
+        person.occupation = f"Occupation {n}"
+        if n == 0:
+            person.fate_events = [
+                FateEvent(kind=kind, certainty="reported", sort_order=order)
+                for order, kind in enumerate(
+                    ["wounded", "taken_captive", "released", "missing", "identified", "killed"][
+                        :FATE_EVENTS
+                    ]
+                )
+            ]
+        with reason_for(f"Synthetic change {n} for the benchmark."):
+            person.save_revision().publish()
+        person = Person.objects.get(pk=sample.pk)
+    print(f"Added the moderators' work in {time.perf_counter() - started:.0f} s", flush=True)
 
 
 def role_users() -> dict:
@@ -164,6 +249,7 @@ def main() -> None:
 
     from bench.admin_screens import admin_screens
 
+    add_moderation_work()
     clients = {}
     for role, user in role_users().items():
         # A screen that fails is reported by its status, and the run goes on.

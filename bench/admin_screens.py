@@ -31,14 +31,19 @@ LISTING_FILTER = {
     "reportedfigure": {"counts": "killed"},
 }
 MODERATED = {"person", "timelineentry"}  # drafts, revisions, workflow
+# The contributions a moderator reviews: each kind shows another form (approve, a draft of a
+# correction, a draft of a missing person).
+REVIEWED_KINDS = ("message", "correction", "missing_person")
 
 
 def sample_records() -> dict[str, object]:
     """One record of each collection: a person from the middle of the table, the first of the
     others; and a statement page and the home page."""
     from archive.models import (
+        Contribution,
         Event,
         Family,
+        Hold,
         HomePage,
         Organisation,
         Person,
@@ -61,6 +66,13 @@ def sample_records() -> dict[str, object]:
         "reportedfigure": ReportedFigure.objects.order_by("pk").first(),
         "statement": StatementPage.objects.order_by("pk").first(),
         "home": HomePage.objects.order_by("pk").first(),
+        "hold": Hold.objects.order_by("pk").first(),
+        **{
+            f"contribution: {kind}": Contribution.objects.filter(kind=kind, status="pending")
+            .order_by("pk")
+            .first()
+            for kind in REVIEWED_KINDS
+        },
     }
 
 
@@ -108,6 +120,36 @@ def snippet_screens(model: str, record) -> dict[str, str]:
     return screens
 
 
+def moderation_screens(records: dict[str, object]) -> dict[str, str]:
+    """The moderators' screens of issue 12: the queue of visitors' contributions, one of each
+    kind under review, the holds; and the public history of changes of the sample person,
+    which the edit form's reason feeds."""
+    queue = reverse("archive_contributions")
+    holds = "wagtailsnippets_archive_hold"
+    screens = {
+        "contributions: queue": queue,
+        "contributions: queue, approved": _with(queue, status="approved"),
+        "contributions: queue, last page": _with(queue, p=10**6),  # past the end: the last
+        "holds: listing": reverse(f"{holds}:list"),
+        "holds: listing, filter": _with(reverse(f"{holds}:list"), status="requested"),
+        "holds: add form": reverse(f"{holds}:add"),
+    }
+    for kind in REVIEWED_KINDS:
+        contribution = records.get(f"contribution: {kind}")
+        if contribution is not None:
+            screens[f"contributions: review, {kind}"] = reverse(
+                "archive_contribution_review", args=[contribution.pk]
+            )
+    if records.get("hold") is not None:
+        screens["holds: edit form"] = reverse(f"{holds}:edit", args=[records["hold"].pk])
+    person = records["person"]
+    screens |= {
+        "person: public page with its history": reverse("archive:person_detail", args=[person.pk]),
+        "person: API history of changes": f"/api/v1/people/{person.pk}/changes/",
+    }
+    return screens
+
+
 def admin_screens(records: dict[str, object] | None = None) -> dict[str, str]:
     """Name -> address of every admin screen measured."""
     records = records or sample_records()
@@ -134,4 +176,4 @@ def admin_screens(records: dict[str, object] | None = None) -> dict[str, str]:
         ),
         "import people": reverse("import_people:upload"),
     }
-    return screens
+    return screens | moderation_screens(records)

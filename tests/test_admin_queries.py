@@ -2,22 +2,36 @@
 bench/admin_screens.py, opened by an editor and by a moderator, costs no more queries with 40
 people than with 3, the people related to everything a screen shows: the family, the timeline
 entry, the place, the source. Each screen is asked with the cache empty, after a first visit of
-every screen by each user."""
+every screen by each user.
+
+The moderators' screens grow too: each person added brings a contribution awaiting moderation
+(of each kind in turn) and a hold request, and gives the sample person one more fate event
+(with a place and a source) and one more published change, so the person's edit form, its
+public page with the history of changes, the contributions queue and the holds listing show
+more rows with 40 people than with 3."""
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale
 
-from archive.models import Family, FamilyMembership, Organisation, Person
-from bench.admin_screens import admin_screens, sample_records
+from archive.models import (
+    Contribution,
+    Family,
+    FamilyMembership,
+    FateEvent,
+    Hold,
+    Organisation,
+    Person,
+)
+from archive.record_history import reason_for
+from bench.admin_screens import REVIEWED_KINDS, admin_screens, sample_records
+from tests.contribution_data import stored
 from tests.factories import PersonFactory
 
-# Left out until fixed: the family form's member choosers ask for their person one by one (one
-# query per member: it grows with the family, not with the archive).
-NOT_YET = {"family: edit form"}
+NOT_YET: set[str] = set()  # screens left out until fixed
 
 
 def add_people(count: int, records: dict) -> None:
@@ -35,6 +49,23 @@ def add_people(count: int, records: dict) -> None:
         person.save_revision()
         FamilyMembership.objects.create(family=family, person=person, relationship="child")
         entry.related_people.add(person)
+        add_moderation_work(person, records, n)
+
+
+def add_moderation_work(person, records: dict, n: int) -> None:
+    """A contribution about ``person`` and a hold request on them; one more fate event and one
+    more published change of the sample person."""
+    kind = REVIEWED_KINDS[n % len(REVIEWED_KINDS)]
+    missing = kind == Contribution.Kind.MISSING_PERSON
+    stored(None if missing else person, kind=kind, family_name="Missingova" if missing else "")
+    Hold.objects.create(person=person, requester_name="A daughter", message="Please.")
+    sample = Person.objects.get(pk=records["person"].pk)
+    sample.fate_events.add(
+        FateEvent(kind="wounded", place=records["place"], source=records["source"])
+    )
+    sample.occupation = f"Occupation {person.pk}"
+    with reason_for(f"Change {n}"):
+        sample.save_revision().publish()
 
 
 def logged_in(client, user):
@@ -48,6 +79,10 @@ def query_counts(client, screens: dict[str, str]) -> dict[str, int]:
         # Each screen with the cache empty: what one screen caches (the dashboard's counts, ...)
         # and what another's writes invalidate would otherwise decide what the next one asks.
         cache.clear()
+        # The connection keeps at most 9,000 queries (a deque) and no request empties it
+        # while they are captured: once full, every count read 0 and this test compared
+        # nothing. Emptied before each screen, it counts what the screen asks.
+        reset_queries()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         assert response.status_code in (200, 302, 403, 404), (name, response.status_code)
@@ -61,6 +96,9 @@ def records(demo):
     Family.objects.create(name="The Testov family", locale=locale)
     Organisation.objects.create(name="Test ministry", locale=locale)
     PersonFactory()  # the sample person, fixed from here on
+    for kind in REVIEWED_KINDS:  # one of each kind for the review screens
+        stored(PersonFactory(), kind=kind)
+    Hold.objects.create(person=PersonFactory(), requester_name="A son")
     found = sample_records()
     add_people(2, found)
     return found
@@ -97,6 +135,7 @@ def test_no_admin_screen_makes_more_queries_with_more_people(client, editor, mod
         for name in screens
         if with_forty[role][name] > with_three[role][name]
     }
+    assert all(with_forty[role]["dashboard"] for role in users)  # counted, not 0
     assert grown == {}
 
 

@@ -4,6 +4,7 @@ record's page and in the API; never a restricted field or value."""
 
 import datetime
 import io
+import json
 
 import pytest
 from django.core.management import call_command
@@ -15,6 +16,7 @@ from archive import record_history
 from archive.importers.csv_xlsx import read_table
 from archive.importers.service import import_people
 from archive.models import (
+    FateEvent,
     Hold,
     Person,
     Place,
@@ -23,6 +25,7 @@ from archive.models import (
     StatementPage,
     TimelineEntry,
 )
+from archive.models import Testimony as GivenTestimony  # not collected as a test class
 from tests.admin_forms import entry_form, person_form
 from tests.factories import PersonFactory, PlaceFactory, SourceFactory, TimelineEntryFactory
 
@@ -112,6 +115,29 @@ def test_labels_and_values_are_in_the_readers_language(moderator_client):
     assert labels["fate"]["new"] == fate_wounded
 
 
+@pytest.mark.parametrize("rows", ["fate_events", "testimonies"])
+def test_a_change_of_a_persons_own_rows_is_shown_under_their_name(client, moderator, rows):
+    # Fate events and testimonies are rows of their own (reverse relations, with no label of
+    # their own on the person): the page and the API name them, in the reader's language.
+    person = PersonFactory(family_name="Historova", sex="female")
+    person.save_revision(user=moderator).publish(user=moderator)
+    person = Person.objects.get(pk=person.pk)
+    if rows == "fate_events":
+        person.fate_events = [FateEvent(kind="wounded", certainty="confirmed")]
+    else:
+        person.testimonies = [GivenTestimony(text="She carried her brother out.", given_by="A son")]
+    with record_history.reason_for("A survivor's account."):
+        person.save_revision(user=moderator).publish(user=moderator)
+
+    page = client.get(person.get_absolute_url())
+    assert page.status_code == 200
+    model = FateEvent if rows == "fate_events" else GivenTestimony
+    with translation.override("ru"):
+        label = str(model._meta.verbose_name_plural).capitalize()
+    changes = changes_api(client, "people", person.pk, lang="ru").json()["results"][0]["changes"]
+    assert {change["field"]: change["label"] for change in changes}[rows] == label
+
+
 def test_publishing_a_change_to_a_published_record_asks_for_a_reason(moderator_client):
     person = published_by_moderator(moderator_client, family_name="Historova")
 
@@ -157,6 +183,94 @@ def test_the_reason_an_editor_submits_is_published_by_the_moderators_approval(
     latest = PublishedChange.objects.of(person).first()
     assert latest.reason == "Her daughter's testimony."
     assert {"field": "occupation", "old": "", "new": "Nurse"} in latest.changes
+
+
+def submitted_without_reason(person, editor, **changes):
+    """A change to a published person, saved as a revision and submitted with no reason (as
+    bulk submission does)."""
+    person = Person.objects.get(pk=person.pk)
+    for name, value in changes.items():
+        setattr(person, name, value)
+    person.save_revision(user=editor)
+    person.get_workflow().start(person, editor)
+    return Person.objects.get(pk=person.pk)
+
+
+def approve(client, person, comment=""):
+    task_state = person.current_workflow_task_state
+    url = reverse(
+        "wagtailsnippets_archive_person:workflow_action",
+        args=(person.pk, "approve", task_state.pk),
+    )
+    return client.post(url, {"comment": comment})
+
+
+def test_a_moderators_approval_comment_is_the_reason_where_none_was_given(
+    client, editor, moderator
+):
+    person = PersonFactory(family_name="Historova")
+    person.save_revision(user=moderator).publish(user=moderator)
+    person = submitted_without_reason(person, editor, occupation="Nurse")
+
+    client.force_login(moderator)
+    approve(client, person, comment="The 1993 register confirms it.")
+
+    latest = PublishedChange.objects.of(person).first()
+    assert latest.reason == "The 1993 register confirms it."
+    assert {"field": "occupation", "old": "", "new": "Nurse"} in latest.changes
+
+
+def test_an_editors_reason_stays_when_the_moderator_comments_on_approving(
+    client, editor, moderator
+):
+    person = PersonFactory(family_name="Historova")
+    person.save_revision(user=moderator).publish(user=moderator)
+    person = Person.objects.get(pk=person.pk)
+    person.occupation = "Nurse"
+    person.change_reason = record_history.Reason("Her daughter's testimony.")
+    person.save_revision(user=editor)
+    person.get_workflow().start(person, editor)
+
+    client.force_login(moderator)
+    approve(client, Person.objects.get(pk=person.pk), comment="OK")
+
+    assert PublishedChange.objects.of(person).first().reason == "Her daughter's testimony."
+
+
+def approved_from_the_form(client, person, comment: str):
+    """A moderator approving ``person``'s submitted change in its edit form, with
+    ``comment`` in Wagtail's "Approve with comment" dialogue."""
+    return client.post(
+        edit_url(person),
+        {
+            **person_form(family_name="Historova", occupation="Nurse"),
+            "action-workflow-action": "true",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": json.dumps({"comment": comment}),
+        },
+    )
+
+
+def test_approving_with_a_comment_from_the_form_asks_for_no_other_reason(moderator_client, editor):
+    person = published_by_moderator(moderator_client, family_name="Historova")
+    person = submitted_without_reason(person, editor, occupation="Nurse")
+
+    response = approved_from_the_form(moderator_client, person, "Checked against the list.")
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    latest = PublishedChange.objects.of(person).first()
+    assert latest.reason == "Checked against the list."
+
+
+def test_approving_from_the_form_without_comment_or_reason_asks_for_one(moderator_client, editor):
+    person = published_by_moderator(moderator_client, family_name="Historova")
+    person = submitted_without_reason(person, editor, occupation="Nurse")
+
+    response = approved_from_the_form(moderator_client, person, "  ")
+
+    assert response.status_code == 200
+    assert "Give the reason for this change" in response.content.decode()
+    assert PublishedChange.objects.of(person).count() == 1
 
 
 def test_a_change_to_nothing_public_writes_no_entry(moderator_client):
@@ -311,6 +425,70 @@ def test_bulk_approval_of_a_published_record_asks_for_a_reason(moderator_client,
     assert response.status_code == 200
     person.refresh_from_db()
     assert person.occupation == ""
+
+
+def revised_with_reason(person, user, reason: str, **changes):
+    person = Person.objects.get(pk=person.pk)
+    for name, value in changes.items():
+        setattr(person, name, value)
+    person.change_reason = record_history.Reason(reason)
+    person.save_revision(user=user)
+    return person
+
+
+def test_bulk_approval_asks_no_reason_when_every_editor_gave_one(
+    moderator_client, moderator, editor
+):
+    people = PersonFactory.create_batch(2)
+    for n, person in enumerate(people):
+        person.save_revision(user=moderator).publish(user=moderator)
+        revised_with_reason(person, editor, f"Reason {n} from the editor.", occupation="Driver")
+    url = reverse("wagtail_bulk_action", args=["archive", "person", "approve"])
+    query = "&".join(f"id={person.pk}" for person in people)
+
+    confirmation = moderator_client.get(f"{url}?{query}").content.decode()
+    response = moderator_client.post(f"{url}?{query}", {"change_reason": ""})
+
+    assert "nothing is needed here" in confirmation
+    assert response.status_code == 302
+    for n, person in enumerate(people):
+        assert PublishedChange.objects.of(person).first().reason == f"Reason {n} from the editor."
+
+
+def test_bulk_approval_asks_a_reason_for_the_records_whose_editors_gave_none(
+    moderator_client, moderator, editor
+):
+    with_reason, without = PersonFactory.create_batch(2)
+    for person in (with_reason, without):
+        person.save_revision(user=moderator).publish(user=moderator)
+    revised_with_reason(with_reason, editor, "The editor's reason.", occupation="Driver")
+    without = Person.objects.get(pk=without.pk)
+    without.occupation = "Baker"
+    without.save_revision(user=editor)
+    url = reverse("wagtail_bulk_action", args=["archive", "person", "approve"])
+    query = f"id={with_reason.pk}&id={without.pk}"
+
+    refused = moderator_client.post(f"{url}?{query}", {"change_reason": ""})
+    assert refused.status_code == 200
+    assert "Give the reason for this change" in refused.content.decode()
+
+    moderator_client.post(f"{url}?{query}", {"change_reason": "Checked against the list."})
+    assert PublishedChange.objects.of(with_reason).first().reason == "The editor's reason."
+    assert PublishedChange.objects.of(without).first().reason == "Checked against the list."
+
+
+def test_a_reason_once_published_is_not_taken_for_the_next_change(moderator, editor):
+    person = PersonFactory()
+    person.save_revision(user=moderator).publish(user=moderator)
+    revised_with_reason(person, editor, "First reason.", occupation="Driver")
+    Person.objects.get(pk=person.pk).get_latest_revision().publish(user=moderator)
+
+    person = Person.objects.get(pk=person.pk)
+    person.occupation = "Baker"
+    person.save_revision(user=editor)
+
+    assert list(record_history.without_reason(Person.objects.filter(pk=person.pk))) == [person]
+    assert not record_history.pending_reason(person)
 
 
 def test_a_statements_page_and_api_show_its_changes(client, moderator, demo):

@@ -3,9 +3,13 @@ of people, timeline entries and statements, and bulk approval (see :mod:`archive
 
 A change to a record the public already sees needs a reason when it is published or submitted
 for moderation: the public history of the record shows it beside the change. A reason given
-with a submission is kept with its revision, so the moderator who approves need not give one."""
+with a submission is kept with its revision, so the moderator who approves need not give one;
+a moderator's comment on approving ("Approve with comment") is the reason where none was
+given, so it is not asked for again in the form."""
 
 from __future__ import annotations
+
+import json
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +34,8 @@ def reason_fields() -> dict[str, forms.Field]:
             widget=forms.Textarea(attrs={"rows": 2}),
             help_text=_(
                 "Shown to the public with the change, in the record's history. Needed to "
-                "publish a change to a published record."
+                "publish a change to a published record, unless its editor gave one or the "
+                "moderator approves with a comment."
             ),
         ),
         "change_source": forms.ModelChoiceField(
@@ -62,10 +67,22 @@ class ChangeReasonMixin:
         text = (cleaned_data.get("change_reason") or "").strip()
         record = self.instance
         publishing = any(action in self.data for action in PUBLISHING_ACTIONS)
-        if publishing and record.pk and record.live and not text and not pending_reason(record):
+        given = text or self.approval_comment()
+        if publishing and record.pk and record.live and not given and not pending_reason(record):
             self.add_error("change_reason", REASON_REQUIRED)
         record.change_reason = Reason(text, cleaned_data.get("change_source"))
         return cleaned_data
+
+    def approval_comment(self) -> str:
+        """The comment of a moderator approving from the form (Wagtail posts it as JSON)."""
+        if self.data.get("workflow-action-name") != "approve":
+            return ""
+        try:
+            extra = json.loads(self.data.get("workflow-action-extra-data") or "{}")
+        except ValueError:
+            return ""
+        comment = extra.get("comment") if isinstance(extra, dict) else None
+        return comment.strip() if isinstance(comment, str) else ""
 
 
 class BulkReasonForm(forms.Form):
@@ -76,7 +93,8 @@ class BulkReasonForm(forms.Form):
         self.fields.update(reason_fields())
         self.fields["change_reason"].help_text = _(
             "Shown to the public with the changes, in each record's history, where the editor "
-            "gave no reason. Needed when a selected record is already published."
+            "gave no reason. Needed when a selected record is already published and its "
+            "editor gave none."
         )
 
 

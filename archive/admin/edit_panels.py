@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     PublishingPanel,
@@ -17,7 +16,7 @@ from archive.models.media import media_panel
 
 from .change_reasons import PersonChangeForm, TimelineEntryChangeForm, reason_panel
 from .forms import ArchiveAdminForm, PartialDatesForm
-from .panels import FamilyMembershipsPanel, PartialDatesInlinePanel
+from .panels import ChosenLinksInlinePanel, FamilyMembershipsPanel, PartialDatesInlinePanel
 from .widgets import ChooserPanel
 
 EVENT = ObjectList(
@@ -99,7 +98,7 @@ PERSON = ObjectList(
             [
                 ChooserPanel("sources"),
                 FieldPanel("verification"),
-                InlinePanel("testimonies", heading=_("Testimonies")),
+                ChosenLinksInlinePanel("testimonies", heading=_("Testimonies")),
             ],
             heading=_("Sources and testimonies"),
         ),
@@ -124,7 +123,7 @@ FAMILY = ObjectList(
         FieldPanel("name"),
         FieldPanel("whole_family_killed"),
         FieldPanel("notes"),
-        InlinePanel(
+        ChosenLinksInlinePanel(
             "memberships",
             heading=_("Members"),
             panels=[ChooserPanel("person"), FieldPanel("relationship")],

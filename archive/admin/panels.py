@@ -3,7 +3,7 @@
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.panels import InlinePanel, Panel, get_form_for_model
 
-from .forms import FAMILY_MEMBERSHIPS, PartialDatesChildForm
+from .forms import FAMILY_MEMBERSHIPS, ChosenLinksFormSet, PartialDatesChildForm
 
 
 class TimelineLinksPanel(Panel):
@@ -21,7 +21,17 @@ class TimelineLinksPanel(Panel):
             return context
 
 
-class PartialDatesInlinePanel(InlinePanel):
+class ChosenLinksInlinePanel(InlinePanel):
+    """An inline panel whose rows' choosers read their records in one query per link
+    (:class:`archive.admin.forms.ChosenLinksFormSet`), however many rows there are."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = ChosenLinksFormSet
+        return options
+
+
+class PartialDatesInlinePanel(ChosenLinksInlinePanel):
     """An inline panel whose rows edit each partial date as one text box, as the record's own
     form does (:class:`archive.admin.forms.PartialDatesMixin`)."""
 

@@ -26,6 +26,7 @@ from django import forms
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -72,6 +73,27 @@ def record_label(record, user) -> str:
     if isinstance(record, Page):
         return record.get_admin_display_title()
     return str(record)
+
+
+# Wagtail's own words for a snippet chooser's buttons, translated by its catalogues (and
+# locale/wagtail/az/); not marked here, so that makemessages leaves them to Wagtail's.
+CHOOSER_WORDS = {
+    "choose_one_text": "Choose %(object)s",
+    "choose_another_text": "Choose another %(object)s",
+    "link_to_chosen_text": "Edit this %(object)s",
+}
+
+
+def word_choosers(form) -> None:
+    """Word the buttons of ``form``'s snippet choosers ("Choose place") in the active language.
+    Wagtail 8 words them when it makes the widget: once per form class, at start-up, in
+    English for every reader. Each form's widgets are its own copies."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, AdminSnippetChooser):
+            name = widget.model_class._meta.verbose_name
+            for attribute, words in CHOOSER_WORDS.items():
+                setattr(widget, attribute, gettext(words) % {"object": name})
 
 
 class ChosenRecordsField(forms.ModelMultipleChoiceField):

@@ -74,8 +74,8 @@ class AnonymousCacheMiddleware:
         seconds = getattr(settings, "ANONYMOUS_CACHE_SECONDS", 0)
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             response = self.get_response(request)
-            # What a publish in the admin wrote, out of the cache in front at once (and the
-            # database's list of it emptied, with or without a cache in front).
+            # What a publish in the admin wrote, out of the cache in front at once (without a
+            # cache in front, nothing is read: the list is emptied now and then).
             purging.purge_changed()
             return response
         if not seconds or not _is_cacheable_request(request):

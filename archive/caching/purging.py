@@ -9,6 +9,8 @@ see :mod:`.dependencies` and :mod:`.generation`, so no way of writing is missed)
 :func:`purge_changed` sends them to each of Wagtail's frontend cache backends that purges by key
 (:class:`XkeyBackend`), and forgets them. It runs after every request that may have written
 (a publish in the admin), and from ``manage.py purge_shared_cache`` (cron, after commands).
+With no such cache configured it reads nothing: the list is only emptied now and then, so
+that it does not grow.
 
 A record leaves the public when its ``expire_at`` passes, and nothing is written until the
 scheduler unpublishes it, so no response is kept in front past the next expiry."""
@@ -16,6 +18,7 @@ scheduler unpublishes it, so no response is kept in front past the next expiry."
 from __future__ import annotations
 
 import logging
+import time
 import urllib.request
 
 from django.conf import settings
@@ -29,6 +32,10 @@ from .dependencies import CONTENT, PEOPLE, PURGES
 logger = logging.getLogger(__name__)
 # More keys than this at once (an import) purge everything: a header has its limits.
 MOST_KEYS = 500
+# With no cache in front, how often each process empties the list of keys to purge (which
+# every write adds to): not after every request that may have written.
+FORGET_EVERY_SECONDS = 600
+_forgotten_at: dict[str, float] = {}
 
 
 def offer(response, keys: tuple[str, ...], seconds: int | None) -> None:
@@ -48,7 +55,11 @@ def offer(response, keys: tuple[str, ...], seconds: int | None) -> None:
 
 def purge_changed(using: str = DEFAULT_DB_ALIAS) -> set[str]:
     """Purge from every shared cache the keys the database replaced since the last call; the
-    keys purged."""
+    keys purged (none, with no shared cache that purges by key)."""
+    backends = [b for b in get_backends().values() if isinstance(b, XkeyBackend)]
+    if not backends:
+        _forget_now_and_then(using)
+        return set()
     with connections[using].cursor() as cursor:
         cursor.execute(f"DELETE FROM {PURGES} RETURNING key")  # noqa: S608 - a constant
         keys = {key for (key,) in cursor.fetchall()}
@@ -56,10 +67,19 @@ def purge_changed(using: str = DEFAULT_DB_ALIAS) -> set[str]:
         return keys
     if CONTENT in keys or len(keys) > MOST_KEYS:
         keys = {CONTENT}
-    for backend in get_backends().values():
-        if isinstance(backend, XkeyBackend):
-            backend.purge_keys(sorted(keys))
+    for backend in backends:
+        backend.purge_keys(sorted(keys))
     return keys
+
+
+def _forget_now_and_then(using: str) -> None:
+    """Empty the list of keys to purge, at most every ``FORGET_EVERY_SECONDS`` in a process."""
+    now = time.monotonic()
+    if now - _forgotten_at.get(using, -FORGET_EVERY_SECONDS) < FORGET_EVERY_SECONDS:
+        return
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"DELETE FROM {PURGES}")  # noqa: S608 - a constant
+    _forgotten_at[using] = now
 
 
 class XkeyBackend(HTTPBackend):

@@ -111,13 +111,17 @@ class ContributionForm(forms.ModelForm):
 
     def save(self, commit: bool = True) -> Contribution:
         contribution = super().save(commit=False)
+        self.fill(contribution)
+        if commit:
+            contribution.save()
+        return contribution
+
+    def fill(self, contribution: Contribution) -> None:
+        """Set what the visitor does not type: the kind, the person, the language, when."""
         contribution.kind = self.kind
         contribution.person = self.person
         contribution.language = get_language()
         contribution.consented_at = timezone.now()
-        if commit:
-            contribution.save()
-        return contribution
 
 
 class MessageForm(ContributionForm):
@@ -148,14 +152,11 @@ class PhotoForm(ContributionForm):
     def clean_photo(self):
         return checked_photo(self.cleaned_data["photo"])
 
-    def save(self, commit: bool = True) -> Contribution:
-        contribution = super().save(commit=False)
+    def fill(self, contribution: Contribution) -> None:
+        super().fill(contribution)
         checked = self.cleaned_data["photo"]
         contribution.photo_width, contribution.photo_height = checked.width, checked.height
         contribution.photo.save(checked.file.name, checked.file, save=False)
-        if commit:
-            contribution.save()
-        return contribution
 
 
 class CorrectionForm(ContributionForm):

@@ -24,6 +24,19 @@ from wagtail_localize.fields import SynchronizedField
 from archive.names import without_direction_controls
 
 
+def optional_link(model: str, label, related_name: str = "+") -> models.ForeignKey:
+    """An optional link to a record of reference data (a place, a source, an event): left
+    empty when unknown, and emptied when that record is deleted."""
+    return models.ForeignKey(
+        model,
+        verbose_name=label,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+    )
+
+
 def localize(rows: models.QuerySet, language_code: str | None = None) -> models.QuerySet:
     """One row per translation group: the active language's version where there is one,
     otherwise the default locale's original. One query, whatever the number of rows.

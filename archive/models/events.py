@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from .base import TranslatableSnippet, kept_as_in_original
+from .base import TranslatableSnippet, kept_as_in_original, optional_link
 from .dates import DateRange, partial_date_fields
 from .searchable import Searchable
 
@@ -16,14 +16,7 @@ class Event(Searchable, DateRange, TranslatableSnippet):
     slug = models.SlugField(_("slug"), max_length=100)
     start, start_precision, start_approximate = partial_date_fields(_("start date"), required=True)
     end, end_precision, end_approximate = partial_date_fields(_("end date"))
-    place = models.ForeignKey(
-        "archive.Place",
-        verbose_name=_("place"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="events",
-    )
+    place = optional_link("archive.Place", _("place"), related_name="events")
     summary = models.TextField(_("summary"), blank=True)
 
     override_translatable_fields = kept_as_in_original("slug", "place")

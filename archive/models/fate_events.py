@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.models import Orderable
 
+from .base import optional_link
 from .dates import PartialDate, normalise_fields, partial_date_fields, validate_not_future
 from .people import OfPersonQuerySet, Person
 
@@ -38,22 +39,8 @@ class FateEvent(Orderable):
     person = ParentalKey(Person, related_name="fate_events", on_delete=models.CASCADE)
     kind = models.CharField(_("what happened"), max_length=16, choices=Kind.choices)
     date, date_precision, date_approximate = partial_date_fields(_("date"))
-    place = models.ForeignKey(
-        "archive.Place",
-        verbose_name=_("place"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    source = models.ForeignKey(
-        "archive.Source",
-        verbose_name=_("source"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    place = optional_link("archive.Place", _("place"))
+    source = optional_link("archive.Source", _("source"))
     certainty = models.CharField(
         _("certainty"), max_length=12, choices=Certainty.choices, default=Certainty.REPORTED
     )

@@ -24,6 +24,7 @@ from .base import (
     ModeratedSnippet,
     PublishableQuerySet,
     TranslatableSnippet,
+    optional_link,
     without_direction_controls_anywhere,
 )
 from .dates import (
@@ -179,40 +180,12 @@ class Person(ModeratedSnippet):
     age = models.PositiveSmallIntegerField(
         _("age at the time"), null=True, blank=True, editable=False, db_index=True
     )
-    birth_place = models.ForeignKey(
-        "archive.Place",
-        verbose_name=_("place of birth"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    residence = models.ForeignKey(
-        "archive.Place",
-        verbose_name=_("place of residence"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="residents",
-    )
+    birth_place = optional_link("archive.Place", _("place of birth"))
+    residence = optional_link("archive.Place", _("place of residence"), related_name="residents")
     fate = models.CharField(_("fate"), max_length=16, choices=Fate.choices, db_index=True)
     fate_date, fate_date_precision, fate_date_approximate = partial_date_fields(_("date of fate"))
-    fate_place = models.ForeignKey(
-        "archive.Place",
-        verbose_name=_("place of fate"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    event = models.ForeignKey(
-        "archive.Event",
-        verbose_name=_("event"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="people",
-    )
+    fate_place = optional_link("archive.Place", _("place of fate"))
+    event = optional_link("archive.Event", _("event"), related_name="people")
     occupation = models.CharField(_("occupation"), max_length=200, blank=True)
     biography = RichTextField(_("biography"), blank=True, features=BIOGRAPHY_FEATURES)
     photo = models.ForeignKey(
@@ -535,14 +508,7 @@ class Testimony(Orderable):
     text = models.TextField(_("testimony"))
     given_by = models.CharField(_("given by"), max_length=255, blank=True)
     given_on = models.DateField(_("given on"), null=True, blank=True)
-    source = models.ForeignKey(
-        "archive.Source",
-        verbose_name=_("source"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    source = optional_link("archive.Source", _("source"))
 
     objects = OfPersonQuerySet.as_manager()
 

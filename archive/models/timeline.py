@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from .base import ModeratedSnippet, PublishableQuerySet, kept_as_in_original
+from .base import ModeratedSnippet, PublishableQuerySet, kept_as_in_original, optional_link
 from .dates import DateRange, PartialDate, partial_date_fields
 from .media import attached_in_memory
 from .searchable import Searchable
@@ -57,25 +57,11 @@ class TimelineEntry(Searchable, DateRange, ModeratedSnippet):
     end, end_precision, end_approximate = partial_date_fields(_("end date"))
     summary = models.TextField(_("summary"))
     body = RichTextField(_("body"), blank=True)
-    place = models.ForeignKey(
-        "archive.Place",
-        verbose_name=_("place"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    place = optional_link("archive.Place", _("place"))
     category = models.CharField(
         _("category"), max_length=16, choices=Category.choices, default=Category.EVENT
     )
-    event = models.ForeignKey(
-        "archive.Event",
-        verbose_name=_("event"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="timeline_entries",
-    )
+    event = optional_link("archive.Event", _("event"), related_name="timeline_entries")
     related_statements = ParentalManyToManyField(
         "archive.StatementPage",
         verbose_name=_("related statements"),

@@ -36,10 +36,14 @@ from wagtail.permissions import policy_registry
 from archive.admin.change_reasons import REASON_REQUIRED, BulkReasonForm
 from archive.admin.widgets import as_pk, record_label
 from archive.models import Person, TimelineEntry
-from archive.record_history import reason_for
+from archive.record_history import reason_for, without_reason
 
 from .moderation import BulkModeration, Outcome, PageModeration
 
+REASONS_GIVEN = _(
+    "Every published record selected has the reason its editor gave, which its history "
+    "shows: nothing is needed here. A reason given here goes only to records without one."
+)
 # Records named on a confirmation page; the rest are counted.
 NAMED = 5
 # Larger ids cannot be a record's (a bigint key); the database would refuse the lookup.
@@ -311,10 +315,23 @@ class ApproveBulkAction(ModerationBulkAction):
     def execute(self, moderation, records):
         return moderation.publish(records)
 
+    @cached_property
+    def reason_needed(self) -> bool:
+        """Whether a published record selected has no reason from its editor: the reason
+        given here is for those (the others keep their editors')."""
+        return without_reason(self.selected().filter(live=True)).exists()
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if not self.reason_needed:
+            form.fields["change_reason"].help_text = REASONS_GIVEN
+        return form
+
     def form_valid(self, form):
-        """Publish with the reason given, which a change to a published record needs."""
+        """Publish with the reason given, which a change to a published record needs unless
+        its editor gave one."""
         text = form.cleaned_data["change_reason"].strip()
-        if not text and self.selected().filter(live=True).exists():
+        if not text and self.reason_needed:
             form.add_error("change_reason", REASON_REQUIRED)
             return self.form_invalid(form)
         with reason_for(text, form.cleaned_data["change_source"]):

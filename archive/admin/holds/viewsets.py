@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from archive.admin.forms import ArchiveAdminForm
 from archive.models import Hold
 
 EDIT_HANDLER = ObjectList(
@@ -36,7 +37,8 @@ EDIT_HANDLER = ObjectList(
             ],
             heading=_("Request"),
         ),
-    ]
+    ],
+    base_form_class=ArchiveAdminForm,
 )
 
 
