@@ -418,3 +418,16 @@ def test_a_value_the_kept_record_lacks_is_taken_from_the_other_unless_told_other
     kept.refresh_from_db()
     assert (kept.occupation, kept.external_id) == ("Teacher", "list-7")
     assert kept.born == datetime.date(1950, 1, 1)  # its own, where it has one
+
+
+def test_the_removed_records_photos_and_documents_are_the_kept_records(pair, moderator):
+    kept, removed = pair
+    removed.media.create(caption="A school photograph, 1975.")
+    removed.save_revision().publish()
+
+    merged(kept, removed, moderator)
+
+    kept = Person.objects.get(pk=kept.pk)
+    assert [item.caption for item in kept.media.all()] == ["A school photograph, 1975."]
+    kept.latest_revision.publish()  # the kept record's revision holds them too
+    assert kept.media.count() == 1
