@@ -23,22 +23,6 @@ def removed_with_photo(commits):
     return removed
 
 
-def test_the_kept_record_shows_the_removed_records_photo(
-    client, removed_with_photo, commits, moderator
-):
-    kept = DocumentedPersonFactory(family_name="Mammadov", given_name="Rauf")
-
-    with commits():
-        merge_people(kept, removed_with_photo, choices={}, reason=REASON, user=moderator)
-
-    assert list(PersonMedia.objects.filter(person=kept).values_list("caption", flat=True)) == [
-        "The scan the family lent"
-    ]
-    page = client.get(f"/en/people/{kept.pk}/").content.decode()
-    assert "The scan the family lent" in page
-    assert published_addresses(client, kept)
-
-
 def test_a_photo_merged_into_a_restricted_record_is_sealed(
     client, removed_with_photo, commits, moderator
 ):
@@ -48,9 +32,10 @@ def test_a_photo_merged_into_a_restricted_record_is_sealed(
         stored_path(rendition.file.name) for rendition in image.renditions.all()
     ]
     assert len(shown_files) > 1 and all(path.exists() for path in shown_files)
-    kept = DocumentedPersonFactory(
-        family_name="Mammadov", given_name="Rauf", visibility=Person.Visibility.RESTRICTED
-    )
+    with commits():
+        kept = DocumentedPersonFactory(
+            family_name="Mammadov", given_name="Rauf", visibility=Person.Visibility.RESTRICTED
+        )
 
     with commits():
         merge_people(kept, removed_with_photo, choices={}, reason=REASON, user=moderator)
