@@ -202,7 +202,8 @@ def _value(name: str, value):
 
 def _summary(value: dict) -> dict:
     """A linked record as its id and label, a date as its earliest day, precision and
-    approximation; a family membership and a testimony as what the page shows of them."""
+    approximation; a family membership, a testimony and a photo or document as what the page
+    shows of them."""
     if "precision" in value:
         return {k: value[k] for k in ("earliest", "precision", "approximate")}
     if "family" in value:
@@ -212,6 +213,11 @@ def _summary(value: dict) -> dict:
     if "certainty" in value:  # a fate event
         linked = {k: value[k] and _summary(value[k]) for k in ("date", "place", "source")}
         return {"kind": value["kind"], "certainty": value["certainty"], **linked}
+    if "alt_text" in value:  # a photo or document: what it shows, not its files' addresses,
+        # which change whenever sealing moves them (archive.media_files)
+        document = value["document"] or {}
+        label = value["caption"] or value["alt_text"] or document.get("title", "")
+        return {"kind": value["kind"], "label": label}
     return {"id": value["id"], "label": value.get("name") or value.get("title") or ""}
 
 

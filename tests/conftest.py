@@ -106,3 +106,9 @@ def served_database(django_db_setup):
     run_python(env, "from tests.factories import user_in; user_in('Editors', 'editor')")
     yield url
     drop_database(os.environ["DATABASE_URL"], name)
+
+
+@pytest.fixture
+def commits(db, django_capture_on_commit_callbacks):
+    """Run what waits for the commit (the sealing of record media, say) at the end of each block."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -19,6 +19,7 @@ from archive.models import (
     FateEvent,
     Hold,
     Person,
+    PersonMedia,
     Place,
     PublishedChange,
     RevisionReason,
@@ -28,6 +29,7 @@ from archive.models import (
 from archive.models import Testimony as GivenTestimony  # not collected as a test class
 from tests.admin_forms import entry_form, person_form
 from tests.factories import PersonFactory, PlaceFactory, SourceFactory, TimelineEntryFactory
+from tests.test_record_media import attach, new_image
 
 pytestmark = pytest.mark.django_db
 
@@ -619,3 +621,18 @@ def test_a_source_no_public_record_cites_is_not_shown(moderator_client):
     page = moderator_client.get(person.get_absolute_url())
     for answer in (api, page):
         assert "Hiddenov" not in answer.content.decode()
+
+
+def test_a_photo_added_is_named_by_its_caption_not_its_files_address(client, moderator):
+    person = PersonFactory(live=False)
+    person.save_revision(user=moderator).publish(user=moderator)
+    attach(PersonMedia, person, image=new_image(), caption="The family's photograph of 1990")
+
+    with record_history.reason_for("The family lent a photograph."):
+        person.save_revision(user=moderator).publish(user=moderator)
+
+    [entry, _first] = changes_api(client, "people", person.pk).json()["results"]
+    assert entry["reason"] == "The family lent a photograph."
+    assert [(c["field"], c["old"], c["new"]) for c in entry["changes"]] == [
+        ("media", "none", "The family's photograph of 1990")
+    ]

@@ -76,12 +76,6 @@ def attach(model, record, **fields):
 
 
 @pytest.fixture
-def commits(db, django_capture_on_commit_callbacks):
-    """Run what waits for the commit (the sealing pass) at the end of each block."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def shown(db, commits):
     """A public person with a photo the public page has shown (its renditions exist) and a
     scanned document."""
