@@ -215,10 +215,13 @@ class StatementMedia(RecordMedia):
         return _model("StatementPage").objects.public()
 
 
-def media_panel() -> InlinePanel:
+def media_panel(panel_class=InlinePanel) -> InlinePanel:
     """The edit form's "Photos and documents": Wagtail's image, document and source choosers
-    (never a select listing every row), one attachment after another, in the order shown."""
-    return InlinePanel(
+    (never a select listing every row), one attachment after another, in the order shown. The
+    snippets' forms give the admin's ``ChosenLinksInlinePanel``, whose rows read their sources
+    in one query and word the source chooser in the editor's language; the statement page,
+    declared here, has Wagtail's."""
+    return panel_class(
         "media",
         heading=_("Photos and documents"),
         label=_("Photo or document"),
