@@ -6,6 +6,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.utils import translation
 
+from tests import shared_rows
 from tests.factories import user_in
 
 
@@ -25,22 +26,45 @@ def _default_language():
         yield
 
 
-@pytest.fixture(autouse=True)
-def _content_generation_per_statement(request):
+def _uses_database(item) -> bool:
+    return bool(item.get_closest_marker("django_db") or "_django_db_helper" in item.fixturenames)
+
+
+def _changes_per_statement():
     """On PostgreSQL the content generation and the token of all people change as a
     transaction commits, and a test's transaction never does: within it, they change with each
     statement instead (archive/caching/generation.py, dependencies.py)."""
-    uses_database = request.node.get_closest_marker("django_db") or (
-        "_django_db_helper" in request.fixturenames
-    )
-    if not uses_database or connection.vendor != "postgresql":
-        return
-    request.getfixturevalue("_django_db_helper")
-    if connection.in_atomic_block:
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SET CONSTRAINTS archive_content_changed, archive_people_changed IMMEDIATE"
             )
+
+
+@pytest.fixture(autouse=True)
+def _content_generation_per_statement(request):
+    """See ``_changes_per_statement``."""
+    if _uses_database(request.node) and connection.vendor == "postgresql":
+        request.getfixturevalue("_django_db_helper")
+        _changes_per_statement()
+
+
+@pytest.fixture(scope="module")
+def module_rows(django_db_setup, django_db_blocker):
+    """Rows made once for a module's tests (see tests/shared_rows.py)."""
+    with shared_rows.kept_for_module(django_db_blocker, _changes_per_statement) as building:
+        yield building
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own grouping by parametrized fixtures
+def pytest_collection_modifyitems(items):
+    shared_rows.run_sharing_tests_last(items)
+
+
+@pytest.fixture(autouse=True)
+def _module_rows_only_where_asked(request):
+    if _uses_database(request.node):
+        shared_rows.check_test(request)
 
 
 @pytest.fixture
@@ -82,6 +106,21 @@ def demo(db):
     load_demo(languages=["en"])
 
 
+@pytest.fixture(scope="module")
+def _demo_for_module(module_rows):
+    from archive.demo import load_demo
+
+    with module_rows():
+        load_demo(languages=["en"])
+
+
+@pytest.fixture
+def demo_once(db, _demo_for_module):
+    """``demo``, loaded once for all the tests of a module that ask for it (see
+    tests/shared_rows.py); a module whose tests only read the demo, or write what each test's
+    rollback undoes, makes it its ``demo``."""
+
+
 @pytest.fixture
 def demo_in_every_language(db):
     from archive.demo import load_demo
@@ -90,19 +129,40 @@ def demo_in_every_language(db):
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """pytest-django's test database; on PostgreSQL, when the run has tests that start app
+    processes, also a copy of it as migrated, the template of ``served_database``. Copying it now,
+    before any test, is what makes it a migrated database: later, a transactional test may have
+    flushed it (the copy then lacks Wagtail's root page and the demo cannot load)."""
+    if connection.vendor != "postgresql" or not any(
+        "served_database" in item.fixturenames for item in request.session.items
+    ):
+        yield None
+        return
+    from bench.serving import create_database, drop_database
+
+    name = f"{connection.settings_dict['NAME']}_migrated"
+    with django_db_blocker.unblock():
+        connection.close()  # a database is copied while no one is connected to it
+        create_database(os.environ["DATABASE_URL"], name, template=connection.settings_dict["NAME"])
+    yield name
+    drop_database(os.environ["DATABASE_URL"], name)
+
+
+@pytest.fixture(scope="session")
 def served_database(django_db_setup):
-    """A PostgreSQL database of its own, migrated, with the demo content and an editor, for
-    app processes started by the test (see tests/servers.py). It is migrated afresh rather than
-    copied from the test database, which a transactional test may have flushed (the copy then
-    lacked Wagtail's root page and the demo could not load)."""
-    from bench.serving import create_database, drop_database, manage, served_environment
+    """A PostgreSQL database of its own, migrated (a copy of the test database as migrated, see
+    ``django_db_setup``), with the demo content and an editor, for app processes started by the
+    test (see tests/servers.py). Copying saves a migration in another process (13 s of CPU)."""
+    from bench.serving import create_database, drop_database, served_environment
     from tests.servers import run_python
 
     name = f"{connection.settings_dict['NAME']}_served"
-    url = create_database(os.environ["DATABASE_URL"], name)
-    env = served_environment(url)
-    manage(env, "migrate", "--no-input")
-    manage(env, "load_demo")
-    run_python(env, "from tests.factories import user_in; user_in('Editors', 'editor')")
+    url = create_database(os.environ["DATABASE_URL"], name, template=django_db_setup)
+    run_python(
+        served_environment(url),
+        "from archive.demo import load_demo; from tests.factories import user_in\n"
+        "load_demo(); user_in('Editors', 'editor')",
+    )
     yield url
     drop_database(os.environ["DATABASE_URL"], name)
