@@ -129,40 +129,19 @@ def demo_in_every_language(db):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, request):
-    """pytest-django's test database; on PostgreSQL, when the run has tests that start app
-    processes, also a copy of it as migrated, the template of ``served_database``. Copying it now,
-    before any test, is what makes it a migrated database: later, a transactional test may have
-    flushed it (the copy then lacks Wagtail's root page and the demo cannot load)."""
-    if connection.vendor != "postgresql" or not any(
-        "served_database" in item.fixturenames for item in request.session.items
-    ):
-        yield None
-        return
-    from bench.serving import create_database, drop_database
-
-    name = f"{connection.settings_dict['NAME']}_migrated"
-    with django_db_blocker.unblock():
-        connection.close()  # a database is copied while no one is connected to it
-        create_database(os.environ["DATABASE_URL"], name, template=connection.settings_dict["NAME"])
-    yield name
-    drop_database(os.environ["DATABASE_URL"], name)
-
-
-@pytest.fixture(scope="session")
 def served_database(django_db_setup):
-    """A PostgreSQL database of its own, migrated (a copy of the test database as migrated, see
-    ``django_db_setup``), with the demo content and an editor, for app processes started by the
-    test (see tests/servers.py). Copying saves a migration in another process (13 s of CPU)."""
-    from bench.serving import create_database, drop_database, served_environment
+    """A PostgreSQL database of its own, migrated, with the demo content and an editor, for
+    app processes started by the test (see tests/servers.py). It is migrated afresh rather than
+    copied from the test database, which a transactional test may have flushed (the copy then
+    lacked Wagtail's root page and the demo could not load)."""
+    from bench.serving import create_database, drop_database, manage, served_environment
     from tests.servers import run_python
 
     name = f"{connection.settings_dict['NAME']}_served"
-    url = create_database(os.environ["DATABASE_URL"], name, template=django_db_setup)
-    run_python(
-        served_environment(url),
-        "from archive.demo import load_demo; from tests.factories import user_in\n"
-        "load_demo(); user_in('Editors', 'editor')",
-    )
+    url = create_database(os.environ["DATABASE_URL"], name)
+    env = served_environment(url)
+    manage(env, "migrate", "--no-input")
+    manage(env, "load_demo")
+    run_python(env, "from tests.factories import user_in; user_in('Editors', 'editor')")
     yield url
     drop_database(os.environ["DATABASE_URL"], name)
