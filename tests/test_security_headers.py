@@ -12,12 +12,6 @@ from tests.test_admin_previews import page_preview, snippet_preview
 from tests.test_settings import GOOD_KEY, run_manage
 
 
-@pytest.fixture
-def demo(demo_once):
-    """The demo, loaded once for the module: its tests read it, and what one writes is rolled
-    back after it (tests/shared_rows.py)."""
-
-
 def csp_directives(response) -> dict[str, str]:
     policy = response["Content-Security-Policy"]
     return dict(part.strip().split(" ", 1) for part in policy.split(";"))
