@@ -6,6 +6,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.utils import translation
 
+from tests import shared_rows
 from tests.factories import user_in
 
 
@@ -25,22 +26,45 @@ def _default_language():
         yield
 
 
-@pytest.fixture(autouse=True)
-def _content_generation_per_statement(request):
+def _uses_database(item) -> bool:
+    return bool(item.get_closest_marker("django_db") or "_django_db_helper" in item.fixturenames)
+
+
+def _changes_per_statement():
     """On PostgreSQL the content generation and the token of all people change as a
     transaction commits, and a test's transaction never does: within it, they change with each
     statement instead (archive/caching/generation.py, dependencies.py)."""
-    uses_database = request.node.get_closest_marker("django_db") or (
-        "_django_db_helper" in request.fixturenames
-    )
-    if not uses_database or connection.vendor != "postgresql":
-        return
-    request.getfixturevalue("_django_db_helper")
-    if connection.in_atomic_block:
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SET CONSTRAINTS archive_content_changed, archive_people_changed IMMEDIATE"
             )
+
+
+@pytest.fixture(autouse=True)
+def _content_generation_per_statement(request):
+    """See ``_changes_per_statement``."""
+    if _uses_database(request.node) and connection.vendor == "postgresql":
+        request.getfixturevalue("_django_db_helper")
+        _changes_per_statement()
+
+
+@pytest.fixture(scope="module")
+def module_rows(django_db_setup, django_db_blocker):
+    """Rows made once for a module's tests (see tests/shared_rows.py)."""
+    with shared_rows.kept_for_module(django_db_blocker, _changes_per_statement) as building:
+        yield building
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own grouping by parametrized fixtures
+def pytest_collection_modifyitems(items):
+    shared_rows.run_sharing_tests_last(items)
+
+
+@pytest.fixture(autouse=True)
+def _module_rows_only_where_asked(request):
+    if _uses_database(request.node):
+        shared_rows.check_test(request)
 
 
 @pytest.fixture
@@ -80,6 +104,21 @@ def demo(db):
     from archive.demo import load_demo
 
     load_demo(languages=["en"])
+
+
+@pytest.fixture(scope="module")
+def _demo_for_module(module_rows):
+    from archive.demo import load_demo
+
+    with module_rows():
+        load_demo(languages=["en"])
+
+
+@pytest.fixture
+def demo_once(db, _demo_for_module):
+    """``demo``, loaded once for all the tests of a module that ask for it (see
+    tests/shared_rows.py); a module whose tests only read the demo, or write what each test's
+    rollback undoes, makes it its ``demo``."""
 
 
 @pytest.fixture

@@ -21,6 +21,13 @@ from tests.factories import (
     TimelineEntryFactory,
 )
 
+
+@pytest.fixture
+def demo(demo_once):
+    """The demo, loaded once for the module: its tests read it, and what one writes is rolled
+    back after it (tests/shared_rows.py)."""
+
+
 PERSON_ADD = "wagtailsnippets_archive_person:add"
 PERSON_EDIT = "wagtailsnippets_archive_person:edit"
 

@@ -11,8 +11,10 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from archive.api.links import PageAddresses
+from archive.demo import load_demo
 from archive.models import Event, Family, Person, Place, TimelineEntry
 from tests.api_data import archive_of
+from tests.shared_rows import shared
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +28,17 @@ def addresses(value) -> list[str]:
     return re.findall(r'"(https?://[^"]+)"', text)
 
 
+@pytest.fixture(scope="module")
+def _archive_rows(module_rows):
+    """Made once for the module's tests, which only read it (tests/conftest.py)."""
+    with module_rows():
+        load_demo(languages=["en"])
+        return archive_of(2, event=Event.objects.get(slug="khojaly-massacre"))
+
+
 @pytest.fixture
-def archive(demo):
-    return archive_of(2, event=Event.objects.get(slug="khojaly-massacre"))
+def archive(db, _archive_rows):
+    return shared(_archive_rows)
 
 
 @pytest.fixture

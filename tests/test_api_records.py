@@ -16,6 +16,13 @@ from tests.factories import (
     TimelineEntryFactory,
 )
 
+
+@pytest.fixture
+def demo(demo_once):
+    """The demo, loaded once for the module: its tests read it, and what one writes is rolled
+    back after it (tests/shared_rows.py)."""
+
+
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1"

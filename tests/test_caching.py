@@ -23,6 +23,12 @@ from tests.factories import (
 
 
 @pytest.fixture
+def demo(demo_once):
+    """The demo, loaded once for the module: its tests read it, and what one writes is rolled
+    back after it (tests/shared_rows.py)."""
+
+
+@pytest.fixture
 def caching(settings):
     settings.ANONYMOUS_CACHE_SECONDS = 60
     cache.clear()

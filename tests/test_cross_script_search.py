@@ -4,6 +4,7 @@ site's languages and any script, on the site search and the API search (issue 11
 import pytest
 from wagtail.models import Locale
 
+from archive.demo import load_demo
 from archive.models import Event, TimelineEntry
 from archive.names import query_tokens
 from archive.text_search import text_keys
@@ -15,25 +16,34 @@ from tests.factories import (
     SourceFactory,
     TimelineEntryFactory,
 )
+from tests.shared_rows import shared
 
 # One town's name as each language writes it, and as searchers type it without the marks.
 SPELLINGS = ["Khojaly", "Xocalı", "Hocalı", "Ходжалы", "Khojali", "xocali", "HOCALI"]
 LANGUAGES = ["en", "az", "tr", "ru"]
 
 
+@pytest.fixture(scope="module")
+def _english_only_rows(module_rows):
+    """Records that exist in English only, none of them listing another spelling, in the demo;
+    made once for the module's tests, which only read them (tests/shared_rows.py)."""
+    with module_rows():
+        load_demo(languages=["en"])
+        place = PlaceFactory(name="Khojaly test quarter")
+        entry = TimelineEntryFactory(
+            title="Test entry: the road out of Khojaly", summary="A test.", place=place
+        )
+        event = EventFactory(name="Test event at Khojaly")
+        source = SourceFactory(title="Test report from Khojaly")
+        entry.sources.add(source)  # a source is public once something public cites it
+        entry.save()
+        page = statement("Test statement", summary="A test statement on Khojaly.")
+        return {"place": place, "entry": entry, "event": event, "source": source, "page": page}
+
+
 @pytest.fixture
-def english_only(demo):
-    """Records that exist in English only, none of them listing another spelling."""
-    place = PlaceFactory(name="Khojaly test quarter")
-    entry = TimelineEntryFactory(
-        title="Test entry: the road out of Khojaly", summary="A test.", place=place
-    )
-    event = EventFactory(name="Test event at Khojaly")
-    source = SourceFactory(title="Test report from Khojaly")
-    entry.sources.add(source)  # a source is public once something public cites it
-    entry.save()
-    page = statement("Test statement", summary="A test statement on Khojaly.")
-    return {"place": place, "entry": entry, "event": event, "source": source, "page": page}
+def english_only(db, _english_only_rows):
+    return shared(_english_only_rows)
 
 
 @pytest.mark.parametrize("query", SPELLINGS)

@@ -10,9 +10,11 @@ from django.core.management import call_command
 from frictionless import Package, validate
 
 from archive import models
+from archive.demo import load_demo
 from archive.exporting import TABLES, export_archive, safe_cell
 from archive.models import Family, FamilyMembership, Person, StatementPage
 from tests.factories import PersonFactory, TimelineEntryFactory
+from tests.shared_rows import shared
 
 
 def read_csv(path):
@@ -44,8 +46,21 @@ def test_safe_cell_neutralises_only_text_that_a_spreadsheet_would_run(cell, writ
     assert safe_cell(cell) == written
 
 
+@pytest.fixture(scope="module")
+def _exported_rows(module_rows, tmp_path_factory):
+    """The demo, public and hidden records, and their export; made once for the module's tests,
+    which only read them (tests/shared_rows.py)."""
+    with module_rows():
+        load_demo(languages=["en"])
+        return _export_of_public_and_hidden_records(tmp_path_factory.mktemp("exported"))
+
+
 @pytest.fixture
-def exported(tmp_path, demo):
+def exported(db, _exported_rows):
+    return shared(_exported_rows)
+
+
+def _export_of_public_and_hidden_records(directory):
     shown = PersonFactory(
         family_name="Məmmədov",
         given_name="=cmd|' /C calc'!A0",
@@ -65,9 +80,9 @@ def exported(tmp_path, demo):
     entry.save()
     TimelineEntryFactory(title="Unpublished entry", live=False)
     StatementPage.objects.update(live=False)  # the demo statement, unpublished
-    counted = export_archive(tmp_path)
+    counted = export_archive(directory)
     return {
-        "dir": tmp_path,
+        "dir": directory,
         "counted": counted,
         "shown": shown,
         "draft": draft,

@@ -12,6 +12,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from archive.models import Person, TimelineEntry
 from tests.admin_forms import person_form
 
+
+@pytest.fixture
+def demo(demo_once):
+    """The demo, loaded once for the module: its tests read it, and what one writes is rolled
+    back after it (tests/shared_rows.py)."""
+
+
 RLO = "\u202e"
 SCRIPT = '<script>alert("given")</script>'
 BREAKOUT = "</script><script>alert('breakout')</script>"

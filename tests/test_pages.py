@@ -3,6 +3,12 @@
 import pytest
 
 
+@pytest.fixture
+def demo(demo_once):
+    """The demo, loaded once for the module: its tests read it, and what one writes is rolled
+    back after it (tests/shared_rows.py)."""
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "expected"),

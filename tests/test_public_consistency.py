@@ -46,6 +46,7 @@ from tests.factories import (
     SourceFactory,
     TimelineEntryFactory,
 )
+from tests.shared_rows import shared
 
 pytestmark = pytest.mark.django_db
 
@@ -101,8 +102,19 @@ def statement_under(index, title: str, slug: str, issuer, *, publish=True, **fie
     return page
 
 
+@pytest.fixture(scope="module")
+def _archive_rows(module_rows) -> Archive:
+    """Made once for the module's tests, which only read it (tests/shared_rows.py)."""
+    with module_rows():
+        return archive_of_every_hidden_kind()
+
+
 @pytest.fixture
-def archive(db) -> Archive:
+def archive(db, _archive_rows) -> Archive:
+    return shared(_archive_rows)
+
+
+def archive_of_every_hidden_kind() -> Archive:
     default = Locale.get_default()
     azerbaijani, _created = Locale.objects.get_or_create(language_code="az")
     region = PlaceFactory(name="Town region of the shown")
@@ -325,13 +337,20 @@ def api_surfaces(client, name: str, query: str, all_ids: set[int]) -> dict[str, 
     return surfaces
 
 
-@pytest.fixture
-def exported(tmp_path, archive) -> dict[str, list[dict]]:
-    export_archive(tmp_path)
+@pytest.fixture(scope="module")
+def _exported_rows(module_rows, _archive_rows, tmp_path_factory) -> dict[str, list[dict]]:
+    directory = tmp_path_factory.mktemp("exported")
+    with module_rows():
+        export_archive(directory)
     return {
         path.stem: list(csv.DictReader(path.open(encoding="utf-8")))
-        for path in tmp_path.glob("*.csv")
+        for path in directory.glob("*.csv")
     }
+
+
+@pytest.fixture
+def exported(archive, _exported_rows) -> dict[str, list[dict]]:
+    return shared(_exported_rows)
 
 
 def export_ids(exported, table: str) -> set[int]:

@@ -11,6 +11,12 @@ from archive.models import Testimony as PersonTestimony  # not collected as a te
 from tests.factories import PersonFactory, PlaceFactory
 
 
+@pytest.fixture
+def demo(demo_once):
+    """The demo, loaded once for the module: its tests read it, and what one writes is rolled
+    back after it (tests/shared_rows.py)."""
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "html_lang", "heading", "nav_label"),

@@ -11,6 +11,12 @@ from archive.models import Person
 from tests.factories import DocumentedPersonFactory, PersonFactory, TimelineEntryFactory
 
 
+@pytest.fixture
+def demo(demo_once):
+    """The demo, loaded once for the module: its tests read it, and what one writes is rolled
+    back after it (tests/shared_rows.py)."""
+
+
 def jsonld(response) -> dict:
     """The page's schema.org JSON-LD, parsed."""
     match = re.search(

@@ -26,6 +26,12 @@ from tests.factories import (
 
 
 @pytest.fixture
+def demo(demo_once):
+    """The demo, loaded once for the module: its tests read it, and what one writes is rolled
+    back after it (tests/shared_rows.py)."""
+
+
+@pytest.fixture
 def hidden_people(db):
     """A draft and a restricted record, with names that appear nowhere else. Documented (not
     synthetic) records: counts leave synthetic ones out anyway, so only real ones show that

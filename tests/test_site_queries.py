@@ -20,6 +20,12 @@ from archive.models import Testimony as PersonTestimony  # not collected as a te
 from tests.factories import FigureFactory, PersonFactory, SourceFactory, TimelineEntryFactory
 
 
+@pytest.fixture
+def demo(demo_once):
+    """The demo, loaded once for the module: its tests read it, and what one writes is rolled
+    back after it (tests/shared_rows.py)."""
+
+
 class Archive:
     """The demo archive, plus a person and a family that every batch of records adds to."""
 
