@@ -27,9 +27,9 @@ def _default_language():
 
 @pytest.fixture(autouse=True)
 def _content_generation_per_statement(request):
-    """On PostgreSQL the content generation and the token of all people change as a
-    transaction commits, and a test's transaction never does: within it, they change with each
-    statement instead (archive/caching/generation.py, dependencies.py)."""
+    """On PostgreSQL the content generation and the tokens of all people and of their lists
+    change as a transaction commits, and a test's transaction never does: within it, they
+    change with each statement instead (archive/caching/generation.py, dependencies.py)."""
     uses_database = request.node.get_closest_marker("django_db") or (
         "_django_db_helper" in request.fixturenames
     )
@@ -39,7 +39,8 @@ def _content_generation_per_statement(request):
     if connection.in_atomic_block:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SET CONSTRAINTS archive_content_changed, archive_people_changed IMMEDIATE"
+                "SET CONSTRAINTS archive_content_changed, archive_people_changed,"
+                " archive_lists_changed, archive_lists_changed_update IMMEDIATE"
             )
 
 

@@ -14,6 +14,13 @@ change, a version token for each record the change shows on:
   its memberships, and any version of a member.
 - ``people`` (:data:`PEOPLE`): every list, count and facet of people or families: replaced
   by any write to those tables, once per transaction.
+- ``lists`` (:data:`LISTS`): the lists, counts, facets and name searches of people that say
+  they read no more of a person than :data:`LISTED_TABLES` allows (the people index, its name
+  search, the API's numbered pages of people, the home page's documented counts). Replaced with
+  ``people`` (at commit, once per transaction), but not by a write that changes only what no
+  list reads: a biography, an occupation, a photo, a testimony, a source, a fate event's words,
+  a revision published with the same list columns (what an editor does all day). What such a
+  list shows of each person (its card, its API record) is kept under the person's own token.
 
 Whatever else is written (places, sources, events, pages, images, locales ...) replaces the
 content generation, which everything depends on. So anything that shows people and says no more
@@ -34,6 +41,7 @@ as the generation is."""
 from __future__ import annotations
 
 PEOPLE = "people"
+LISTS = "lists"
 # What a change to anything else replaces: the content generation. Every kept response
 # depends on it, so a shared cache purging it purges every page of the archive.
 CONTENT = "content"
@@ -118,6 +126,34 @@ RECORD_TABLES: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 
+# The tables a list of people reads, and for each the columns whose change leaves every list as
+# it was (None: every write counts). Any other column counts, so a column added later is read
+# by lists until it is named here. A person's row: what the cards and records show is kept
+# under its own token; what chooses, orders, counts and finds people (publication, visibility,
+# expiry, locale and translation group, names and name keys, fate, sex, age, dates, places,
+# event, verification, the synthetic flag) is not named here. Holds are read by lists too, but
+# replace the content generation. Fate events decide a person's fate through the person's row.
+LISTED_TABLES: dict[str, tuple[str, ...] | None] = {
+    "archive_person": (
+        "occupation",
+        "biography",
+        "photo_id",
+        "possible_duplicate_of_id",
+        "latest_revision_id",
+        "live_revision_id",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "go_live_at",
+        "locked",
+        "locked_at",
+        "locked_by_id",
+    ),
+    "archive_familymembership": None,
+    "archive_family": None,
+}
+
+
 def depends_on_tables(*tables: str) -> tuple[str, ...]:
     """What a value read from ``tables`` (database table names) depends on besides the
     content generation: all people, if it reads any of their tables."""
@@ -130,21 +166,27 @@ _CREATE_TABLES = (
     f"CREATE TABLE IF NOT EXISTS {VERSIONS} (key text PRIMARY KEY, token text)",
     f"CREATE TABLE IF NOT EXISTS {PURGES} (key text NOT NULL)",
 )
-_POSTGRESQL_PEOPLE_FUNCTION = f"""
-CREATE OR REPLACE FUNCTION archive_people_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+
+
+def _postgresql_replacing(function: str, key: str) -> str:
+    """A trigger function that replaces the token of ``key`` (all people, or their lists)."""
+    done = f"archive.{function.removeprefix('archive_')}_at"
+    return f"""
+CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- Deferred to the commit, and once per statement, as the content generation's trigger.
-    IF current_setting('archive.people_changed_at', true)
-            IS DISTINCT FROM statement_timestamp()::text THEN
-        INSERT INTO {VERSIONS} VALUES ('{PEOPLE}', gen_random_uuid()::text)
+    IF current_setting('{done}', true) IS DISTINCT FROM statement_timestamp()::text THEN
+        INSERT INTO {VERSIONS} VALUES ('{key}', gen_random_uuid()::text)
             ON CONFLICT (key) DO UPDATE SET token = excluded.token;
-        INSERT INTO {PURGES} VALUES ('{PEOPLE}');
-        PERFORM set_config('archive.people_changed_at', statement_timestamp()::text, true);
+        INSERT INTO {PURGES} VALUES ('{key}');
+        PERFORM set_config('{done}', statement_timestamp()::text, true);
     END IF;
     RETURN NULL;
 END
 $$
 """
+
+
 # Each key once: a statement may write a person's sources, or many families' members, at once.
 _UPSERT = (
     "INSERT INTO " + VERSIONS + " (key, token) SELECT key, {token} FROM"
@@ -162,10 +204,62 @@ def install(cursor, tables: list[str]) -> None:
         cursor.execute(statement)
     postgresql = cursor.db.vendor == "postgresql"
     if postgresql:
-        cursor.execute(_POSTGRESQL_PEOPLE_FUNCTION)
+        cursor.execute(_postgresql_replacing("archive_people_changed", PEOPLE))
+        cursor.execute(_postgresql_replacing("archive_lists_changed", LISTS))
     for table in tables:
         if table in RECORD_TABLES:
             (_install_postgresql if postgresql else _install_sqlite)(cursor, table)
+        if table in LISTED_TABLES:
+            _install_lists(cursor, table)
+
+
+def _listed_change(cursor, table: str) -> str | None:
+    """The condition on ``OLD`` and ``NEW`` under which an update of ``table`` changes what
+    lists read (None: every update does)."""
+    unlisted = LISTED_TABLES[table]
+    if unlisted is None:
+        return None
+    quote = cursor.db.ops.quote_name
+    columns = [
+        quote(column.name)
+        for column in cursor.db.introspection.get_table_description(cursor, table)
+        if column.name not in unlisted
+    ]
+    differs = "IS DISTINCT FROM" if cursor.db.vendor == "postgresql" else "IS NOT"
+    return " OR ".join(f"OLD.{column} {differs} NEW.{column}" for column in columns)
+
+
+def _install_lists(cursor, table: str) -> None:
+    """The triggers by which a write to ``table`` replaces the token of lists (:data:`LISTS`):
+    every insert and delete, and the updates that change a column lists read."""
+    quote = cursor.db.ops.quote_name
+    changed = _listed_change(cursor, table)
+    when = "" if changed is None else f" WHEN ({changed})"
+    if cursor.db.vendor == "postgresql":
+        every = "INSERT OR DELETE" if changed else "INSERT OR UPDATE OR DELETE"
+        triggers = {"archive_lists_changed": every, "archive_lists_changed_update": "UPDATE"}
+        for name, events in triggers.items():
+            cursor.execute(f"DROP TRIGGER IF EXISTS {quote(name)} ON {quote(table)}")
+            if name.endswith("_update") and not changed:
+                continue
+            cursor.execute(
+                f"CREATE CONSTRAINT TRIGGER {quote(name)} AFTER {events} ON {quote(table)}"
+                " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+                f"{when if events == 'UPDATE' else ''} EXECUTE FUNCTION archive_lists_changed()"
+            )
+        return
+    replace = (
+        f"INSERT INTO {VERSIONS} VALUES ('{LISTS}', lower(hex(randomblob(16))))"
+        f" ON CONFLICT (key) DO UPDATE SET token = excluded.token;"
+        f" INSERT INTO {PURGES} VALUES ('{LISTS}');"
+    )
+    for event in ("insert", "update", "delete"):
+        name = quote(f"archive_lists_changed_{table}_{event}")
+        cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+        cursor.execute(
+            f"CREATE TRIGGER {name} AFTER {event.upper()} ON {quote(table)}"
+            f"{when if event == 'update' else ''} BEGIN {replace} END"
+        )
 
 
 def _install_postgresql(cursor, table: str) -> None:

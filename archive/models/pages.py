@@ -18,6 +18,8 @@ from wagtail.models import Page, PageManager, PanelPlaceholder
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from archive.caching import LISTS, depends_only_on
+
 from .base import DirectionSafeText, kept_as_in_original, unexpired
 from .dates import PartialDate, normalise_fields, partial_date_fields
 from .events import Event
@@ -128,6 +130,9 @@ class HomePage(ArchivePage, Page):
         verbose_name = _("event home page")
 
     def get_context(self, request, *args, **kwargs):
+        # Of people it shows only the documented counts, which depend on their lists: kept
+        # while editors work on people's biographies and sources.
+        depends_only_on(request, LISTS)
         context = super().get_context(request, *args, **kwargs)
         event = (
             Event.objects.public()
