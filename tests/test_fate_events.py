@@ -111,6 +111,30 @@ def test_filters_and_documented_counts_read_the_derived_fate(client):
     assert counts["injured"] == 0
 
 
+def test_documented_counts_take_in_what_happened_on_the_way_to_the_fate():
+    event = EventFactory()
+    # Wounded, taken captive, released: injured and taken captive, though released now.
+    with_events(
+        DocumentedPersonFactory(event=event), Kind.WOUNDED, Kind.TAKEN_CAPTIVE, Kind.RELEASED
+    )
+    # Taken captive, then killed in captivity: killed and taken captive, not injured.
+    with_events(DocumentedPersonFactory(event=event), Kind.TAKEN_CAPTIVE, Kind.KILLED)
+    # Wounded, then died of the wounds: killed, not injured.
+    with_events(DocumentedPersonFactory(event=event), Kind.WOUNDED, Kind.DIED_OF_WOUNDS)
+    # No events: the fate as typed.
+    DocumentedPersonFactory(event=event, fate=Person.Fate.WOUNDED)
+    # A restricted record's events count for nothing.
+    with_events(
+        DocumentedPersonFactory(event=event, visibility=Person.Visibility.RESTRICTED),
+        Kind.TAKEN_CAPTIVE,
+        Kind.RELEASED,
+    )
+
+    counts = documented_counts(event.pk)
+
+    assert (counts["killed"], counts["injured"], counts["captured"]) == (2, 2, 2)
+
+
 # The admin
 
 

@@ -15,6 +15,7 @@ from archive.caching import LISTS, remembered
 
 from .base import TranslatableSnippet, kept_as_in_original
 from .dates import PartialDate, normalise_fields, partial_date_fields
+from .fate_events import FateEvent
 from .holds import revealed
 from .people import Family, Person
 
@@ -199,6 +200,27 @@ def _breakdown(event_id: int | None) -> dict[str, dict[str, int]]:
     return breakdown
 
 
+def _had_event(kind: str) -> models.Exists:
+    return models.Exists(FateEvent.objects.filter(person=models.OuterRef("pk"), kind=kind))
+
+
+def ever_wounded_and_alive() -> models.Q:
+    """Counted as injured: left wounded, or wounded on the way to a fate other than death (wounded,
+    then taken captive and released). Whoever died of the wounds or was killed counts as killed."""
+    return models.Q(fate=Person.Fate.WOUNDED) | (
+        _had_event(FateEvent.Kind.WOUNDED) & ~models.Q(fate__in=Person.DEAD)
+    )
+
+
+def ever_taken_captive() -> models.Q:
+    """Counted as taken captive: whoever is captive, released or still missing (the reported
+    figure of hostages takes in the missing), or whose fate events say they were taken captive at
+    some time, whatever followed (killed in captivity, say)."""
+    return models.Q(
+        fate__in=[Person.Fate.CAPTIVE, Person.Fate.MISSING, Person.Fate.RELEASED]
+    ) | _had_event(FateEvent.Kind.TAKEN_CAPTIVE)
+
+
 def _count(event_id: int | None) -> dict[str, int]:
     documented = documented_people(event_id)
     people = documented.localized()
@@ -208,13 +230,8 @@ def _count(event_id: int | None) -> dict[str, int]:
         killed_women=models.Count("pk", filter=dead & models.Q(sex=Person.Sex.FEMALE)),
         killed_children=models.Count("pk", filter=dead & AGE_GROUPS["child"] & revealed("age")),
         killed_elderly=models.Count("pk", filter=dead & AGE_GROUPS["elderly"] & revealed("age")),
-        injured=models.Count("pk", filter=models.Q(fate=Person.Fate.WOUNDED)),
-        captured=models.Count(
-            "pk",
-            filter=models.Q(
-                fate__in=[Person.Fate.CAPTIVE, Person.Fate.MISSING, Person.Fate.RELEASED]
-            ),
-        ),
+        injured=models.Count("pk", filter=ever_wounded_and_alive()),
+        captured=models.Count("pk", filter=ever_taken_captive()),
         missing=models.Count("pk", filter=models.Q(fate=Person.Fate.MISSING)),
     )
     # A family counts through a member who is public and documented, not through members
