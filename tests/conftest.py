@@ -40,7 +40,8 @@ def _content_generation_per_statement(request):
         with connection.cursor() as cursor:
             cursor.execute(
                 "SET CONSTRAINTS archive_content_changed, archive_people_changed,"
-                " archive_lists_changed, archive_lists_changed_update IMMEDIATE"
+                " archive_lists_changed, archive_lists_changed_update,"
+                " archive_counts_changed, archive_counts_changed_update IMMEDIATE"
             )
 
 

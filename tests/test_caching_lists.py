@@ -8,11 +8,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from archive import models
-from archive.caching import LISTS, PEOPLE, person_key
+from archive.caching import COUNTS, LISTS, PEOPLE, person_key
 from archive.caching.tokens import read_tokens
 from archive.fastpaths.cards import CARD, person_cards
 from archive.fastpaths.related_rows import with_places
-from archive.models import FamilyMembership, Hold, HomePage, Person
+from archive.models import FamilyMembership, FateEvent, Hold, HomePage, Person
 from archive.models.figures import documented_counts
 from archive.views.people import PEOPLE_PER_PAGE
 from tests.api_data import family_of
@@ -61,7 +61,7 @@ def listed_count(client) -> int:
 
 def test_a_published_edit_of_what_no_list_reads_leaves_the_lists_token():
     person = PersonFactory(family_name="Listova")
-    before = tokens(PEOPLE, LISTS, person_key(person.pk))
+    before = tokens(PEOPLE, LISTS, COUNTS, person_key(person.pk))
 
     person.occupation = "Teacher"
     person.biography = "<p>A life.</p>"
@@ -75,8 +75,24 @@ def test_a_published_edit_of_what_no_list_reads_leaves_the_lists_token():
 @pytest.mark.parametrize(
     "change",
     [
-        {"family_name": "Renamedova"},
+        {"name_key": "renamedova"},
         {"given_name": "Renamed"},
+        {"family_name": "Renamedova"},
+    ],
+    ids=lambda change: next(iter(change)),
+)
+def test_a_name_corrected_replaces_the_lists_token_not_the_counts(change):
+    person = PersonFactory(family_name="Listova")
+    before = tokens(LISTS, COUNTS)
+
+    Person.objects.filter(pk=person.pk).update(**change)
+
+    assert replaced(before) == {LISTS}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
         {"fate": Person.Fate.MISSING},
         {"age": 3},
         {"live": False},
@@ -85,43 +101,58 @@ def test_a_published_edit_of_what_no_list_reads_leaves_the_lists_token():
     ],
     ids=lambda change: next(iter(change)),
 )
-def test_a_change_to_what_lists_read_replaces_the_lists_token(change):
+def test_a_change_to_what_counts_read_replaces_the_lists_and_counts_tokens(change):
     person = PersonFactory(
         family_name="Listova", fate=Person.Fate.KILLED, age=40, is_synthetic=True
     )
-    before = tokens(LISTS)
+    before = tokens(LISTS, COUNTS)
 
     Person.objects.filter(pk=person.pk).update(**change)  # sends no signal
 
-    assert replaced(before) == {LISTS}
+    assert replaced(before) == {LISTS, COUNTS}
 
 
 def test_a_place_of_a_person_changed_replaces_the_lists_token():
     person = PersonFactory()
     place = PlaceFactory()
-    before = tokens(LISTS)
+    before = tokens(LISTS, COUNTS)
 
     Person.objects.filter(pk=person.pk).update(residence=place)
 
-    assert replaced(before) == {LISTS}
+    assert replaced(before) == {LISTS, COUNTS}
+
+
+def test_a_fate_event_counts_for_lists_by_its_kind_not_by_its_words():
+    person = PersonFactory(fate=Person.Fate.RELEASED)
+    before = tokens(LISTS, COUNTS)
+    event = FateEvent.objects.create(person=person, kind=FateEvent.Kind.TAKEN_CAPTIVE)
+    added = replaced(before)
+    before = tokens(LISTS, COUNTS)
+    FateEvent.objects.filter(pk=event.pk).update(note="Held in Shusha", place=PlaceFactory())
+    described = replaced(before)
+    before = tokens(LISTS, COUNTS)
+    FateEvent.objects.filter(pk=event.pk).update(kind=FateEvent.Kind.WOUNDED)
+    changed = replaced(before)
+
+    assert (added, described, changed) == ({LISTS, COUNTS}, set(), {LISTS, COUNTS})
 
 
 def test_a_person_added_or_deleted_and_a_family_joined_replace_the_lists_token():
     changes = []
-    before = tokens(LISTS)
+    before = tokens(LISTS, COUNTS)
     person = PersonFactory()
     changes.append(replaced(before))
-    before = tokens(LISTS)
+    before = tokens(LISTS, COUNTS)
     family = family_of([person])
     changes.append(replaced(before))
-    before = tokens(LISTS)
+    before = tokens(LISTS, COUNTS)
     FamilyMembership.objects.filter(family=family).delete()
     changes.append(replaced(before))
-    before = tokens(LISTS)
+    before = tokens(LISTS, COUNTS)
     person.delete()
     changes.append(replaced(before))
 
-    assert changes == [{LISTS}] * 4
+    assert changes == [{LISTS, COUNTS}] * 4
 
 
 # What the lists show, at once.
@@ -207,6 +238,9 @@ def test_the_home_pages_documented_counts_follow_the_lists(client, caching, demo
     person.occupation = "Teacher"
     person.save_revision().publish()
     assert visit(client, "/en/")[1] == "hit"
+    person.given_name = "Renamed"
+    person.save_revision().publish()
+    assert visit(client, "/en/")[1] == "hit"
     person.unpublish()
     assert visit(client, "/en/")[1] == "miss"
     assert documented_counts(event.pk)["killed"] == killed - 1
@@ -262,3 +296,27 @@ def test_a_page_of_the_index_shows_a_card_per_person_in_name_order(client):
     assert second.count('class="person-card"') == 2
     assert first.index("Cardova000") < first.index("Cardova049")
     assert "Cardova051" in second
+
+
+def test_a_name_corrected_keeps_the_counts_and_shows_at_once_in_the_lists(client, caching):
+    PersonFactory.create_batch(2, family_name="Listova", fate=Person.Fate.KILLED)
+    renamed = PersonFactory(family_name="Listova", given_name="Before", fate=Person.Fate.KILLED)
+    count = listed_count(client)
+    client.get("/en/people/?fate=killed")
+    counted = []
+    monkeypatch = pytest.MonkeyPatch()
+    count_of = type(Person.objects.none()).count
+    monkeypatch.setattr(
+        type(Person.objects.none()), "count", lambda rows: counted.append(1) or count_of(rows)
+    )
+    try:
+        renamed.given_name = "After"
+        renamed.save_revision().publish()
+        page = client.get("/en/people/?fate=killed").content
+        api = client.get("/api/v1/people/").json()
+    finally:
+        monkeypatch.undo()
+
+    assert b"After" in page and b"Before" not in page
+    assert api["count"] == count and "After" in {r["given_name"] for r in api["results"]}
+    assert counted == []  # neither count was made again

@@ -20,7 +20,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination, CursorPagination, PageNumberPagination
 
-from archive.caching import PEOPLE, depends_only_on, remembered, remembered_items
+from archive.caching import COUNTS, LISTS, PEOPLE, depends_only_on, remembered, remembered_items
 from archive.models import PublicRecord
 
 from .params import moment
@@ -68,8 +68,19 @@ class RememberingPaginator(Paginator):
     def count(self):
         count = self.object_list.count
         return remembered(
-            "api-count", count, *self.counted_as, request=self.request, depends_on=self.depends_on
+            "api-count",
+            count,
+            *self.counted_as,
+            request=self.request,
+            depends_on=self.counted_by,
         )
+
+    @property
+    def counted_by(self) -> tuple[str, ...]:
+        """What the count depends on: a list of people not searched by name reads no names."""
+        if self.depends_on == (LISTS,) and not self.request.query_params.get("q"):
+            return (COUNTS,)
+        return self.depends_on
 
     def _get_page(self, rows, number, paginator):
         # Django's hook for the page object; ``rows`` is the page's slice of the queryset. Kept

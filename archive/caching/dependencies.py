@@ -14,13 +14,17 @@ change, a version token for each record the change shows on:
   its memberships, and any version of a member.
 - ``people`` (:data:`PEOPLE`): every list, count and facet of people or families: replaced
   by any write to those tables, once per transaction.
-- ``lists`` (:data:`LISTS`): the lists, counts, facets and name searches of people that say
-  they read no more of a person than :data:`LISTED_TABLES` allows (the people index, its name
-  search, the API's numbered pages of people, the home page's documented counts). Replaced with
-  ``people`` (at commit, once per transaction), but not by a write that changes only what no
-  list reads: a biography, an occupation, a photo, a testimony, a source, a fate event's words,
-  a revision published with the same list columns (what an editor does all day). What such a
-  list shows of each person (its card, its API record) is kept under the person's own token.
+- ``lists`` (:data:`LISTS`): the lists and name searches of people that say they read no more
+  of a person than :data:`LISTED_TABLES` allows (the people index, its name search and A–Z bar,
+  the API's numbered pages of people). Replaced with ``people`` (at commit, once per
+  transaction), but not by a write that changes only what no list reads: a biography, an
+  occupation, a photo, a testimony, a source, a fate event's words, a revision published with
+  the same list columns (what an editor does all day). What such a list shows of each person
+  (its card, its API record) is kept under the person's own token.
+- ``counts`` (:data:`COUNTS`): the counts and facets that choose people without reading their
+  names (the index's counts by filter and its choices of places and families, the API's counts
+  without a name search, the home page's documented counts): replaced with ``lists``, but not
+  by a name corrected (:data:`NAME_COLUMNS`).
 
 Whatever else is written (places, sources, events, pages, images, locales ...) replaces the
 content generation, which everything depends on. So anything that shows people and says no more
@@ -42,6 +46,7 @@ from __future__ import annotations
 
 PEOPLE = "people"
 LISTS = "lists"
+COUNTS = "counts"
 # What a change to anything else replaces: the content generation. Every kept response
 # depends on it, so a shared cache purging it purges every page of the archive.
 CONTENT = "content"
@@ -132,7 +137,8 @@ RECORD_TABLES: dict[str, tuple[tuple[str, ...], str]] = {
 # under its own token; what chooses, orders, counts and finds people (publication, visibility,
 # expiry, locale and translation group, names and name keys, fate, sex, age, dates, places,
 # event, verification, the synthetic flag) is not named here. Holds are read by lists too, but
-# replace the content generation. Fate events decide a person's fate through the person's row.
+# replace the content generation. Fate events: the documented counts read their kinds (who was
+# ever wounded or taken captive), not their dates, places, sources or notes.
 LISTED_TABLES: dict[str, tuple[str, ...] | None] = {
     "archive_person": (
         "occupation",
@@ -149,8 +155,38 @@ LISTED_TABLES: dict[str, tuple[str, ...] | None] = {
         "locked_at",
         "locked_by_id",
     ),
+    "archive_fateevent": (
+        "sort_order",
+        "date",
+        "date_precision",
+        "date_approximate",
+        "certainty",
+        "note",
+        "place_id",
+        "source_id",
+    ),
     "archive_familymembership": None,
     "archive_family": None,
+}
+
+
+# What orders and finds people, and what counts do not read.
+NAME_COLUMNS = (
+    "family_name",
+    "given_name",
+    "patronymic",
+    "name_original",
+    "alternative_spellings",
+    "name_key",
+)
+# For each token of lists, the tables it watches and the columns of each whose change leaves it
+# as it was (see LISTED_TABLES).
+WATCHED: dict[str, dict[str, tuple[str, ...] | None]] = {
+    LISTS: LISTED_TABLES,
+    COUNTS: {
+        table: (*unlisted, *NAME_COLUMNS) if table == "archive_person" else unlisted
+        for table, unlisted in LISTED_TABLES.items()
+    },
 }
 
 
@@ -199,24 +235,26 @@ _QUEUE = "INSERT INTO " + PURGES + " SELECT key FROM {changed} AS changed WHERE 
 
 def install(cursor, tables: list[str]) -> None:
     """The table of tokens, and the triggers of each of ``tables`` that is one of
-    :data:`RECORD_TABLES` (installed by :func:`generation.install_triggers`)."""
+    :data:`RECORD_TABLES` or watched by a token of lists (:data:`WATCHED`) (installed by
+    :func:`generation.install_triggers`)."""
     for statement in _CREATE_TABLES:
         cursor.execute(statement)
     postgresql = cursor.db.vendor == "postgresql"
     if postgresql:
         cursor.execute(_postgresql_replacing("archive_people_changed", PEOPLE))
-        cursor.execute(_postgresql_replacing("archive_lists_changed", LISTS))
+        for key in WATCHED:
+            cursor.execute(_postgresql_replacing(f"archive_{key}_changed", key))
     for table in tables:
         if table in RECORD_TABLES:
             (_install_postgresql if postgresql else _install_sqlite)(cursor, table)
-        if table in LISTED_TABLES:
-            _install_lists(cursor, table)
+        for key, watched in WATCHED.items():
+            if table in watched:
+                _install_watching(cursor, table, key, watched[table])
 
 
-def _listed_change(cursor, table: str) -> str | None:
-    """The condition on ``OLD`` and ``NEW`` under which an update of ``table`` changes what
-    lists read (None: every update does)."""
-    unlisted = LISTED_TABLES[table]
+def _listed_change(cursor, table: str, unlisted: tuple[str, ...] | None) -> str | None:
+    """The condition on ``OLD`` and ``NEW`` under which an update of ``table`` changes a column
+    not among ``unlisted`` (None: every update does)."""
     if unlisted is None:
         return None
     quote = cursor.db.ops.quote_name
@@ -229,15 +267,16 @@ def _listed_change(cursor, table: str) -> str | None:
     return " OR ".join(f"OLD.{column} {differs} NEW.{column}" for column in columns)
 
 
-def _install_lists(cursor, table: str) -> None:
-    """The triggers by which a write to ``table`` replaces the token of lists (:data:`LISTS`):
-    every insert and delete, and the updates that change a column lists read."""
+def _install_watching(cursor, table: str, key: str, unlisted: tuple[str, ...] | None) -> None:
+    """The triggers by which a write to ``table`` replaces the token ``key`` (:data:`WATCHED`):
+    every insert and delete, and the updates that change a column not among ``unlisted``."""
     quote = cursor.db.ops.quote_name
-    changed = _listed_change(cursor, table)
+    changed = _listed_change(cursor, table, unlisted)
     when = "" if changed is None else f" WHEN ({changed})"
     if cursor.db.vendor == "postgresql":
         every = "INSERT OR DELETE" if changed else "INSERT OR UPDATE OR DELETE"
-        triggers = {"archive_lists_changed": every, "archive_lists_changed_update": "UPDATE"}
+        function = f"archive_{key}_changed"
+        triggers = {function: every, f"{function}_update": "UPDATE"}
         for name, events in triggers.items():
             cursor.execute(f"DROP TRIGGER IF EXISTS {quote(name)} ON {quote(table)}")
             if name.endswith("_update") and not changed:
@@ -245,16 +284,16 @@ def _install_lists(cursor, table: str) -> None:
             cursor.execute(
                 f"CREATE CONSTRAINT TRIGGER {quote(name)} AFTER {events} ON {quote(table)}"
                 " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
-                f"{when if events == 'UPDATE' else ''} EXECUTE FUNCTION archive_lists_changed()"
+                f"{when if events == 'UPDATE' else ''} EXECUTE FUNCTION {function}()"
             )
         return
     replace = (
-        f"INSERT INTO {VERSIONS} VALUES ('{LISTS}', lower(hex(randomblob(16))))"
+        f"INSERT INTO {VERSIONS} VALUES ('{key}', lower(hex(randomblob(16))))"
         f" ON CONFLICT (key) DO UPDATE SET token = excluded.token;"
-        f" INSERT INTO {PURGES} VALUES ('{LISTS}');"
+        f" INSERT INTO {PURGES} VALUES ('{key}');"
     )
     for event in ("insert", "update", "delete"):
-        name = quote(f"archive_lists_changed_{table}_{event}")
+        name = quote(f"archive_{key}_changed_{table}_{event}")
         cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
         cursor.execute(
             f"CREATE TRIGGER {name} AFTER {event.upper()} ON {quote(table)}"

@@ -11,7 +11,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from archive.caching import LISTS, remembered
+from archive.caching import COUNTS, remembered
 
 from .base import TranslatableSnippet, kept_as_in_original
 from .dates import PartialDate, normalise_fields, partial_date_fields
@@ -147,7 +147,7 @@ def documented_counts(event_id: int | None) -> dict[str, int]:
         lambda: _count(event_id),
         event_id,
         translation.get_language(),
-        depends_on=(LISTS,),
+        depends_on=(COUNTS,),
     )
     return dict(counts)  # the remembered one is shared
 
@@ -172,7 +172,7 @@ def documented_breakdown(event_id: int | None) -> dict[str, dict[str, int]]:
         lambda: _breakdown(event_id),
         event_id,
         translation.get_language(),
-        depends_on=(LISTS,),
+        depends_on=(COUNTS,),
     )
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from archive.alphabets import letter_of
-from archive.caching import LISTS, depends_only_on, family_key, person_key, remembered
+from archive.caching import COUNTS, LISTS, depends_only_on, family_key, person_key, remembered
 from archive.fastpaths.cards import person_cards
 from archive.fastpaths.letters import letters_in_use
 from archive.fastpaths.prepared import PreparedQuery
@@ -84,7 +84,7 @@ class PeopleFilter(forms.Form):
             lambda: _choices(people, request),
             get_language(),
             request=request,
-            depends_on=(LISTS,),
+            depends_on=(COUNTS,),
         )
         self.fields["place"].choices = [("", gettext("Any place")), *places]
         self.fields["family"].choices = [("", gettext("Any family")), *families]
@@ -190,9 +190,15 @@ def person_list(request):
         # Ids first, then the page's rows: in name order the ids are a walk of one index
         # (see Person.Meta.indexes), where whole rows had the table read and sorted.
         paginator = Paginator(listed.in_alphabet().values_list("pk", flat=True), PEOPLE_PER_PAGE)
-        # Filters choose among a few values each, so their counts are worth keeping.
+        # Filters choose among a few values each, so their counts are worth keeping; but for
+        # the letter, they read no names, so a name corrected keeps them.
         paginator.count = remembered(
-            "people-count", listed.count, language, filters, request=request, depends_on=(LISTS,)
+            "people-count",
+            listed.count,
+            language,
+            filters,
+            request=request,
+            depends_on=(LISTS,) if form.is_bound and form.cleaned_data["letter"] else (COUNTS,),
         )
         page = paginator.get_page(number)
         page.object_list = remembered(
