@@ -3,13 +3,11 @@ publish, unpublish, restriction, hold and change of name or fate at once (the ``
 archive/caching/dependencies.py; the cards, archive/fastpaths/cards.py)."""
 
 import pytest
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from archive import models
 from archive.caching import COUNTS, LISTS, PEOPLE, person_key
-from archive.caching.tokens import read_tokens
 from archive.fastpaths.cards import CARD, person_cards
 from archive.fastpaths.related_rows import with_places
 from archive.models import FamilyMembership, FateEvent, Hold, HomePage, Person
@@ -17,6 +15,7 @@ from archive.models.figures import documented_counts
 from archive.views.people import PEOPLE_PER_PAGE
 from tests.api_data import family_of
 from tests.factories import PersonFactory, PlaceFactory, SourceFactory
+from tests.test_caching_dependencies import replaced, tokens, visit, warm
 
 pytestmark = pytest.mark.django_db
 
@@ -24,32 +23,9 @@ pytestmark = pytest.mark.django_db
 LISTS_URLS = ("/en/people/", "/en/people/?fate=killed", "/en/people/?q=Listova", "/api/v1/people/")
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def caching(settings):
-    settings.ANONYMOUS_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def tokens(*keys: str) -> dict:
-    return read_tokens(list(keys))
-
-
-def replaced(before: dict) -> set[str]:
-    now = tokens(*before)
-    return {key for key, token in before.items() if now[key] != token}
-
-
-def visit(client, url: str):
-    response = client.get(url)
-    return response, response.get("X-Cache")
-
-
-def warm(client, *urls: str) -> None:
-    for url in urls:
-        client.get(url)
-        assert visit(client, url)[1] == "hit", url
+    settings.ANONYMOUS_CACHE_SECONDS = 60  # the cache itself is emptied around every test
 
 
 def listed_count(client) -> int:
@@ -158,7 +134,7 @@ def test_a_person_added_or_deleted_and_a_family_joined_replace_the_lists_token()
 # What the lists show, at once.
 
 
-def test_lists_stay_cached_while_another_persons_biography_is_edited(client, caching, demo):
+def test_lists_stay_cached_while_another_persons_biography_is_edited(client, demo):
     PersonFactory.create_batch(PEOPLE_PER_PAGE, family_name="Listova", fate=Person.Fate.KILLED)
     # On none of the first pages: after every Listova, and not killed.
     edited = PersonFactory(family_name="Othershova", fate=Person.Fate.MISSING)
@@ -171,7 +147,7 @@ def test_lists_stay_cached_while_another_persons_biography_is_edited(client, cac
     assert [visit(client, url)[1] for url in (*LISTS_URLS, "/en/")] == ["hit"] * 5
 
 
-def test_an_edit_to_a_person_shown_on_a_list_page_renders_it_again(client, caching):
+def test_an_edit_to_a_person_shown_on_a_list_page_renders_it_again(client):
     shown = PersonFactory(family_name="Listova")
     warm(client, "/en/people/")
 
@@ -181,7 +157,7 @@ def test_an_edit_to_a_person_shown_on_a_list_page_renders_it_again(client, cachi
     assert (cached, "Листова" in response.content.decode()) == ("miss", True)
 
 
-def test_a_person_published_shows_at_once_in_every_list_count_and_search(client, caching):
+def test_a_person_published_shows_at_once_in_every_list_count_and_search(client):
     PersonFactory(family_name="Listova", fate=Person.Fate.KILLED)
     draft = PersonFactory(family_name="Listova", given_name="Newly", fate=Person.Fate.KILLED)
     Person.objects.filter(pk=draft.pk).update(live=False)
@@ -198,7 +174,7 @@ def test_a_person_published_shows_at_once_in_every_list_count_and_search(client,
 
 
 @pytest.mark.parametrize("how", ["unpublish", "restrict", "hold"])
-def test_a_person_hidden_leaves_every_list_count_and_search_at_once(client, caching, how):
+def test_a_person_hidden_leaves_every_list_count_and_search_at_once(client, how):
     PersonFactory(family_name="Listova", fate=Person.Fate.KILLED)
     hidden = PersonFactory(family_name="Listova", given_name="Leaving", fate=Person.Fate.KILLED)
     warm(client, *LISTS_URLS)
@@ -218,7 +194,7 @@ def test_a_person_hidden_leaves_every_list_count_and_search_at_once(client, cach
     assert listed_count(client) == count - 1
 
 
-def test_a_renamed_person_is_found_by_the_new_name_at_once(client, caching):
+def test_a_renamed_person_is_found_by_the_new_name_at_once(client):
     person = PersonFactory(family_name="Oldnamova")
     warm(client, "/en/people/?q=Newnamova", "/api/v1/people/?q=Newnamova")
 
@@ -229,7 +205,7 @@ def test_a_renamed_person_is_found_by_the_new_name_at_once(client, caching):
     assert client.get("/api/v1/people/?q=Newnamova").json()["count"] == 1
 
 
-def test_the_home_pages_documented_counts_follow_the_lists(client, caching, demo):
+def test_the_home_pages_documented_counts_follow_the_lists(client, demo):
     event = HomePage.objects.get(locale__language_code="en").event
     person = PersonFactory(event=event, is_synthetic=False, fate=Person.Fate.KILLED)
     warm(client, "/en/")
@@ -298,7 +274,7 @@ def test_a_page_of_the_index_shows_a_card_per_person_in_name_order(client):
     assert "Cardova051" in second
 
 
-def test_a_name_corrected_keeps_the_counts_and_shows_at_once_in_the_lists(client, caching):
+def test_a_name_corrected_keeps_the_counts_and_shows_at_once_in_the_lists(client):
     PersonFactory.create_batch(2, family_name="Listova", fate=Person.Fate.KILLED)
     renamed = PersonFactory(family_name="Listova", given_name="Before", fate=Person.Fate.KILLED)
     count = listed_count(client)
