@@ -8,6 +8,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -212,15 +214,14 @@ def person_list(request):
         )
     page.object_list = person_cards(request, page.object_list, people)
     title = gettext("People")
+    current_letter = form.cleaned_data.get("letter") if form.is_bound else ""
     context = {
         "title": title,
         "description": gettext("Remembrance records of the people the archive remembers."),
         "form": form,
+        "filters": filters_html(request, form, people, current_letter),
         "page_obj": page,
-        "letters": remembered(
-            "alphabet", lambda: alphabet(people), language, request=request, depends_on=(LISTS,)
-        ),
-        "current_letter": form.cleaned_data.get("letter") if form.is_bound else "",
+        "current_letter": current_letter,
         "structured_data": structured_data.collection(
             request,
             title,
@@ -229,6 +230,37 @@ def person_list(request):
         ),
     }
     return render(request, "archive/people/person_list.html", context, status=status)
+
+
+def filters_html(request, form: PeopleFilter, people, current_letter: str) -> str:
+    """The search box, the filters and the A–Z bar, rendered once per query string (the page
+    aside), language and version of the lists: they show what the query asks, the choices and
+    letters that exist, nothing of the visitor. Their widgets were the half of a page's
+    rendering that the cards left."""
+    shown = tuple(sorted((name, tuple(values)) for name, values in request.GET.lists()))
+    return remembered(
+        "people-filters",
+        lambda: render_to_string(
+            "archive/people/filters.html",
+            {
+                "form": form,
+                "current_letter": current_letter,
+                "letters": remembered(
+                    "alphabet",
+                    lambda: alphabet(people),
+                    get_language(),
+                    request=request,
+                    depends_on=(LISTS,),
+                ),
+            },
+            request=request,
+        ),
+        get_language(),
+        get_script_prefix(),
+        tuple(item for item in shown if item[0] != "page"),
+        request=request,
+        depends_on=(LISTS,),
+    )
 
 
 def _page(ids: list[int], count: int, number: int) -> Page:
