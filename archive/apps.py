@@ -18,6 +18,7 @@ class ArchiveConfig(AppConfig):
         from .admin.translations.sync import connect_source_refresh
         from .api.changelog import install_change_log
         from .caching.generation import install_triggers
+        from .media_files import connect_sealing
         from .models import Person, StatementPage
         from .record_history import keep_revision_reason, on_published
 
@@ -44,6 +45,9 @@ class ArchiveConfig(AppConfig):
         # and a revision saved from an edit form keeps the reason given for it.
         published.connect(on_published, dispatch_uid="record_history")
         post_save.connect(keep_revision_reason, sender=Revision, dispatch_uid="revision_reason")
+
+        # The files of a record that leaves public view are sealed (archive/media_files.py).
+        connect_sealing()
 
 
 def _create_cache_tables(using, **kwargs):

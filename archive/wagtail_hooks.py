@@ -12,6 +12,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from wagtail_localize import wagtail_hooks as localize
 
+from archive.views.media import withhold_document
+
 from .admin.bulk.actions import BULK_ACTIONS
 from .admin.bulk.moderation import RESTRICT_ACTION
 from .admin.contributions import menu as contributions_menu
@@ -22,6 +24,8 @@ from .admin.holds.dashboard import HoldsPanel
 from .admin.holds.viewsets import HoldSnippetViewSet
 from .admin.hook_registry import replace_hook
 from .admin.import_people import ImportedFilter, ImportedFilterAdapter, PeopleImportViewSet
+from .admin.merge import buttons as merge_buttons
+from .admin.merge import urls as merge_urls
 from .admin.translations import urls as translations_urls
 from .admin.translations.buttons import translate_button
 from .admin.translations.guard import guarded_localize_urls
@@ -36,6 +40,7 @@ from .admin.viewsets import (
     SourceSnippetViewSet,
     TimelineSnippetViewSet,
 )
+from .merging import MERGE_ACTION
 
 
 class ArchiveGroup(SnippetViewSetGroup):
@@ -110,9 +115,17 @@ for bulk_action in BULK_ACTIONS:
 @hooks.register("register_log_actions")
 def register_archive_log_actions(actions):
     actions.register_action(RESTRICT_ACTION, _("Restrict"), _("Restricted to staff"))
+    actions.register_action(MERGE_ACTION)(merge_buttons.MergeFormatter)
 
 
 # Visitors' contributions, for moderators (archive/admin/contributions/).
+# A record's document that no public record shows is staff's only (archive/views/media.py).
+hooks.register("before_serve_document", withhold_document)
 hooks.register("register_admin_urls", lambda: contributions_urls.urlpatterns)
 hooks.register("register_admin_menu_item", contributions_menu.menu_item)
 hooks.register("construct_homepage_panels", contributions_menu.add_panel)
+
+
+# Merging duplicate records of people, for moderators (archive/admin/merge/).
+hooks.register("register_admin_urls", lambda: merge_urls.urlpatterns)
+hooks.register("register_snippet_listing_buttons", merge_buttons.listing_buttons)

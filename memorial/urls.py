@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from archive import health
 from archive.models.identifiers import ADDRESS_PATTERN
 from archive.sitemaps import sitemaps
-from archive.views import citation, contributions, root_files
+from archive.views import citation, contributions, media, root_files
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -29,6 +29,9 @@ urlpatterns = [
     ),
     # Photos visitors sent: approved ones to anyone, others to moderators (one address each).
     path("contributions/photos/<int:pk>/", contributions.photo, name="contribution_photo"),
+    # Files of records the public may not see, to staff (memorial/media.py): outside /media/,
+    # which the proxy answers from MEDIA_ROOT.
+    path("sealed-media/<path:name>", media.sealed_file, name="sealed_media"),
 ]
 
 if settings.DEBUG:

@@ -163,6 +163,7 @@ class Archive:
         return {
             "pk": pk,
             "object_id": self.person.pk,
+            "other": self.duplicate.pk,  # the record a merge compares with (admin/merge/)
             "page_id": self.home.pk,
             "parent_page_id": self.home.pk,
             "page_to_move_id": self.home.pk,

@@ -21,6 +21,7 @@ def person_form(**fields):
         "biography": rich_text("<p>A synthetic test record.</p>"),
         "testimonies": inline_formset([]),
         "fate_events": inline_formset([]),
+        "media": inline_formset([]),
         "verification": "unverified",
         "visibility": "public",
         "is_synthetic": "on",
@@ -43,6 +44,7 @@ def entry_form(*, related_people=(), related_statements=(), sources=(), **fields
         "category": "event",
         "summary": "What happened.",
         "body": rich_text(""),
+        "media": inline_formset([]),
     }
     data.update(fields)
     return {

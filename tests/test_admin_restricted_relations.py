@@ -87,6 +87,7 @@ def family_form(family, rows):
             "name": family.name,
             "whole_family_killed": "",
             "notes": "",
+            "media": inline_formset([]),
             "memberships": inline_formset(
                 [
                     {

@@ -103,7 +103,10 @@ def test_the_address_of_a_merged_record_leads_to_the_record_it_was_merged_into(c
         public_id=between.public_id,
     )
     Person.objects.filter(pk=between.pk).delete()
-    assert client.get(f"/people/{removed_id}/")["Location"] == f"/en/people/{kept.pk}/"
+    # For good (301), to the kept record's permanent address, which leads to its page.
+    response = client.get(f"/people/{removed_id}/")
+    assert (response.status_code, response["Location"]) == (301, kept.get_permalink())
+    assert client.get(kept.get_permalink())["Location"] == f"/en/people/{kept.pk}/"
 
 
 def test_bibtex_names_the_record_escapes_what_latex_reads_and_says_synthetic(client):

@@ -13,6 +13,8 @@ from wagtail.admin.panels import (
     PublishingPanel,
 )
 
+from archive.models.media import media_panel
+
 from .change_reasons import PersonChangeForm, TimelineEntryChangeForm, reason_panel
 from .forms import ArchiveAdminForm, PartialDatesForm
 from .panels import FamilyMembershipsPanel, PartialDatesInlinePanel
@@ -91,6 +93,7 @@ PERSON = ObjectList(
             [FieldPanel("occupation"), FieldPanel("biography"), FieldPanel("photo")],
             heading=_("Life"),
         ),
+        media_panel(),
         FamilyMembershipsPanel(heading=_("Family")),
         MultiFieldPanel(
             [
@@ -126,6 +129,7 @@ FAMILY = ObjectList(
             heading=_("Members"),
             panels=[ChooserPanel("person"), FieldPanel("relationship")],
         ),
+        media_panel(),
     ],
     base_form_class=ArchiveAdminForm,
 )
@@ -183,6 +187,7 @@ TIMELINE_ENTRY = ObjectList(
         ChooserPanel("related_statements"),
         ChooserPanel("related_people"),
         ChooserPanel("sources"),
+        media_panel(),
         reason_panel(),
         PublishingPanel(),
     ],

@@ -223,7 +223,8 @@ class PreviewView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
             buttons=[
                 messages.button(
                     publish_url(token, listing), _("Publish everything from this import")
-                )
+                ),
+                *duplicates_button(token, summary.possible_duplicates),
             ],
         )
         return redirect(listing)
@@ -339,6 +340,14 @@ class ImportedFilterAdapter(BaseFilterAdapter):
 
 def imported_listing_url(token: str) -> str:
     return reverse("wagtailsnippets_archive_person:list") + "?" + urlencode({"imported": token})
+
+
+def duplicates_button(token: str, flagged: int) -> list:
+    """The import's possible duplicates, each linked to its comparison (archive/admin/merge/)."""
+    if not flagged:
+        return []
+    url = reverse("archive_possible_duplicates") + "?" + urlencode({"imported": token})
+    return [messages.button(url, _("Compare the possible duplicates"))]
 
 
 def publish_url(token: str, listing: str) -> str:

@@ -23,6 +23,7 @@ from .choosers import FamilyChooserViewSet, PersonChooserViewSet, RecordChooserV
 from .filters import publication_status_filter
 from .history import RecordHistoryView
 from .import_people import ImportedFilter
+from .merge.buttons import DuplicatesButtonMixin, MergeButtonsMixin
 from .messages import (
     ModeratedCreateView,
     ModeratedEditView,
@@ -85,7 +86,7 @@ class PersonFilterSet(WagtailFilterSet):
         fields = ["fate", "sex", "residence", "event", "verification", "visibility", "is_synthetic"]
 
 
-class PersonIndexView(IndexView):
+class PersonIndexView(DuplicatesButtonMixin, IndexView):
     """People counted no further than the pages offered, and searched by folded names a page
     at a time (:mod:`.pagination`)."""
 
@@ -128,6 +129,7 @@ class PersonSnippetViewSet(ModeratedViews, ArchiveSnippetViewSet):
     copy_view_enabled = False
 
     chooser_viewset_class = PersonChooserViewSet
+    edit_view_class = type("PersonEditView", (MergeButtonsMixin, ModeratedEditView), {})
 
     def get_queryset(self, request):
         people = Person.objects.select_related("fate_place", "latest_revision", "locale")

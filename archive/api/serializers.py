@@ -42,6 +42,7 @@ from archive.models import (
     Testimony,
     TimelineEntry,
 )
+from archive.models.media import RENDITION_WIDTHS, PersonMedia
 
 from . import languages, links
 
@@ -622,14 +623,120 @@ class PersonContributionSerializer(RecordSerializer):
         return address(self.context["request"], "contribution_photo", contribution.pk)
 
 
+MEDIA_HELP = _(
+    "The record's photos and scanned documents, in the order shown: each with its "
+    "alternative text, caption, source, rights statement and consent; an image with renditions "
+    "(widths in pixels), a document with its address, type and size."
+)
+
+
+class MediaSerializer(serializers.ModelSerializer):
+    kind = serializers.SerializerMethodField(help_text=_("`image` or `document`."))
+    source = SourceSummarySerializer(read_only=True, allow_null=True)
+    consent_label = serializers.CharField(source="get_consent_display", read_only=True)
+    is_synthetic = serializers.BooleanField(
+        source="shows_synthetic",
+        read_only=True,
+        help_text=_("A generated placeholder, or one of a synthetic record: not a real one."),
+    )
+    image = serializers.SerializerMethodField()
+    document = serializers.SerializerMethodField()
+
+    class Meta:
+        # Every attachment model has these fields (archive.models.media.RecordMedia).
+        model = PersonMedia
+        fields = [
+            "kind",
+            "alt_text",
+            "caption",
+            "source",
+            "rights",
+            "consent",
+            "consent_label",
+            "is_synthetic",
+            "image",
+            "document",
+        ]
+
+    def get_kind(self, item) -> str:
+        return "image" if item.image_id else "document"
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "nullable": True,
+            "properties": {
+                "width": {"type": "integer"},
+                "height": {"type": "integer"},
+                "renditions": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "width": {"type": "integer"},
+                            "height": {"type": "integer"},
+                            "url": {"type": "string", "format": "uri"},
+                        },
+                    },
+                },
+            },
+        }
+    )
+    def get_image(self, item):
+        if not item.image_id:
+            return None
+        request = self.context["request"]
+        renditions = item.image.get_renditions(*(f"width-{w}" for w in RENDITION_WIDTHS))
+        return {
+            "width": item.image.width,
+            "height": item.image.height,
+            "renditions": [
+                {
+                    "width": rendition.width,
+                    "height": rendition.height,
+                    "url": file_address(request, rendition.url),
+                }
+                for rendition in renditions.values()
+            ],
+        }
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "nullable": True,
+            "properties": {
+                "url": {"type": "string", "format": "uri"},
+                "title": {"type": "string"},
+                "type": {"type": "string"},
+                "size": {"type": "integer", "nullable": True},
+            },
+        }
+    )
+    def get_document(self, item):
+        if not item.document_id:
+            return None
+        document = item.document
+        return {
+            "url": file_address(self.context["request"], document.url),
+            "title": document.title,
+            "type": document.file_extension.lower(),
+            "size": document.file_size,
+        }
+
+
+def media_field():
+    return MediaSerializer(source="shown_media", many=True, read_only=True, help_text=MEDIA_HELP)
+
+
 class PersonDetailSerializer(PersonSerializer):
     biography = RichTextField(read_only=True)
     contributions = PersonContributionSerializer(
         source="shown_contributions", many=True, read_only=True
     )
+    media = media_field()
 
     class Meta(PersonSerializer.Meta):
-        fields = [*PersonSerializer.Meta.fields, "biography", "contributions"]
+        fields = [*PersonSerializer.Meta.fields, "biography", "contributions", "media"]
 
 
 class ContributionSerializer(PersonContributionSerializer):
@@ -673,6 +780,13 @@ class FamilySerializer(RecordSerializer):
             "members",
             "locale",
         ]
+
+
+class FamilyDetailSerializer(FamilySerializer):
+    media = media_field()
+
+    class Meta(FamilySerializer.Meta):
+        fields = [*FamilySerializer.Meta.fields, "media"]
 
 
 class StatementSerializer(RecordSerializer):
@@ -739,9 +853,10 @@ class BodyField(serializers.Field):
 
 class StatementDetailSerializer(StatementSerializer):
     body = BodyField(read_only=True)
+    media = media_field()
 
     class Meta(StatementSerializer.Meta):
-        fields = [*StatementSerializer.Meta.fields, "body"]
+        fields = [*StatementSerializer.Meta.fields, "body", "media"]
 
 
 class TimelineEntrySerializer(RecordSerializer):
@@ -787,9 +902,10 @@ class TimelineEntrySerializer(RecordSerializer):
 
 class TimelineEntryDetailSerializer(TimelineEntrySerializer):
     body = RichTextField(read_only=True)
+    media = media_field()
 
     class Meta(TimelineEntrySerializer.Meta):
-        fields = [*TimelineEntrySerializer.Meta.fields, "body"]
+        fields = [*TimelineEntrySerializer.Meta.fields, "body", "media"]
 
 
 class FigureSerializer(RecordSerializer):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db.models import Prefetch, Subquery
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext
@@ -56,9 +56,12 @@ from archive.models import (
     documented_counts,
 )
 from archive.models.base import localize
+from archive.models.media import FamilyMedia, PersonMedia, StatementMedia, TimelineEntryMedia
+from archive.models.merges import kept_person
 
 from . import conditional, filters, guide, jsonld, links, sync
 from . import serializers as api
+from .media import attach_media
 from .pagination import ArchivePagination, ChangeCursor
 from .params import check_parameters, check_query_string, chosen_language
 from .renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, Written, csv_response
@@ -324,6 +327,24 @@ class PersonViewSet(ArchiveViewSet):
     # Its filters, ordering and search read only what lists read (caching.dependencies).
     list_depends_on = (LISTS,)
 
+    def retrieve(self, request, *args, **kwargs):
+        """A record merged into another answers 301 with that one's address (by id, or by
+        permanent identifier), where the merged record was public; see the guide's "Sync"."""
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            if "public_id" in self.kwargs:
+                kept = kept_person(public_id=self.kwargs["public_id"])
+                named = ("api:person-detail-by-public-id", kept and kept.shown_public_id)
+            else:
+                kept = kept_person(record_id=self.kwargs["pk"])
+                named = ("api:person-detail", kept and kept.pk)
+            if kept is None:
+                raise
+            query = request.META.get("QUERY_STRING")
+            location = api.address(request, *named) + (f"?{query}" if query else "")
+            return HttpResponsePermanentRedirect(location)
+
     def shaped(self, rows):
         # No joins: completed() gives the page its places, events, photos and locales, which
         # costs less than planning and reading a seven-way join.
@@ -357,6 +378,7 @@ class PersonViewSet(ArchiveViewSet):
             FamilyMembership.objects.filter(person_id__in=ids).select_related("family"),
         )
         if self.action == "retrieve":  # only the full record lists them
+            attach_media(people, PersonMedia)
             attach_lists(
                 people,
                 "shown_contributions",
@@ -374,6 +396,7 @@ class FamilyViewSet(ArchiveViewSet):
 
     queryset = Family.objects.none()
     serializer_class = api.FamilySerializer
+    detail_serializer_class = api.FamilyDetailSerializer
     filterset_class = filters.FamilyFilter
     default_ordering = ("name", "pk")
     linked_data = staticmethod(jsonld.family)
@@ -390,6 +413,11 @@ class FamilyViewSet(ArchiveViewSet):
                 )
             )
         )
+
+    def completed(self, families):
+        if self.action == "retrieve":
+            attach_media(families, FamilyMedia)
+        return families
 
 
 class StatementViewSet(ArchiveViewSet):
@@ -414,6 +442,11 @@ class StatementViewSet(ArchiveViewSet):
             .prefetch_related("sources", "related_events")
         )
 
+    def completed(self, statements):
+        if self.action == "retrieve":
+            attach_media(statements, StatementMedia)
+        return statements
+
 
 class TimelineViewSet(ArchiveViewSet):
     """Dated entries of the timeline: the events, their context and their commemoration.
@@ -433,6 +466,11 @@ class TimelineViewSet(ArchiveViewSet):
 
     def shaped(self, rows):
         return rows.with_public_links()
+
+    def completed(self, entries):
+        if self.action == "retrieve":
+            attach_media(entries, TimelineEntryMedia)
+        return entries
 
 
 class SourceViewSet(ArchiveViewSet):

@@ -5,6 +5,8 @@ from .events import Event
 from .fate_events import FateEvent
 from .figures import ReportedFigure, documented_counts, figure_rows
 from .holds import Hold
+from .media import FamilyMedia, PersonMedia, StatementMedia, TimelineEntryMedia
+from .merges import PersonMerge
 from .pages import ContentPage, HomePage, StatementIndexPage, StatementPage
 from .people import Family, FamilyMembership, Person, Testimony
 from .places import Place
@@ -17,6 +19,7 @@ __all__ = [
     "Contribution",
     "Event",
     "Family",
+    "FamilyMedia",
     "FamilyMembership",
     "FateEvent",
     "Hold",
@@ -26,6 +29,8 @@ __all__ = [
     "Organisation",
     "PartialDate",
     "Person",
+    "PersonMedia",
+    "PersonMerge",
     "Place",
     "Precision",
     "PublicRecord",
@@ -34,10 +39,12 @@ __all__ = [
     "RevisionReason",
     "Source",
     "StatementIndexPage",
+    "StatementMedia",
     "StatementPage",
     "SyncState",
     "Testimony",
     "TimelineEntry",
+    "TimelineEntryMedia",
     "documented_counts",
     "figure_rows",
 ]

@@ -92,6 +92,10 @@ class MergedRecord(models.Model):
     # The removed record's permanent identifier (people have one): its permanent address then
     # leads to the record it was merged into.
     public_id = models.CharField(max_length=12, blank=True, db_index=True)
+    # Whether the public could see the record when it was merged: only then do its old
+    # addresses lead on (a restricted record's must not tell where it went). Mirrors hear of
+    # it only if their list held it, which was so only if it was public.
+    was_public = models.BooleanField(default=True)
     merged_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -24,6 +24,7 @@ from .base import DirectionSafeText, kept_as_in_original, unexpired
 from .dates import PartialDate, normalise_fields, partial_date_fields
 from .events import Event
 from .figures import figure_rows
+from .media import StatementMedia, attached_in_memory, media_panel
 from .searchable import Searchable
 from .sources import Organisation
 from .timeline import TimelineEntry
@@ -284,6 +285,7 @@ class StatementPage(Searchable, ArchivePage, Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         PanelPlaceholder("archive.admin.widgets.ChooserPanel", ["sources"], {}),
+        media_panel(),
         FieldPanel("related_events"),
         PanelPlaceholder(
             "archive.admin.panels.TimelineLinksPanel", [], {"heading": _("On the timeline")}
@@ -307,6 +309,11 @@ class StatementPage(Searchable, ArchivePage, Page):
         context.update(
             sources=list(self.sources.all()),
             timeline_entries=self.timeline_entries.public().localized(),
+            media=(
+                attached_in_memory(self)
+                if getattr(request, "is_preview", False)
+                else StatementMedia.objects.filter(statement=self).for_display()
+            ),
             description=self.search_description or self.summary,
         )
         return context

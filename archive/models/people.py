@@ -36,6 +36,7 @@ from .dates import (
 )
 from .holds import HAS_HELD_FIELDS, HELD_BY_COLUMN, Hold, PublicPeople, has_held_fields, revealed
 from .identifiers import LENGTH, new_public_id, shown_public_id
+from .media import attached_in_memory
 
 # Where a person was born, lived and met their fate: what makes them a person of a place.
 PLACE_COLUMNS = ("birth_place", "residence", "fate_place")
@@ -427,7 +428,7 @@ class Person(ModeratedSnippet):
         return "archive/people/person_detail.html"
 
     def get_preview_context(self, request, mode_name):
-        return {"person": self, "is_preview": True}
+        return {"person": self, "is_preview": True, "media": attached_in_memory(self)}
 
     def clean(self):
         super().clean()

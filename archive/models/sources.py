@@ -66,8 +66,20 @@ class SourceQuerySet(LocalizedQuerySet):
             | models.Q(pk__in=_model("TimelineEntry").objects.public().values("sources"))
             | models.Q(pk__in=_model("StatementPage").objects.public().values("sources"))
             | models.Q(pk__in=_model("ReportedFigure").objects.public().values("source"))
+            | media_sources()
         )
         return self.in_groups_of(self.model.objects.filter(cited))
+
+
+def media_sources() -> models.Q:
+    """Sources of the photos and documents of public records (:mod:`.media`)."""
+    return models.Q(
+        *(
+            models.Q(pk__in=_model(name).objects.public().values("source"))
+            for name in ("PersonMedia", "FamilyMedia", "TimelineEntryMedia", "StatementMedia")
+        ),
+        _connector=models.Q.OR,
+    )
 
 
 class Source(Searchable, TranslatableSnippet):

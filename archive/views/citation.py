@@ -6,8 +6,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 
-from archive.models import MergedRecord, Person
+from archive.models import Person
 from archive.models.identifiers import read_public_id
+from archive.models.merges import kept_person
 from archive.site.citation import person_citation
 
 FORMATS = {
@@ -17,14 +18,19 @@ FORMATS = {
 
 
 def person_permalink(request, public_id: str):
-    """The person's page, in the reader's language, wherever the record is now. Temporary
-    (302): the address is the permanent one, not the page it leads to."""
+    """The person's page, in the reader's language. Temporary (302): the address is the
+    permanent one, not the page it leads to; a record merged into another answers 301 to
+    that one's permanent address (see :func:`kept_person`)."""
     public_id = read_public_id(public_id)
     if public_id is None:
         raise Http404
     person = in_reader_language(Person.objects.public().filter(public_id=public_id))
     if person is None:
-        person = _public_person(pk=merged_into(public_id))
+        # A record merged into another: its identifier now names that one, for good.
+        kept = kept_person(public_id=public_id)
+        if kept is None:
+            raise Http404
+        return redirect(kept.get_permalink(), permanent=True)
     return redirect("archive:person_detail", person.pk)
 
 
@@ -43,20 +49,6 @@ def in_reader_language(versions) -> Person | None:
     versions = list(versions.select_related("locale").order_by("pk"))
     in_language = [v for v in versions if v.locale.language_code == get_language()]
     return (in_language or versions or [None])[0]
-
-
-def merged_into(public_id: str | None) -> int | None:
-    """The record a person named ``public_id`` was merged into, following merges of merges."""
-    merges = MergedRecord.objects.filter(model=Person._meta.label_lower)
-    found = merges.filter(public_id=public_id).values_list("merged_into", flat=True).first()
-    seen = set()
-    while found is not None and found not in seen:
-        seen.add(found)
-        onward = merges.filter(record_id=found).values_list("merged_into", flat=True).first()
-        if onward is None:
-            return found
-        found = onward
-    return found
 
 
 def _public_person(**lookup) -> Person:

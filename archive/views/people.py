@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils.translation import get_language, gettext, ngettext
@@ -21,14 +21,17 @@ from archive.fastpaths.prepared import PreparedQuery
 from archive.fastpaths.related_rows import attach, place_directory, prefetched, with_places
 from archive.models import (
     Family,
+    FamilyMedia,
     FamilyMembership,
     FateEvent,
     Person,
+    PersonMedia,
     Place,
     Source,
     Testimony,
 )
 from archive.models.figures import AGE_GROUPS, CHILD_UNDER, ELDERLY_FROM
+from archive.models.merges import kept_person
 from archive.models.people import PLACE_COLUMNS
 from archive.names import query_tokens
 from archive.site import structured_data
@@ -329,7 +332,11 @@ def person_detail(request, pk: int):
     depends_only_on(request, person_key(pk))
     found = _person(pk)
     if not found:
-        raise Http404
+        # A record merged into another: its address leads there (only the missing ask).
+        kept = kept_person(record_id=pk)
+        if kept is None:
+            raise Http404
+        return redirect("archive:person_detail", kept.pk, permanent=True)
     person = found[0]
     with_places(request, person, language=get_language())
     testimonies = _testimonies(pk)
@@ -355,6 +362,7 @@ def person_detail(request, pk: int):
         "description": person_description(person),
         "structured_data": structured_data.person(request, person),
         "citation": person_citation(request, person),
+        "media": list(PersonMedia.objects.public().filter(person=pk).for_display()),
     }
     return render(request, "archive/people/person_detail.html", context)
 
@@ -418,6 +426,7 @@ def family_detail(request, pk: int):
     context = {
         "family": family,
         "members": members,
+        "media": list(FamilyMedia.objects.filter(family=family).for_display()),
         "title": family.name,
         "description": family.name,
         "structured_data": structured_data.collection(

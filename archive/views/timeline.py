@@ -42,7 +42,7 @@ class TimelineFilterForm(forms.Form):
 
 def public_entries():
     """Public entries in the visitor's language, with what each one shows."""
-    return TimelineEntry.objects.public().localized().with_public_links()
+    return TimelineEntry.objects.public().localized().with_public_links().with_media()
 
 
 def period(entry: TimelineEntry) -> str:

@@ -229,8 +229,10 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Photos visitors sent: outside MEDIA_ROOT, which the proxy serves to anyone.
 CONTRIBUTIONS_ROOT = Path(os.environ.get("CONTRIBUTIONS_ROOT", VAR_DIR / "contributions"))
+# Images and documents of records the public may not see: outside MEDIA_ROOT (memorial/media.py).
+SEALED_MEDIA_ROOT = Path(os.environ.get("SEALED_MEDIA_ROOT", VAR_DIR / "sealed-media"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "memorial.media.MediaFolder"},
     "imports": local_imports_storage(),
     "contributions": {"BACKEND": "memorial.media.ContributionsFolder"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -315,7 +317,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Memorial Archive API",
     # The whole guide replaces this (archive/api/guide.md, through the hook below).
     "DESCRIPTION": "Read-only access to the published, public records of the archive.",
-    "VERSION": "1.2.0",
+    "VERSION": "1.3.0",
     "LICENSE": {"name": DATA_LICENCE_NAME, "url": DATA_LICENCE_URL},
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -17,6 +17,7 @@ if REDIS_URL and _worker != "0":
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / f"gw{_worker}"  # noqa: F405
+SEALED_MEDIA_ROOT = BASE_DIR / "var" / "test-sealed-media" / f"gw{_worker}"  # noqa: F405
 CONTRIBUTIONS_ROOT = BASE_DIR / "var" / "test-contributions" / f"gw{_worker}"  # noqa: F405
 if not REDIS_URL:
     CACHES = {

@@ -46,6 +46,7 @@ from wagtail.permissions import policy_registry
 
 from archive.importers.bulk import BATCH, insert_rows, set_columns
 from archive.importers.revisions import revision_content
+from archive.media_files import schedule_sealing
 from archive.record_history import record_published
 
 RESTRICT_ACTION = "archive.restrict"
@@ -434,6 +435,8 @@ class BulkModeration:
                     changing.append(obj)
             self._save_restricted_revisions(changing, visibility)
             outcome.done.extend(changing)
+        # Rows written in bulk send no signal: their photos and documents are sealed here.
+        schedule_sealing()
         return outcome
 
     def _save_restricted_revisions(self, records, visibility: str) -> None:
