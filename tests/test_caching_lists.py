@@ -296,3 +296,17 @@ def test_a_name_corrected_keeps_the_counts_and_shows_at_once_in_the_lists(client
     assert b"After" in page and b"Before" not in page
     assert api["count"] == count and "After" in {r["given_name"] for r in api["results"]}
     assert counted == []  # neither count was made again
+
+
+def test_the_kept_filters_and_letters_follow_the_query_and_the_lists(client):
+    PersonFactory(family_name="Alphaova")
+    searched = client.get("/en/people/?q=Alphaova").content.decode()
+    other = client.get("/en/people/?q=Betaova").content.decode()
+    before = client.get("/en/people/").content.decode()
+
+    PersonFactory(family_name="Zetaova")
+    after = client.get("/en/people/").content.decode()
+
+    assert 'value="Alphaova"' in searched and 'value="Betaova"' in other
+    assert "letter=A" in before and "letter=Z" not in before
+    assert "letter=Z" in after
