@@ -31,13 +31,15 @@ def _uses_database(item) -> bool:
 
 
 def _changes_per_statement():
-    """On PostgreSQL the content generation and the token of all people change as a
-    transaction commits, and a test's transaction never does: within it, they change with each
-    statement instead (archive/caching/generation.py, dependencies.py)."""
+    """On PostgreSQL the content generation and the tokens of all people and of their lists
+    change as a transaction commits, and a test's transaction never does: within it, they
+    change with each statement instead (archive/caching/generation.py, dependencies.py)."""
     if connection.vendor == "postgresql" and connection.in_atomic_block:
         with connection.cursor() as cursor:
             cursor.execute(
-                "SET CONSTRAINTS archive_content_changed, archive_people_changed IMMEDIATE"
+                "SET CONSTRAINTS archive_content_changed, archive_people_changed,"
+                " archive_lists_changed, archive_lists_changed_update,"
+                " archive_counts_changed, archive_counts_changed_update IMMEDIATE"
             )
 
 

@@ -49,11 +49,14 @@ def test_a_memorial_page_is_offered_to_shared_caches_under_its_own_key(client, s
         assert keys_of(response) == ["content", f"person:{person.pk}"]
 
 
-def test_lists_are_filed_under_all_people(client, shared_cache):
-    PersonFactory()
+def test_lists_of_people_are_filed_under_their_lists_counts_and_the_people_shown(
+    client, shared_cache
+):
+    person = PersonFactory()
 
     for url in ("/en/people/", "/api/v1/people/"):
-        assert keys_of(client.get(url)) == ["content", "people"], url
+        keys = keys_of(client.get(url))
+        assert keys == ["content", "counts", "lists", f"person:{person.pk}"], url
 
 
 def test_errors_and_signed_in_pages_carry_no_keys(client, shared_cache, editor):
@@ -101,6 +104,7 @@ def test_a_publish_purges_the_person_its_family_and_the_lists_only(shared_cache)
         sorted(
             {
                 "people",
+                "lists",  # a name corrected: not the counts
                 f"person:{person.pk}",
                 f"person:{relative.pk}",
                 f"family:{family.pk}",

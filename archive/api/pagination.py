@@ -20,7 +20,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination, CursorPagination, PageNumberPagination
 
-from archive.caching import remembered, remembered_items
+from archive.caching import COUNTS, LISTS, PEOPLE, depends_only_on, remembered, remembered_items
 from archive.models import PublicRecord
 
 from .params import moment
@@ -60,14 +60,27 @@ class RememberingPaginator(Paginator):
     does, and every change starts a new generation. ``counted_as`` must name everything else
     the rows depend on (see NumberedPages)."""
 
-    def __init__(self, object_list, per_page, *, counted_as: tuple, request):
+    def __init__(self, object_list, per_page, *, counted_as: tuple, request, depends_on):
         super().__init__(object_list, per_page)
-        self.counted_as, self.request = counted_as, request
+        self.counted_as, self.request, self.depends_on = counted_as, request, depends_on
 
     @cached_property
     def count(self):
         count = self.object_list.count
-        return remembered("api-count", count, *self.counted_as, request=self.request)
+        return remembered(
+            "api-count",
+            count,
+            *self.counted_as,
+            request=self.request,
+            depends_on=self.counted_by,
+        )
+
+    @property
+    def counted_by(self) -> tuple[str, ...]:
+        """What the count depends on: a list of people not searched by name reads no names."""
+        if self.depends_on == (LISTS,) and not self.request.query_params.get("q"):
+            return (COUNTS,)
+        return self.depends_on
 
     def _get_page(self, rows, number, paginator):
         # Django's hook for the page object; ``rows`` is the page's slice of the queryset. Kept
@@ -80,6 +93,7 @@ class RememberingPaginator(Paginator):
             lambda _: {place: list(rows)},
             *self.counted_as,
             request=self.request,
+            depends_on=lambda _: self.depends_on,
         )
         return super()._get_page(found[place], number, paginator)
 
@@ -88,11 +102,15 @@ class NumberedPages(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
     counted_as: tuple = ()
+    depends_on: tuple = (PEOPLE,)
 
     @property
     def django_paginator_class(self):
         return functools.partial(
-            RememberingPaginator, counted_as=self.counted_as, request=self.request
+            RememberingPaginator,
+            counted_as=self.counted_as,
+            request=self.request,
+            depends_on=self.depends_on,
         )
 
     def paginate_queryset(self, queryset, request, view=None):
@@ -105,6 +123,11 @@ class NumberedPages(PageNumberPagination):
             if name not in PAGE_PARAMETERS
         )
         self.counted_as = (request.path, getattr(view, "language", None), *filters)
+        # What chooses and counts the records, if narrower than all people (see the view's
+        # ``list_depends_on``): the answer then depends on it and on the records written.
+        self.depends_on = getattr(view, "list_depends_on", (PEOPLE,))
+        if PEOPLE not in self.depends_on:
+            depends_only_on(request, *self.depends_on)
         return super().paginate_queryset(queryset, request, view)
 
     def get_page_size(self, request):

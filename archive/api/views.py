@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 from wagtail.models import Locale
 
 from archive.caching import (
+    LISTS,
     PEOPLE,
     content_version,
     depends_only_on,
@@ -150,6 +151,9 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
     # The cache's key of one record by id (archive.caching.person_key), for the records whose
     # pages keep while others change; the others depend on all people and families.
     record_key = None
+    # What the numbered pages of the list are chosen and counted by, besides the content
+    # (archive.caching.LISTS, for lists that read only the columns it watches).
+    list_depends_on: tuple[str, ...] = (PEOPLE,)
 
     def depends_on(self, pk) -> tuple[str, ...]:
         """What the record ``pk`` depends on besides the content generation."""
@@ -320,6 +324,8 @@ class PersonViewSet(ArchiveViewSet):
     label_attribute = "display_name"
     linked_data = staticmethod(jsonld.person)
     record_key = staticmethod(person_key)
+    # Its filters, ordering and search read only what lists read (caching.dependencies).
+    list_depends_on = (LISTS,)
 
     def retrieve(self, request, *args, **kwargs):
         """A record merged into another answers 301 with that one's address (by id, or by

@@ -2,9 +2,10 @@
 
 - :mod:`.generation`: the content generation, which the database replaces with every change
   to public content but people's and families' records.
-- :mod:`.dependencies`: the tokens of people's and families' records and of all of them
-  (``people``), which the database replaces instead; :mod:`.tokens`: reading them, once per
-  request, and what a response depends on (``depends_only_on``).
+- :mod:`.dependencies`: the tokens of people's and families' records, of all of them
+  (``people``), of their lists and of their counts (``lists``, ``counts``), which the database
+  replaces instead; :mod:`.tokens`: reading them, once per request, and what a response
+  depends on (``depends_only_on``).
 - :mod:`.middleware`: whole responses to anonymous visitors, stored beside their tokens.
 - :mod:`.values`: named values computed from public content, once per version of it
   (``remembered``, ``remembered_items``, ``remembered_here``).
@@ -15,13 +16,15 @@
 Views and models ask for values by name and say what else they vary with; only this package
 builds cache keys. It imports no model."""
 
-from .dependencies import PEOPLE, depends_on_tables, family_key, person_key
+from .dependencies import COUNTS, LISTS, PEOPLE, depends_on_tables, family_key, person_key
 from .fragments import memo
 from .middleware import AnonymousCacheMiddleware
 from .tokens import content_version, current_generation, depends_only_on
 from .values import remembered, remembered_here, remembered_items
 
 __all__ = [
+    "COUNTS",
+    "LISTS",
     "PEOPLE",
     "AnonymousCacheMiddleware",
     "content_version",

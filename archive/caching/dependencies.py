@@ -14,6 +14,17 @@ change, a version token for each record the change shows on:
   its memberships, and any version of a member.
 - ``people`` (:data:`PEOPLE`): every list, count and facet of people or families: replaced
   by any write to those tables, once per transaction.
+- ``lists`` (:data:`LISTS`): the lists and name searches of people that say they read no more
+  of a person than :data:`LISTED_TABLES` allows (the people index, its name search and A–Z bar,
+  the API's numbered pages of people). Replaced with ``people`` (at commit, once per
+  transaction), but not by a write that changes only what no list reads: a biography, an
+  occupation, a photo, a testimony, a source, a fate event's words, a revision published with
+  the same list columns (what an editor does all day). What such a list shows of each person
+  (its card, its API record) is kept under the person's own token.
+- ``counts`` (:data:`COUNTS`): the counts and facets that choose people without reading their
+  names (the index's counts by filter and its choices of places and families, the API's counts
+  without a name search, the home page's documented counts): replaced with ``lists``, but not
+  by a name corrected (:data:`NAME_COLUMNS`).
 
 Whatever else is written (places, sources, events, pages, images, locales ...) replaces the
 content generation, which everything depends on. So anything that shows people and says no more
@@ -34,6 +45,8 @@ as the generation is."""
 from __future__ import annotations
 
 PEOPLE = "people"
+LISTS = "lists"
+COUNTS = "counts"
 # What a change to anything else replaces: the content generation. Every kept response
 # depends on it, so a shared cache purging it purges every page of the archive.
 CONTENT = "content"
@@ -118,6 +131,65 @@ RECORD_TABLES: dict[str, tuple[tuple[str, ...], str]] = {
 }
 
 
+# The tables a list of people reads, and for each the columns whose change leaves every list as
+# it was (None: every write counts). Any other column counts, so a column added later is read
+# by lists until it is named here. A person's row: what the cards and records show is kept
+# under its own token; what chooses, orders, counts and finds people (publication, visibility,
+# expiry, locale and translation group, names and name keys, fate, sex, age, dates, places,
+# event, verification, the synthetic flag) is not named here. Holds are read by lists too, but
+# replace the content generation. Fate events: the documented counts read their kinds (who was
+# ever wounded or taken captive), not their dates, places, sources or notes.
+LISTED_TABLES: dict[str, tuple[str, ...] | None] = {
+    "archive_person": (
+        "occupation",
+        "biography",
+        "photo_id",
+        "possible_duplicate_of_id",
+        "latest_revision_id",
+        "live_revision_id",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "go_live_at",
+        "locked",
+        "locked_at",
+        "locked_by_id",
+    ),
+    "archive_fateevent": (
+        "sort_order",
+        "date",
+        "date_precision",
+        "date_approximate",
+        "certainty",
+        "note",
+        "place_id",
+        "source_id",
+    ),
+    "archive_familymembership": None,
+    "archive_family": None,
+}
+
+
+# What orders and finds people, and what counts do not read.
+NAME_COLUMNS = (
+    "family_name",
+    "given_name",
+    "patronymic",
+    "name_original",
+    "alternative_spellings",
+    "name_key",
+)
+# For each token of lists, the tables it watches and the columns of each whose change leaves it
+# as it was (see LISTED_TABLES).
+WATCHED: dict[str, dict[str, tuple[str, ...] | None]] = {
+    LISTS: LISTED_TABLES,
+    COUNTS: {
+        table: (*unlisted, *NAME_COLUMNS) if table == "archive_person" else unlisted
+        for table, unlisted in LISTED_TABLES.items()
+    },
+}
+
+
 def depends_on_tables(*tables: str) -> tuple[str, ...]:
     """What a value read from ``tables`` (database table names) depends on besides the
     content generation: all people, if it reads any of their tables."""
@@ -130,21 +202,27 @@ _CREATE_TABLES = (
     f"CREATE TABLE IF NOT EXISTS {VERSIONS} (key text PRIMARY KEY, token text)",
     f"CREATE TABLE IF NOT EXISTS {PURGES} (key text NOT NULL)",
 )
-_POSTGRESQL_PEOPLE_FUNCTION = f"""
-CREATE OR REPLACE FUNCTION archive_people_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+
+
+def _postgresql_replacing(function: str, key: str) -> str:
+    """A trigger function that replaces the token of ``key`` (all people, or their lists)."""
+    done = f"archive.{function.removeprefix('archive_')}_at"
+    return f"""
+CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- Deferred to the commit, and once per statement, as the content generation's trigger.
-    IF current_setting('archive.people_changed_at', true)
-            IS DISTINCT FROM statement_timestamp()::text THEN
-        INSERT INTO {VERSIONS} VALUES ('{PEOPLE}', gen_random_uuid()::text)
+    IF current_setting('{done}', true) IS DISTINCT FROM statement_timestamp()::text THEN
+        INSERT INTO {VERSIONS} VALUES ('{key}', gen_random_uuid()::text)
             ON CONFLICT (key) DO UPDATE SET token = excluded.token;
-        INSERT INTO {PURGES} VALUES ('{PEOPLE}');
-        PERFORM set_config('archive.people_changed_at', statement_timestamp()::text, true);
+        INSERT INTO {PURGES} VALUES ('{key}');
+        PERFORM set_config('{done}', statement_timestamp()::text, true);
     END IF;
     RETURN NULL;
 END
 $$
 """
+
+
 # Each key once: a statement may write a person's sources, or many families' members, at once.
 _UPSERT = (
     "INSERT INTO " + VERSIONS + " (key, token) SELECT key, {token} FROM"
@@ -157,15 +235,70 @@ _QUEUE = "INSERT INTO " + PURGES + " SELECT key FROM {changed} AS changed WHERE 
 
 def install(cursor, tables: list[str]) -> None:
     """The table of tokens, and the triggers of each of ``tables`` that is one of
-    :data:`RECORD_TABLES` (installed by :func:`generation.install_triggers`)."""
+    :data:`RECORD_TABLES` or watched by a token of lists (:data:`WATCHED`) (installed by
+    :func:`generation.install_triggers`)."""
     for statement in _CREATE_TABLES:
         cursor.execute(statement)
     postgresql = cursor.db.vendor == "postgresql"
     if postgresql:
-        cursor.execute(_POSTGRESQL_PEOPLE_FUNCTION)
+        cursor.execute(_postgresql_replacing("archive_people_changed", PEOPLE))
+        for key in WATCHED:
+            cursor.execute(_postgresql_replacing(f"archive_{key}_changed", key))
     for table in tables:
         if table in RECORD_TABLES:
             (_install_postgresql if postgresql else _install_sqlite)(cursor, table)
+        for key, watched in WATCHED.items():
+            if table in watched:
+                _install_watching(cursor, table, key, watched[table])
+
+
+def _listed_change(cursor, table: str, unlisted: tuple[str, ...] | None) -> str | None:
+    """The condition on ``OLD`` and ``NEW`` under which an update of ``table`` changes a column
+    not among ``unlisted`` (None: every update does)."""
+    if unlisted is None:
+        return None
+    quote = cursor.db.ops.quote_name
+    columns = [
+        quote(column.name)
+        for column in cursor.db.introspection.get_table_description(cursor, table)
+        if column.name not in unlisted
+    ]
+    differs = "IS DISTINCT FROM" if cursor.db.vendor == "postgresql" else "IS NOT"
+    return " OR ".join(f"OLD.{column} {differs} NEW.{column}" for column in columns)
+
+
+def _install_watching(cursor, table: str, key: str, unlisted: tuple[str, ...] | None) -> None:
+    """The triggers by which a write to ``table`` replaces the token ``key`` (:data:`WATCHED`):
+    every insert and delete, and the updates that change a column not among ``unlisted``."""
+    quote = cursor.db.ops.quote_name
+    changed = _listed_change(cursor, table, unlisted)
+    when = "" if changed is None else f" WHEN ({changed})"
+    if cursor.db.vendor == "postgresql":
+        every = "INSERT OR DELETE" if changed else "INSERT OR UPDATE OR DELETE"
+        function = f"archive_{key}_changed"
+        triggers = {function: every, f"{function}_update": "UPDATE"}
+        for name, events in triggers.items():
+            cursor.execute(f"DROP TRIGGER IF EXISTS {quote(name)} ON {quote(table)}")
+            if name.endswith("_update") and not changed:
+                continue
+            cursor.execute(
+                f"CREATE CONSTRAINT TRIGGER {quote(name)} AFTER {events} ON {quote(table)}"
+                " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+                f"{when if events == 'UPDATE' else ''} EXECUTE FUNCTION {function}()"
+            )
+        return
+    replace = (
+        f"INSERT INTO {VERSIONS} VALUES ('{key}', lower(hex(randomblob(16))))"
+        f" ON CONFLICT (key) DO UPDATE SET token = excluded.token;"
+        f" INSERT INTO {PURGES} VALUES ('{key}');"
+    )
+    for event in ("insert", "update", "delete"):
+        name = quote(f"archive_{key}_changed_{table}_{event}")
+        cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+        cursor.execute(
+            f"CREATE TRIGGER {name} AFTER {event.upper()} ON {quote(table)}"
+            f"{when if event == 'update' else ''} BEGIN {replace} END"
+        )
 
 
 def _install_postgresql(cursor, table: str) -> None:

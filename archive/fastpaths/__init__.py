@@ -10,6 +10,10 @@ way cost more than the rest of the work. Each gives what the framework would, an
   (``attach``, ``with_places``), lists handed over as ``prefetch_related`` hands them
   (``prefetched``, ``attach_lists``), for the person page and the API's people list.
   ``tests/test_related_rows.py``.
+- :mod:`.cards`: the people index's cards, each rendered once per version of its person and
+  kept under its token, so a page after an edit elsewhere renders none of its 50 cards again.
+  ``tests/test_caching_lists.py::test_a_kept_card_is_the_template_rendered_from_the_public_row``
+  (in English and Azerbaijani, with a held field and a synthetic record).
 - :mod:`.letters`: the letters of the people index's A–Z bar that someone is filed under, one
   probe of the name index per letter instead of reading every family name.
   ``tests/test_public_fast_paths.py::test_the_letters_in_use_are_those_of_the_first_characters``.

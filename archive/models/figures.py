@@ -11,7 +11,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from archive.caching import remembered
+from archive.caching import COUNTS, remembered
 
 from .base import TranslatableSnippet, kept_as_in_original
 from .dates import PartialDate, normalise_fields, partial_date_fields
@@ -143,7 +143,11 @@ def documented_counts(event_id: int | None) -> dict[str, int]:
 
     Synthetic records are never evidence, so they are never counted beside a reported figure."""
     counts = remembered(
-        "documented-counts", lambda: _count(event_id), event_id, translation.get_language()
+        "documented-counts",
+        lambda: _count(event_id),
+        event_id,
+        translation.get_language(),
+        depends_on=(COUNTS,),
     )
     return dict(counts)  # the remembered one is shared
 
@@ -164,7 +168,11 @@ def documented_breakdown(event_id: int | None) -> dict[str, dict[str, int]]:
     where localized() looks for translations), where a grouped query per chart took 214 ms
     (569 ms)."""
     return remembered(
-        "documented-breakdown", lambda: _breakdown(event_id), event_id, translation.get_language()
+        "documented-breakdown",
+        lambda: _breakdown(event_id),
+        event_id,
+        translation.get_language(),
+        depends_on=(COUNTS,),
     )
 
 

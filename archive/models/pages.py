@@ -18,6 +18,8 @@ from wagtail.models import Page, PageManager, PanelPlaceholder
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from archive.caching import COUNTS, depends_only_on
+
 from .base import DirectionSafeText, kept_as_in_original, unexpired
 from .dates import PartialDate, normalise_fields, partial_date_fields
 from .events import Event
@@ -129,6 +131,9 @@ class HomePage(ArchivePage, Page):
         verbose_name = _("event home page")
 
     def get_context(self, request, *args, **kwargs):
+        # Of people it shows only the documented counts: kept while editors work on people's
+        # biographies and sources, and correct their names.
+        depends_only_on(request, COUNTS)
         context = super().get_context(request, *args, **kwargs)
         event = (
             Event.objects.public()

@@ -8,11 +8,14 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from archive.alphabets import letter_of
-from archive.caching import depends_only_on, family_key, person_key, remembered
+from archive.caching import COUNTS, LISTS, depends_only_on, family_key, person_key, remembered
+from archive.fastpaths.cards import person_cards
 from archive.fastpaths.letters import letters_in_use
 from archive.fastpaths.prepared import PreparedQuery
 from archive.fastpaths.related_rows import attach, place_directory, prefetched, with_places
@@ -86,6 +89,7 @@ class PeopleFilter(forms.Form):
             lambda: _choices(people, request),
             get_language(),
             request=request,
+            depends_on=(COUNTS,),
         )
         self.fields["place"].choices = [("", gettext("Any place")), *places]
         self.fields["family"].choices = [("", gettext("Any family")), *families]
@@ -156,6 +160,12 @@ def alphabet(people) -> list[str]:
 
 
 def person_list(request):
+    """The people index. It shows people only by their cards, each kept under its person's
+    token (:mod:`archive.fastpaths.cards`), and chooses, orders, counts and finds them only by
+    what lists read (:data:`LISTS`): so its pages stay cached while editors work on other
+    people's biographies, testimonies and sources, and a publish, unpublish or change of name
+    or fate shows at once."""
+    depends_only_on(request, LISTS)
     people = Person.objects.public().localized()
     form = PeopleFilter(request.GET or None, people=people, request=request)
     status = 200
@@ -164,53 +174,114 @@ def person_list(request):
     elif form.is_valid():
         listed, filters = form.filter(people), form.cache_key
     else:
-        listed, status = people.none(), 400
+        listed, filters, status = people.none(), None, 400
     language = get_language()
     number = request.GET.get("page")
-    if status == 200 and query_tokens(form.cleaned_data["q"] if form.is_bound else ""):
-        page = ranked_page(listed, number)
+    if filters is None:
+        page = Paginator([], PEOPLE_PER_PAGE).get_page(number)
+    elif query_tokens(form.cleaned_data["q"] if form.is_bound else ""):
+        # Ranked a page at a time, and kept: a name searched once is often searched again.
+        ids, count, number = remembered(
+            "people-search",
+            lambda: ranked_ids(listed, number),
+            language,
+            filters,
+            number,
+            request=request,
+            depends_on=(LISTS,),
+        )
+        page = _page(ids, count, number)
     else:
         # Ids first, then the page's rows: in name order the ids are a walk of one index
         # (see Person.Meta.indexes), where whole rows had the table read and sorted.
         paginator = Paginator(listed.in_alphabet().values_list("pk", flat=True), PEOPLE_PER_PAGE)
-        if status == 200:
-            # Filters choose among a few values each, so their counts are worth keeping.
-            paginator.count = remembered(
-                "people-count", listed.count, language, filters, request=request
-            )
+        # Filters choose among a few values each, so their counts are worth keeping; but for
+        # the letter, they read no names, so a name corrected keeps them.
+        paginator.count = remembered(
+            "people-count",
+            listed.count,
+            language,
+            filters,
+            request=request,
+            depends_on=(LISTS,) if form.is_bound and form.cleaned_data["letter"] else (COUNTS,),
+        )
         page = paginator.get_page(number)
-        page.object_list = public_in_order(list(page.object_list), people)
-    # Places from the directory rather than joined to every row (the cards show no photo).
-    page.object_list = list(page.object_list)
-    with_places(request, *page.object_list, language=language)
+        page.object_list = remembered(
+            "people-page",
+            lambda: list(page.object_list),
+            language,
+            filters,
+            page.number,
+            request=request,
+            depends_on=(LISTS,),
+        )
+    page.object_list = person_cards(request, page.object_list, people)
     title = gettext("People")
+    current_letter = form.cleaned_data.get("letter") if form.is_bound else ""
     context = {
         "title": title,
         "description": gettext("Remembrance records of the people the archive remembers."),
         "form": form,
+        "filters": filters_html(request, form, people, current_letter),
         "page_obj": page,
-        "letters": remembered("alphabet", lambda: alphabet(people), language, request=request),
-        "current_letter": form.cleaned_data.get("letter") if form.is_bound else "",
+        "current_letter": current_letter,
         "structured_data": structured_data.collection(
             request,
             title,
-            structured_data.people(page),
+            [(card.name, card.url) for card in page.object_list],
             page.paginator.count,
         ),
     }
     return render(request, "archive/people/person_list.html", context, status=status)
 
 
-def ranked_page(matches, number) -> Page:
-    """A page of name search results among public people, and the count of all matches.
+def filters_html(request, form: PeopleFilter, people, current_letter: str) -> str:
+    """The search box, the filters and the A–Z bar, rendered once per query string (the page
+    aside), language and version of the lists: they show what the query asks, the choices and
+    letters that exist, nothing of the visitor. Their widgets were the half of a page's
+    rendering that the cards left."""
+    shown = tuple(sorted((name, tuple(values)) for name, values in request.GET.lists()))
+    return remembered(
+        "people-filters",
+        lambda: render_to_string(
+            "archive/people/filters.html",
+            {
+                "form": form,
+                "current_letter": current_letter,
+                "letters": remembered(
+                    "alphabet",
+                    lambda: alphabet(people),
+                    get_language(),
+                    request=request,
+                    depends_on=(LISTS,),
+                ),
+            },
+            request=request,
+        ),
+        get_language(),
+        get_script_prefix(),
+        tuple(item for item in shown if item[0] != "page"),
+        request=request,
+        depends_on=(LISTS,),
+    )
+
+
+def _page(ids: list[int], count: int, number: int) -> Page:
+    paginator = Paginator([], PEOPLE_PER_PAGE)
+    paginator.count = count
+    return Page(ids, number, paginator)
+
+
+def ranked_ids(matches, number) -> tuple[list[int], int, int]:
+    """The ids on page ``number`` of a name search among public people (past the last page:
+    the last), the count of all matches, and the page's number.
 
     The search ranks every match to order them anyway, so counting them beside the ranking
     costs next to nothing, where a separate count would run the whole search a second time.
     Both run over narrow rows, ids and sort keys: a common name's 10,000 whole rows, carried
-    through the count and the sort, took twice as long. The page's own 50 rows are read
-    after, by id. Within a rank, matches are in the page's alphabet."""
+    through the count and the sort, took twice as long. Within a rank, matches are in the
+    page's alphabet."""
     matches = matches.in_alphabet("name_rank")
-    paginator = Paginator(matches, PEOPLE_PER_PAGE)
     try:
         number = max(int(number), 1)
     except (TypeError, ValueError):
@@ -219,9 +290,16 @@ def ranked_page(matches, number) -> Page:
     ranked = matches.annotate(matched=Window(Count("pk"))).values_list("pk", "matched")
     top = list(ranked[offset : offset + PEOPLE_PER_PAGE])
     if not top:  # nothing matched, or past the last page: count, then as Paginator does
-        return paginator.get_page(number)
-    paginator.count = top[0][1]
-    return Page(public_in_order([pk for pk, _ in top]), number, paginator)
+        page = Paginator(matches.values_list("pk", flat=True), PEOPLE_PER_PAGE).get_page(number)
+        return list(page.object_list), page.paginator.count, page.number
+    return [pk for pk, _ in top], top[0][1], number
+
+
+def ranked_page(matches, number) -> Page:
+    """A page of name search results among public people (:func:`ranked_ids`), its people
+    read by id."""
+    ids, count, number = ranked_ids(matches, number)
+    return _page(public_in_order(ids), count, number)
 
 
 def public_in_order(ids: list[int], people=None) -> list[Person]:
