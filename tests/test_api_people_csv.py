@@ -200,3 +200,12 @@ def test_people_are_read_and_written_a_chunk_at_a_time(client, monkeypatch):
     assert first.count(b"\n") == 3 and [piece.count(b"\n") for piece in rest] == [3, 1]
     assert read_for_first == 1  # the sources of the first chunk only, before the rest is read
     assert sum("archive_person_sources" in q["sql"] for q in captured) == 3
+
+
+def test_one_of_finds_what_in_finds():
+    people = PersonFactory.create_batch(4)
+    some = [people[0].pk, people[2].pk, 10**12]
+
+    assert set(Person.objects.filter(pk__one_of=some)) == set(Person.objects.filter(pk__in=some))
+    assert not Person.objects.filter(pk__one_of=[]).exists()
+    assert models.Testimony.objects.filter(person_id__one_of=some).count() == 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from archive.fastpaths import id_lists  # noqa: F401 - registers one_of
 from archive.models import FamilyMembership, FateEvent, Person, Testimony
 
 
@@ -15,16 +16,16 @@ def citations(ids: list[int]) -> QuerySet:
     """The people's links to their sources, in the sources' own order, as the database
     collates their titles."""
     through = Person.sources.through
-    return through.objects.filter(person_id__in=ids).order_by("source__title", "source")
+    return through.objects.filter(person_id__one_of=ids).order_by("source__title", "source")
 
 
 def testimonies(ids: list[int]) -> QuerySet:
-    return Testimony.objects.filter(person_id__in=ids).order_by("sort_order", "pk")
+    return Testimony.objects.filter(person_id__one_of=ids).order_by("sort_order", "pk")
 
 
 def fate_events(ids: list[int]) -> QuerySet:
-    return FateEvent.objects.filter(person_id__in=ids).order_by("sort_order", "pk")
+    return FateEvent.objects.filter(person_id__one_of=ids).order_by("sort_order", "pk")
 
 
 def memberships(ids: list[int]) -> QuerySet:
-    return FamilyMembership.objects.filter(person_id__in=ids).order_by("sort_order", "pk")
+    return FamilyMembership.objects.filter(person_id__one_of=ids).order_by("sort_order", "pk")
