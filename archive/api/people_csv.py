@@ -40,35 +40,12 @@ CHUNK = 2000
 
 # The columns of the person table each row is read with, in this order.
 READ = (
-    "id",
-    "public_id",
-    "locale_id",
-    "translation_key",
-    "is_synthetic",
-    "family_name",
-    "given_name",
-    "patronymic",
-    "name_original",
-    "alternative_spellings",
-    "sex",
-    "born",
-    "born_precision",
-    "born_approximate",
-    "birth_place_id",
-    "residence_id",
-    "age",
-    "fate",
-    "fate_date",
-    "fate_date_precision",
-    "fate_date_approximate",
-    "fate_place_id",
-    "event_id",
-    "occupation",
-    "verification",
-    "photo_id",
-    "last_published_at",
-    HAS_HELD_FIELDS,
-)
+    "id", "public_id", "locale_id", "translation_key", "is_synthetic", "family_name",
+    "given_name", "patronymic", "name_original", "alternative_spellings", "sex", "born",
+    "born_precision", "born_approximate", "birth_place_id", "residence_id", "age", "fate",
+    "fate_date", "fate_date_precision", "fate_date_approximate", "fate_place_id", "event_id",
+    "occupation", "verification", "photo_id", "last_published_at", HAS_HELD_FIELDS,
+)  # fmt: skip
 _AT = {name: n for n, name in enumerate(READ)}
 # Distinct dates and times kept at most (a million people may have as many publication times).
 REMEMBERED = 50_000
