@@ -105,6 +105,7 @@ class PeopleCSV:
         self.times: dict = {}
 
     def chunk(self, chunk: list[tuple]) -> str:
+        """The CSV lines of a chunk of rows read with ``READ``."""
         ids = [values[0] for values in chunk]
         lists = self._lists(ids)
         photos = self._photos({values[_AT["photo_id"]] for values in chunk} - {None})
@@ -116,7 +117,7 @@ class PeopleCSV:
             write(self.row(values, lists, photos))
         return out.getvalue()
 
-    def row(self, values: tuple, lists: dict, photos: dict) -> list:
+    def row(self, values: tuple, lists: tuple[dict, ...], photos: dict) -> list:
         (
             pk,
             public_id,
