@@ -9,11 +9,10 @@ unpublished changes and restricted records are not in the files, nor are links t
 from __future__ import annotations
 
 import csv
-import datetime
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
@@ -26,6 +25,7 @@ from archive.models import (
     Event,
     Family,
     FamilyMembership,
+    FateEvent,
     Organisation,
     PartialDate,
     Person,
@@ -56,17 +56,26 @@ def safe_cell(value):
 @dataclass(frozen=True)
 class Column:
     name: str
-    type: str  # a Table Schema type: string, integer, number, boolean, datetime, array
+    type: str  # a Table Schema type: string, integer, number, boolean, date, array
     description: str
-    value: Callable
+    # The column's value in a record; None in a table whose records come as values already.
+    value: Callable | None
 
 
 @dataclass(frozen=True)
 class Table:
     name: str
     description: str
-    rows: Callable[[], Iterable]
+    records: Callable[[], Iterable]
     columns: tuple[Column, ...]
+    # Whether ``records()`` gives each row's values already, in the columns' order.
+    plain: bool = False
+
+    def rows(self) -> Iterable[list]:
+        """Each row's values, in the columns' order."""
+        if self.plain:
+            return self.records()
+        return ([column.value(record) for column in self.columns] for record in self.records())
 
 
 def field(name: str, type_: str, description: str) -> Column:
@@ -98,6 +107,20 @@ def _iso(value, precision):
     return date.iso() if date else None
 
 
+class _IsoDates(dict):
+    """``_iso()`` of each (date, precision), worked out once: people share their dates, and
+    a ``PartialDate`` per value cost more than writing it. Forgets all past ``LIMIT``, so that
+    memory stays flat."""
+
+    LIMIT = 100_000
+
+    def __missing__(self, key):
+        if len(self) > self.LIMIT:
+            self.clear()
+        value = self[key] = _iso(*key)
+        return value
+
+
 def ids(name: str, description: str, related: Callable) -> Column:
     return Column(name, "array", description, lambda row: sorted(o.pk for o in related(row)))
 
@@ -115,33 +138,83 @@ def identity(description: str) -> tuple[Column, ...]:
     )
 
 
-def _people() -> Iterator[SimpleNamespace]:
-    """Public people as plain rows with their columns' values, a locale and their sources' ids,
-    read a chunk at a time, so that the export's memory does not grow with the archive.
+def _people() -> Iterator[list]:
+    """Public people's values in the order of PEOPLE's columns, read as plain rows a chunk at
+    a time with their sources' ids, so that the export's memory does not grow with the archive.
 
     Not model instances: each person is a clusterable model that sets up its relations when
     made, and ``sources.all()`` builds a queryset per record even when prefetched, which
     together cost several times what writing the files does."""
-    locales = {locale.pk: locale for locale in Locale.objects.all()}
-    exported = {column.name for column in PEOPLE.columns} | {"locale_id"}
-    names = [field.attname for field in Person._meta.concrete_fields if field.attname in exported]
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    iso = _IsoDates()
     # public() marks the rows a family's hold keeps fields of (holds.py): blanked here, as
     # public() blanks them on model instances.
-    names.append(HAS_HELD_FIELDS)
-    rows = Person.objects.public().order_by("pk").values_list(*names).iterator(chunk_size=CHUNK)
+    read = [*PEOPLE_READ, HAS_HELD_FIELDS]
+    rows = Person.objects.public().order_by("pk").values_list(*read).iterator(chunk_size=CHUNK)
     while chunk := list(islice(rows, CHUNK)):
-        people = [SimpleNamespace(**dict(zip(names, values, strict=True))) for values in chunk]
         sources = defaultdict(list)
-        links = Person.sources.through.objects.filter(person_id__in=[p.id for p in people])
+        # The chunk's range of ids rather than its 2,000 ids, which cost Django more to put in
+        # a query than reading the links; those of people left out are never asked for.
+        first, last = chunk[0][0], chunk[-1][0]
+        links = Person.sources.through.objects.filter(person_id__gte=first, person_id__lte=last)
         for person_id, source_id in links.values_list("person_id", "source_id"):
             sources[person_id].append(source_id)
-        for person in people:
-            if getattr(person, HAS_HELD_FIELDS):
-                for column, blank in held_columns(person).items():
-                    setattr(person, Person._meta.get_field(column).attname, blank)
-            person.locale = locales[person.locale_id]
-            person.source_ids = sorted(sources[person.id])
-            yield person
+        for values in chunk:
+            if values[-1]:
+                values = _held_blanked(values)
+            (
+                pk, locale_id, translation_key, public_id, family_name, given_name, patronymic,
+                name_original, alternative_spellings, sex, born, born_precision,
+                born_approximate, stated_age, age, birth_place_id, residence_id, fate, fate_date,
+                fate_date_precision, fate_date_approximate, fate_place_id, event_id, occupation,
+                biography, verification, is_synthetic, _held,
+            ) = values  # fmt: skip
+            yield [
+                pk, codes[locale_id], str(translation_key), public_id, family_name, given_name,
+                patronymic, name_original, _lines(alternative_spellings), sex,
+                iso[born, born_precision], born_precision, born_approximate, stated_age, age,
+                birth_place_id, residence_id, fate, iso[fate_date, fate_date_precision],
+                fate_date_precision, fate_date_approximate, fate_place_id, event_id, occupation,
+                biography, verification, is_synthetic, sorted(sources[pk]),
+            ]  # fmt: skip
+
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines() if text else []
+
+
+# The person table's columns _people() reads, in this order.
+PEOPLE_READ = (
+    "id", "locale_id", "translation_key", "public_id", "family_name", "given_name",
+    "patronymic", "name_original", "alternative_spellings", "sex", "born", "born_precision",
+    "born_approximate", "stated_age", "age", "birth_place_id", "residence_id", "fate",
+    "fate_date", "fate_date_precision", "fate_date_approximate", "fate_place_id", "event_id",
+    "occupation", "biography", "verification", "is_synthetic",
+)  # fmt: skip
+
+
+def _held_blanked(values: tuple) -> tuple:
+    """A person's values with the fields a hold keeps from the public blank (those it
+    exports: the photo is not)."""
+    values = list(values)
+    translation_key = values[PEOPLE_READ.index("translation_key")]
+    for column, blank in held_columns(SimpleNamespace(translation_key=translation_key)).items():
+        attname = Person._meta.get_field(column).attname
+        if attname in PEOPLE_READ:
+            values[PEOPLE_READ.index(attname)] = blank
+    return tuple(values)
+
+
+def _fate_events() -> Iterator[list]:
+    """The fate events of public people, as plain rows, person by person in their order."""
+    iso = _IsoDates()
+    events = FateEvent.objects.public().order_by("person_id", "sort_order", "pk")
+    rows = events.values_list(
+        "id", "person_id", "sort_order", "kind", "date", "date_precision", "date_approximate",
+        "place_id", "source_id", "certainty", "note",
+    )  # fmt: skip
+    for pk, person, order, kind, date, precision, approximate, *rest in rows.iterator(CHUNK):
+        yield [pk, person, order, kind, iso[date, precision], precision, approximate, *rest]
 
 
 def _timeline() -> Iterable[TimelineEntry]:
@@ -173,12 +246,19 @@ def _sources() -> Iterable[Source]:
 PLACE_REF = "id of a row in places, or empty"
 SOURCES_REF = "ids of rows in sources"
 
+
+def described(*columns: Column) -> tuple[Column, ...]:
+    """``columns`` as a plain table has them: named, typed and described; their values come
+    with its records."""
+    return tuple(replace(column, value=None) for column in columns)
+
+
 PEOPLE = Table(
     "people",
     "Published remembrance records of individual people. Records restricted to staff and "
     "unpublished drafts are not included.",
     _people,
-    (
+    described(
         *identity("The record's number"),
         field(
             "public_id",
@@ -190,12 +270,7 @@ PEOPLE = Table(
         field("given_name", "string", "Given name."),
         field("patronymic", "string", "Patronymic."),
         field("name_original", "string", "The name in its original script."),
-        Column(
-            "alternative_spellings",
-            "array",
-            "Other spellings of the name.",
-            lambda row: row.alternative_spellings.splitlines(),
-        ),
+        Column("alternative_spellings", "array", "Other spellings of the name.", None),
         field("sex", "string", "female, male or unknown."),
         *partial_date("born", "Date of birth"),
         field("stated_age", "integer", "Age at the time as a source states it."),
@@ -218,8 +293,9 @@ PEOPLE = Table(
             "boolean",
             "true for a generated demonstration record that describes no real person.",
         ),
-        Column("source_ids", "array", SOURCES_REF, lambda row: row.source_ids),
+        Column("source_ids", "array", SOURCES_REF, None),
     ),
+    plain=True,
 )
 
 TABLES = (
@@ -247,6 +323,34 @@ TABLES = (
             field("whole_family_killed", "boolean", "true when the whole family was killed."),
             field("notes", "string", "Notes."),
         ),
+    ),
+    Table(
+        "fate_events",
+        "What happened to the people in the people table, event by event, as sources tell it "
+        "(wounded, taken captive, released ...); a person's fate sums them up.",
+        _fate_events,
+        described(
+            field("id", "integer", "The event's number."),
+            field("person_id", "integer", "id of a row in people."),
+            field(
+                "sort_order",
+                "integer",
+                "Where the event comes among the person's; the rows of one person are in this "
+                "order.",
+            ),
+            field(
+                "kind",
+                "string",
+                "wounded, taken_captive, released, missing, identified, buried, killed, "
+                "died_of_wounds or survived.",
+            ),
+            *partial_date("date", "When it happened"),
+            field("place_id", "integer", f"Where it happened: {PLACE_REF}."),
+            field("source_id", "integer", "id of a row in sources: who tells it; or empty."),
+            field("certainty", "string", "confirmed, probable or reported."),
+            field("note", "string", "A note on the event."),
+        ),
+        plain=True,
     ),
     Table(
         "family_memberships",
@@ -397,26 +501,74 @@ def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _csv_text(value) -> str | int:
-    kind = type(value)  # most cells are text or numbers, so those are asked first
-    if kind is str:
-        return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
-    if kind is int:
-        return value  # which csv.writer writes as str() does
-    value = safe_cell(value)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)
+class _Rows:
+    """Writes a table's rows, its values as the column types say: in CSV, text a spreadsheet
+    would run as a formula starts with an apostrophe (``safe_cell``), booleans are true and
+    false, arrays JSON, dates ISO 8601, and nothing empty; in JSON, dates ISO 8601.
+
+    A chunk of rows at a time, and each JSON row by one encoder made once: ``json.dumps()``
+    makes an encoder per call, which took as long as writing the row."""
+
+    def __init__(self, columns: tuple[Column, ...], csv_file, json_file):
+        at = defaultdict(list)
+        for n, column in enumerate(columns):
+            if column.type not in _TYPES:
+                raise ValueError(f"{column.name}: a column of type {column.type}")
+            at[column.type].append(n)
+        self.strings, self.booleans = at["string"], at["boolean"]
+        self.arrays, self.dates = at["array"], at["date"]
+        self.write_csv = csv.writer(csv_file).writerows
+        self.json_file = json_file
+        self.encode = _row_encoder()
+
+    def write(self, rows: Iterable[list]) -> int:
+        count = 0
+        for chunk in iter(lambda: list(islice(rows, CHUNK)), []):
+            if self.dates:
+                for values in chunk:
+                    for n in self.dates:
+                        if values[n] is not None:
+                            values[n] = values[n].isoformat()
+            self.json_file.write("".join([",\n" + self.encode(values) for values in chunk]))
+            self.write_csv(map(self._cells, chunk))
+            count += len(chunk)
+        return count
+
+    def _cells(self, values: list) -> list:
+        cells = values.copy()
+        for n in self.strings:
+            value = cells[n]
+            if value and value.startswith(FORMULA_TRIGGERS):
+                cells[n] = "'" + value
+        for n in self.booleans:
+            value = cells[n]
+            if value is not None:
+                cells[n] = "true" if value else "false"
+        for n in self.arrays:
+            value = cells[n]
+            if value is not None:
+                cells[n] = self.encode(value) if value else "[]"
+        return cells
 
 
-def _json_value(value):
-    return value.isoformat() if isinstance(value, datetime.date) else value
+# The Table Schema types the export's columns have.
+_TYPES = {"string", "integer", "number", "boolean", "date", "array"}
+
+
+def _row_encoder() -> Callable[[list], str]:
+    """``json.dumps(values, ensure_ascii=False)``, for a list of values, by one encoder."""
+    make = json.encoder.c_make_encoder
+    if make is None:  # no C accelerator (not CPython): the same text, made slower
+        return json.JSONEncoder(ensure_ascii=False).encode
+    default = json.JSONEncoder().default  # raises TypeError, as json.dumps does
+    encode = make(
+        None, default, json.encoder.encode_basestring, None, ": ", ", ", False, False, True
+    )
+
+    def encoded(values: list) -> str:
+        return "".join(encode(values, 0))
+
+    return encoded
 
 
 def export_archive(directory: Path) -> dict[str, int]:
@@ -430,21 +582,14 @@ def export_archive(directory: Path) -> dict[str, int]:
             (directory / f"{table.name}.csv").open("w", encoding="utf-8", newline="") as csv_file,
             (directory / f"{table.name}.json").open("w", encoding="utf-8") as json_file,
         ):
-            writer = csv.writer(csv_file)
-            writer.writerow(names)
+            csv.writer(csv_file).writerow(names)
             # Rows as arrays after a header row, as Frictionless writes JSON tables: unlike an
             # array of objects, it still names the columns when a table is empty.
             json_file.write("[" + json.dumps(names, ensure_ascii=False))
-            count = 0
-            for row in table.rows():
-                values = [column.value(row) for column in table.columns]
-                writer.writerow([_csv_text(value) for value in values])
-                json_file.write(
-                    ",\n" + json.dumps(list(map(_json_value, values)), ensure_ascii=False)
-                )
-                count += 1
+            counted[table.name] = _Rows(table.columns, csv_file, json_file).write(
+                iter(table.rows())
+            )
             json_file.write("]\n")
-        counted[table.name] = count
     (directory / "datapackage.json").write_text(
         json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )

@@ -96,3 +96,12 @@ def restricted_person(**fields) -> Person:
     """A restricted record of a documented (not synthetic) person: synthetic records are
     left out of counts anyway, so they could not show that restriction hides them."""
     return DocumentedPersonFactory(visibility=Person.Visibility.RESTRICTED, **fields)
+
+
+def translated(record, locale, **fields):
+    """A saved version of ``record`` in ``locale`` (a Locale), with ``fields`` changed."""
+    version = record.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(version, name, value)
+    version.save()
+    return version

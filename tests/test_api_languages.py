@@ -8,7 +8,7 @@ from rest_framework import serializers
 from wagtail.models import Locale
 
 from archive.api import serializers as api
-from tests.api_data import family_of
+from tests.api_data import family_of, translated
 from tests.factories import EventFactory, PersonFactory, PlaceFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,14 +17,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def azerbaijani(db):
     return Locale.objects.get_or_create(language_code="az")[0]
-
-
-def translated(record, locale, **fields):
-    version = record.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(version, name, value)
-    version.save()
-    return version
 
 
 @pytest.fixture

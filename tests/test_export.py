@@ -13,7 +13,7 @@ from archive import models
 from archive.demo import load_demo
 from archive.exporting import TABLES, export_archive, safe_cell
 from archive.models import Family, FamilyMembership, Person, StatementPage
-from tests.factories import PersonFactory, TimelineEntryFactory
+from tests.factories import PersonFactory, PlaceFactory, SourceFactory, TimelineEntryFactory
 from tests.shared_rows import shared
 
 
@@ -80,6 +80,15 @@ def _export_of_public_and_hidden_records(directory):
     entry.save()
     TimelineEntryFactory(title="Unpublished entry", live=False)
     StatementPage.objects.update(live=False)  # the demo statement, unpublished
+    register = SourceFactory(title="Hospital register")  # cited by a fate event only
+    hospital = PlaceFactory(name="Field hospital")  # named by a fate event only
+    wounded = {"date": datetime.date(1992, 2, 26), "place": hospital, "source": register}
+    models.FateEvent.objects.create(person=shown, kind="taken_captive", sort_order=1)
+    models.FateEvent.objects.create(
+        person=shown, kind="wounded", sort_order=0, note="=1+1", **wounded
+    )
+    letter = SourceFactory(title="A private letter")
+    models.FateEvent.objects.create(person=restricted, kind="missing", source=letter)
     counted = export_archive(directory)
     return {
         "dir": directory,
@@ -128,6 +137,26 @@ def test_links_to_restricted_people_do_not_leak(exported):
     assert [row["text"] for row in testimonies] == ["Public words"]
     assert all(restricted not in entry["person_ids"] for entry in timeline)
     assert any(entry["person_ids"] == [exported["shown"].pk] for entry in timeline)
+
+
+@pytest.mark.django_db
+def test_fate_events_of_public_people_are_exported_with_what_they_name(exported):
+    events = read_json(exported["dir"] / "fate_events.json")
+    places = {row["id"]: row["name"] for row in read_json(exported["dir"] / "places.json")}
+    sources = {row["id"]: row["title"] for row in read_json(exported["dir"] / "sources.json")}
+    [wounded_row, _captive_row] = read_csv(exported["dir"] / "fate_events.csv")
+
+    assert [(e["person_id"], e["kind"]) for e in events] == [
+        (exported["shown"].pk, "wounded"),
+        (exported["shown"].pk, "taken_captive"),
+    ]
+    wounded, captive = events
+    assert (wounded["date"], wounded["date_precision"]) == ("1992-02-26", "day")
+    assert places[wounded["place_id"]] == "Field hospital"
+    assert sources[wounded["source_id"]] == "Hospital register"
+    assert captive["date"] is None and captive["place_id"] is None
+    assert wounded["note"] == "=1+1" and wounded_row["note"] == "'=1+1"
+    assert "A private letter" not in sources.values()  # cited by a restricted person's event
 
 
 @pytest.mark.django_db

@@ -61,7 +61,7 @@ class PageAddresses:
         if isinstance(record, Event):
             return self.event_pages().get(record.translation_key)
         if isinstance(record, Person):
-            return self._reversed("archive:person_detail", record.pk)
+            return self.person_path(record.pk)
         if isinstance(record, Family):
             return self._reversed("archive:family_detail", record.pk)
         if isinstance(record, Place):
@@ -73,6 +73,13 @@ class PageAddresses:
         if isinstance(record, ReportedFigure):
             return f"{self._reversed('archive:figures')}#figure-{record.pk}"
         return None
+
+    def person_path(self, pk: int) -> str:
+        """The path of the page of the person ``pk``, in the active language."""
+        return self._reversed("archive:person_detail", pk)
+
+    def person_address(self, pk: int) -> str:
+        return self.base + self.person_path(pk)
 
     def _reversed(self, view_name: str, pk: int | None = None) -> str:
         pieces = self._paths.get(view_name)

@@ -106,19 +106,27 @@ class JSONLDRenderer(JSONRenderer):
 
 
 def csv_response(view, rows, filename: str) -> StreamingHttpResponse:
-    """Stream every row of ``rows`` as CSV, serialized by the view's serializer chunk by chunk."""
+    """Stream every row of ``rows`` as CSV, as the view writes it (its ``csv_lines()``), in the
+    language of the request."""
     language = translation.get_language()
-    columns = csv_columns(view.get_serializer_class()(context=view.get_serializer_context()))
+    written = view.csv_lines(rows)
 
     def lines() -> Iterator[str]:
         with translation.override(language):
-            yield csv_header(columns)
-            for chunk in chunks(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-                yield from csv_lines(columns, view.get_serializer(chunk, many=True).data)
+            yield from written
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
+
+
+def serialized_csv_lines(view, rows) -> Iterator[str]:
+    """The header, then every row of ``rows`` as the view's serializer writes it, flattened
+    (see :func:`csv_cell`), chunk by chunk."""
+    columns = csv_columns(view.get_serializer_class()(context=view.get_serializer_context()))
+    yield csv_header(columns)
+    for chunk in chunks(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+        yield from csv_lines(columns, view.get_serializer(chunk, many=True).data)
 
 
 def csv_columns(serializer: serializers.Serializer) -> list[tuple[str, bool]]:
@@ -149,7 +157,7 @@ def csv_lines(columns: list[tuple[str, bool]], records: Iterable[dict]) -> Itera
     for record in records:
         yield _WRITER.writerow(
             [
-                safe_cell(_id_of(record[name]) if is_link else _cell(record[name]))
+                safe_cell(_id_of(record[name]) if is_link else csv_cell(record[name]))
                 for name, is_link in columns
             ]
         )
@@ -159,14 +167,14 @@ def _id_of(value: dict | None):
     return value["id"] if value else ""
 
 
-def _cell(value) -> str | int | float:
+def csv_cell(value) -> str | int | float:
     """One value as a table cell: a linked record by its label, a list joined by "; "."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "; ".join(str(_cell(item)) for item in value)
+        return "; ".join(str(csv_cell(item)) for item in value)
     if isinstance(value, dict):
         return _label(value)
     return value

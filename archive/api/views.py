@@ -5,6 +5,8 @@ The docstrings of the viewsets are the endpoint descriptions in the OpenAPI sche
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from django.conf import settings
 from django.db.models import Prefetch, Subquery
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
@@ -43,7 +45,6 @@ from archive.models import (
     Event,
     Family,
     FamilyMembership,
-    FateEvent,
     Person,
     Place,
     PublicRecord,
@@ -51,7 +52,6 @@ from archive.models import (
     Source,
     StatementPage,
     SyncState,
-    Testimony,
     TimelineEntry,
     documented_counts,
 )
@@ -59,12 +59,19 @@ from archive.models.base import localize
 from archive.models.media import FamilyMedia, PersonMedia, StatementMedia, TimelineEntryMedia
 from archive.models.merges import kept_person
 
-from . import conditional, filters, guide, jsonld, links, sync
+from . import conditional, filters, guide, jsonld, links, people_csv, person_relations, sync
 from . import serializers as api
 from .media import attach_media
 from .pagination import ArchivePagination, ChangeCursor
 from .params import check_parameters, check_query_string, chosen_language
-from .renderers import CSVRenderer, JSONLDRenderer, JSONRenderer, Written, csv_response
+from .renderers import (
+    CSVRenderer,
+    JSONLDRenderer,
+    JSONRenderer,
+    Written,
+    csv_response,
+    serialized_csv_lines,
+)
 from .schema import CURSOR_PARAMETERS, SYNC_ERRORS, ArchiveAutoSchema, described_responses
 
 # A stale generation's records are never read again; they only wait to expire, so not long.
@@ -215,6 +222,11 @@ class ArchiveViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
             args = (records if many else records[0], *args[1:])
         return super().get_serializer(*args, **kwargs)
 
+    def csv_lines(self, rows) -> Iterator[str]:
+        """The CSV of ``rows`` (``?format=csv``), piece by piece: the serializer's records,
+        flattened."""
+        return serialized_csv_lines(self, rows)
+
     def get_renderers(self):
         renderers = super().get_renderers()
         if self.action == "list":
@@ -345,6 +357,10 @@ class PersonViewSet(ArchiveViewSet):
             location = api.address(request, *named) + (f"?{query}" if query else "")
             return HttpResponsePermanentRedirect(location)
 
+    def csv_lines(self, rows) -> Iterator[str]:
+        # Written from plain rows: a million people are not a million serialized records.
+        return people_csv.lines(self, rows)
+
     def shaped(self, rows):
         # No joins: completed() gives the page its places, events, photos and locales, which
         # costs less than planning and reading a seven-way join.
@@ -357,25 +373,20 @@ class PersonViewSet(ArchiveViewSet):
         attach(people, "event", directory=directory(Event, self.request))
         attach(people, "photo")
         sources = directory(Source, self.request)
-        # In the sources' own order, as the database collates their titles.
-        citations = list(
-            Person.sources.through.objects.filter(person_id__in=ids).order_by(
-                "source__title", "source"
-            )
-        )
+        citations = list(person_relations.citations(ids))
         attach(citations, "source", directory=sources)
         attach_lists(people, "shown_sources", citations, item="source")
-        testimonies = list(Testimony.objects.filter(person_id__in=ids))
+        testimonies = list(person_relations.testimonies(ids))
         attach(testimonies, "source", directory=sources)
         attach_lists(people, "shown_testimonies", testimonies)
-        fate_events = list(FateEvent.objects.filter(person_id__in=ids))
+        fate_events = list(person_relations.fate_events(ids))
         attach(fate_events, "source", directory=sources)
         attach(fate_events, "place", directory=place_directory(self.request))
         attach_lists(people, "shown_fate_events", fate_events)
         attach_lists(
             people,
             "shown_memberships",
-            FamilyMembership.objects.filter(person_id__in=ids).select_related("family"),
+            person_relations.memberships(ids).select_related("family"),
         )
         if self.action == "retrieve":  # only the full record lists them
             attach_media(people, PersonMedia)

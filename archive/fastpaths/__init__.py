@@ -17,6 +17,9 @@ way cost more than the rest of the work. Each gives what the framework would, an
 - :mod:`.letters`: the letters of the people index's A–Z bar that someone is filed under, one
   probe of the name index per letter instead of reading every family name.
   ``tests/test_public_fast_paths.py::test_the_letters_in_use_are_those_of_the_first_characters``.
+- :mod:`.id_lists`: ``field__one_of=ids``, many ids sent as one value rather than a
+  placeholder each, for the CSV of people's chunks of 2,000.
+  ``tests/test_api_people_csv.py::test_one_of_finds_what_in_finds``.
 
 ``Place.public()`` and ``localized()`` take shortcuts inside the models' own querysets
 (``tests/test_public_fast_paths.py``); the API writes records without DRF's field machinery

@@ -1,5 +1,7 @@
 """What moderated collections share: drafts, revisions, locking, preview, workflow, locales."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -91,15 +93,28 @@ def without_direction_controls_anywhere(instance: models.Model) -> None:
     """Drop bidirectional override and isolate characters (U+202A-202E, U+2066-2069) from
     every text field of ``instance``, rich text and stream blocks included: one left open
     reverses the rest of the page around it (a name, a biography, a title)."""
-    for field in instance._meta.concrete_fields:
-        value = getattr(instance, field.attname)
-        if isinstance(field, StreamField):
-            blocks = field.get_prep_value(value)
-            cleaned = _without_controls(blocks)
-            if cleaned != blocks:
-                setattr(instance, field.attname, field.to_python(cleaned))
-        elif isinstance(field, (models.CharField, models.TextField)) and isinstance(value, str):
-            setattr(instance, field.attname, without_direction_controls(value))
+    streams, texts = _text_fields(type(instance))
+    for field in streams:
+        blocks = field.get_prep_value(getattr(instance, field.attname))
+        cleaned = _without_controls(blocks)
+        if cleaned != blocks:
+            setattr(instance, field.attname, field.to_python(cleaned))
+    for attname in texts:
+        value = getattr(instance, attname)
+        if isinstance(value, str):
+            setattr(instance, attname, without_direction_controls(value))
+
+
+@functools.cache
+def _text_fields(model) -> tuple[list, list[str]]:
+    """A model's stream fields, and the attnames of its text fields: found once per model (an
+    import cleans 100,000 people, and asking each field its class took a tenth of it)."""
+    fields = model._meta.concrete_fields
+    streams = [field for field in fields if isinstance(field, StreamField)]
+    texts = [
+        field.attname for field in fields if isinstance(field, (models.CharField, models.TextField))
+    ]
+    return streams, texts
 
 
 def _without_controls(value):

@@ -65,12 +65,14 @@ def _any_named_by(people: models.QuerySet, columns) -> models.Q:
 
 
 def _used() -> models.Q:
-    """Something public is at the place: a person born, living or meeting their fate there, a
-    timeline entry or an event (few: read whole)."""
+    """Something public is at the place: a person born, living or meeting their fate there,
+    something that happened to a person there (a fate event), a timeline entry or an event
+    (few: read whole)."""
     get_model = apps.get_app_config("archive").get_model
     people = get_model("Person").objects.public()
     return (
         _any_named_by(people, ("birth_place", "residence", "fate_place"))
+        | models.Q(pk__in=get_model("FateEvent").objects.public().values("place"))
         | models.Q(pk__in=get_model("TimelineEntry").objects.public().values("place"))
         | models.Q(pk__in=get_model("Event").objects.public().values("place"))
     )

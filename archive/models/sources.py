@@ -57,12 +57,13 @@ class Organisation(TranslatableSnippet):
 
 class SourceQuerySet(LocalizedQuerySet):
     def public(self):
-        """Sources cited by a public record, testimony, page, entry or figure, in every
-        language. A source cited only by a draft or a restricted record stays private with
-        it: its title may name the person."""
+        """Sources cited by a public record, testimony, fate event, page, entry or figure, in
+        every language. A source cited only by a draft or a restricted record stays private
+        with it: its title may name the person."""
         cited = (
             models.Q(pk__in=_model("Person").objects.public().values("sources"))
             | models.Q(pk__in=_model("Testimony").objects.public().values("source"))
+            | models.Q(pk__in=_model("FateEvent").objects.public().values("source"))
             | models.Q(pk__in=_model("TimelineEntry").objects.public().values("sources"))
             | models.Q(pk__in=_model("StatementPage").objects.public().values("sources"))
             | models.Q(pk__in=_model("ReportedFigure").objects.public().values("source"))
