@@ -73,17 +73,27 @@ def shared(rows):
 
 def run_sharing_tests_last(items) -> None:
     """Within each module, the tests that use ``module_rows`` run after the others; modules
-    keep their order."""
+    keep their order, and transactional tests stay after all others, where pytest-django put
+    them: their flush empties what the migrations made (locales, groups, the root page) for
+    every test that follows on the same process."""
     position, module_position = {}, {}
     for index, item in enumerate(items):
         position[id(item)] = index
-        module_position.setdefault(item.path, index)
+        module_position.setdefault((_is_transactional(item), item.path), index)
     items.sort(
         key=lambda item: (
-            module_position[item.path],
+            _is_transactional(item),
+            module_position[(_is_transactional(item), item.path)],
             "module_rows" in item.fixturenames,
             position[id(item)],
         )
+    )
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or any(
+        name in item.fixturenames for name in ("transactional_db", "live_server")
     )
 
 
@@ -91,10 +101,7 @@ def check_test(request) -> None:
     """Fail a database test that would run inside rows it did not ask for, and a transactional
     test that asks for them (its flush would empty them)."""
     asks = "module_rows" in request.fixturenames
-    marker = request.node.get_closest_marker("django_db")
-    transactional = bool(marker and marker.kwargs.get("transaction")) or any(
-        name in request.fixturenames for name in ("transactional_db", "live_server")
-    )
+    transactional = _is_transactional(request.node)
     if _open and not asks:
         pytest.fail("a test that does not use module_rows ran inside a module's shared rows")
     if asks and transactional:

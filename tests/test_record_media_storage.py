@@ -17,13 +17,13 @@ from bench.serving import http_get
 from memorial.media import is_sealed
 from tests.factories import DocumentedPersonFactory
 from tests.test_media_storage import bucket, bucket_keys, s3_endpoint  # noqa: F401 (fixtures)
-from tests.test_record_media import attach, commits, new_image  # noqa: F401 (fixtures)
+from tests.test_record_media import attach, new_image
 
 
 @pytest.mark.django_db
 def test_a_restricted_records_photo_leaves_the_buckets_public_prefixes(
     bucket,  # noqa: F811
-    commits,  # noqa: F811
+    commits,
     moderator_client,
     settings,
     tmp_path,
@@ -55,7 +55,7 @@ def test_a_restricted_records_photo_leaves_the_buckets_public_prefixes(
 
 
 @pytest.mark.django_db
-def test_a_backup_on_one_machine_carries_the_sealed_files(commits, tmp_path):  # noqa: F811
+def test_a_backup_on_one_machine_carries_the_sealed_files(commits, tmp_path):
     with commits():
         draft = DocumentedPersonFactory(live=False)
         image = attach(PersonMedia, draft, image=new_image()).image
