@@ -308,7 +308,10 @@ def without_reason(records: models.QuerySet) -> models.QuerySet:
     since their last published change: those a publication of theirs must be given one for."""
     labels = [model._meta.label_lower for model in VIEWSETS if issubclass(model, records.model)]
     last_published_revision = (
-        PublishedChange.objects.filter(model__in=labels, record_id=models.OuterRef("pk"))
+        # Inside ``given`` below: the record is two queries out.
+        PublishedChange.objects.filter(
+            model__in=labels, record_id=models.OuterRef(models.OuterRef("pk"))
+        )
         .order_by("-published_at", "-pk")
         .values("revision_id")[:1]
     )
