@@ -76,14 +76,15 @@ def run_sharing_tests_last(items) -> None:
     keep their order, and transactional tests stay after all others, where pytest-django put
     them: their flush empties what the migrations made (locales, groups, the root page) for
     every test that follows on the same process."""
-    position, module_position = {}, {}
+    position, group, module_position = {}, {}, {}
     for index, item in enumerate(items):
         position[id(item)] = index
-        module_position.setdefault((_is_transactional(item), item.path), index)
+        group[id(item)] = (_is_transactional(item), item.path)
+        module_position.setdefault(group[id(item)], index)
     items.sort(
         key=lambda item: (
-            _is_transactional(item),
-            module_position[(_is_transactional(item), item.path)],
+            group[id(item)][0],
+            module_position[group[id(item)]],
             "module_rows" in item.fixturenames,
             position[id(item)],
         )
