@@ -8,10 +8,10 @@ change, a version token for each record the change shows on:
 
 - ``person:<id>``: a person's memorial page and API record. Replaced when any version of the
   person (a translation's restriction hides the original), its testimonies, its sources, its
-  fate events, the contributions visitors sent of it, the entries of its public history of
-  changes, its family memberships, or a family it belongs to is written.
+  fate events, its photos and documents, the contributions visitors sent of it, the entries of
+  its public history of changes, its family memberships, or a family it belongs to is written.
 - ``family:<id>``: a family's page and API record, replaced with every version of the family,
-  its memberships, and any version of a member.
+  its photos and documents, its memberships, and any version of a member.
 - ``people`` (:data:`PEOPLE`): every list, count and facet of people or families: replaced
   by any write to those tables, once per transaction.
 - ``lists`` (:data:`LISTS`): the lists and name searches of people that say they read no more
@@ -127,6 +127,25 @@ RECORD_TABLES: dict[str, tuple[tuple[str, ...], str]] = {
         ("id", "translation_key"),
         "SELECT 'family:' || id AS key FROM {rows}"
         + _family_and_members(_versions_of_families("SELECT id FROM {rows}")),
+    ),
+    # Photos and documents: shown on their record's page and in its API record (of the version
+    # asked for, which may be a translation's), and nowhere else of people or families.
+    "archive_personmedia": (
+        ("person_id",),
+        "SELECT 'person:' || person_id AS key FROM {rows}"
+        " UNION SELECT 'person:' || id FROM ("
+        + _versions_of_people(
+            "SELECT q.translation_key FROM archive_person q"
+            " WHERE q.id IN (SELECT person_id FROM {rows})"
+        )
+        + ") AS versions",
+    ),
+    "archive_familymedia": (
+        ("family_id",),
+        "SELECT 'family:' || family_id AS key FROM {rows}"
+        " UNION SELECT 'family:' || id FROM ("
+        + _versions_of_families("SELECT family_id FROM {rows}")
+        + ") AS versions",
     ),
 }
 

@@ -86,6 +86,15 @@ ADMIN_ONLY = tuple(
 )
 
 
+# Tables whose new rows nothing public shows until a row of content names them, which writes
+# that row: an image or a document uploaded (a photo chosen for a person is uploaded first, then
+# published with the person, whose token that replaces), and a rendition made as a page that
+# shows its image is rendered (the page reads the generation first, so it would be kept under
+# one its own rendering replaced). Their updates and deletes (a file replaced or sealed,
+# renditions deleted with it) change what pages show, and replace the generation.
+NEW_ROWS_SHOWN_NOWHERE = ("wagtailimages_image", "wagtailimages_rendition", "wagtaildocs_document")
+
+
 def install_triggers(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     """Create the generation's row, a trigger on every table of ``CONTENT_APPS`` that lacks
     one, the triggers of people's and families' records' tokens (:mod:`.dependencies`), and
@@ -245,9 +254,15 @@ def _install_postgresql(cursor, tables: list[str], admin_only: list[str]) -> Non
         if table in dependencies.RECORD_TABLES:
             # Their rows replace their records' tokens instead (see dependencies.py).
             cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quoted}")
-        elif (TRIGGER, table) not in covered:
+        elif (TRIGGER, table) not in covered or table in NEW_ROWS_SHOWN_NOWHERE:
+            events = (
+                "UPDATE OR DELETE"
+                if table in NEW_ROWS_SHOWN_NOWHERE
+                else "INSERT OR UPDATE OR DELETE"
+            )
+            cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {quoted}")
             cursor.execute(
-                f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON {quoted}"
+                f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER {events} ON {quoted}"
                 f" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()"
             )
         # Constraint triggers cannot fire on TRUNCATE (Django's flush, a restore), which names
@@ -272,7 +287,11 @@ def _install_sqlite(cursor, tables: list[str], admin_only: list[str]) -> None:
         quoted = cursor.db.ops.quote_name(table)
         for event in ("INSERT", "UPDATE", "DELETE"):
             name = cursor.db.ops.quote_name(f"{TRIGGER}_{table}_{event.lower()}")
-            if table in admin_only or table in dependencies.RECORD_TABLES:
+            if (
+                table in admin_only
+                or table in dependencies.RECORD_TABLES
+                or (event == "INSERT" and table in NEW_ROWS_SHOWN_NOWHERE)
+            ):
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
             else:
                 cursor.execute(_SQLITE_TRIGGER.format(name=name, event=event, table=quoted))
