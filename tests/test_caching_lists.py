@@ -1,17 +1,20 @@
 """Lists of people stay cached while editors work on what no list reads, and show every
 publish, unpublish, restriction, hold and change of name or fate at once (the ``lists`` token,
-archive/caching/dependencies.py; the cards, archive/fastpaths/cards.py)."""
+archive/caching/dependencies.py; the cards, archive/fastpaths/cards.py); the A–Z bar and the
+filters beside it stay while a given name is corrected (the ``letters`` token)."""
 
 import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from archive import models
-from archive.caching import COUNTS, LISTS, PEOPLE, person_key
+from archive.caching import COUNTS, LETTERS, LISTS, PEOPLE, person_key
 from archive.fastpaths.cards import CARD, person_cards
+from archive.fastpaths.letters import letters_in_use
 from archive.fastpaths.related_rows import with_places
 from archive.models import FamilyMembership, FateEvent, Hold, HomePage, Person
 from archive.models.figures import documented_counts
+from archive.views import people as views_people
 from archive.views.people import PEOPLE_PER_PAGE
 from tests.api_data import family_of
 from tests.factories import PersonFactory, PlaceFactory, SourceFactory
@@ -310,3 +313,65 @@ def test_the_kept_filters_and_letters_follow_the_query_and_the_lists(client):
     assert 'value="Alphaova"' in searched and 'value="Betaova"' in other
     assert "letter=A" in before and "letter=Z" not in before
     assert "letter=Z" in after
+
+
+# The letters: the A–Z bar, its counts under a letter, and the filters beside it.
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"given_name": "Renamed"}, {LISTS}),
+        ({"patronymic": "Renamedovich"}, {LISTS}),
+        ({"family_name": "Renamedova"}, {LISTS, LETTERS}),
+        ({"fate": Person.Fate.MISSING}, {LISTS, COUNTS, LETTERS}),
+    ],
+    ids=lambda value: next(iter(value)) if isinstance(value, dict) else "",
+)
+def test_only_a_family_name_or_what_counts_read_replaces_the_letters_token(change, expected):
+    person = PersonFactory(family_name="Listova", fate=Person.Fate.KILLED)
+    before = tokens(LISTS, COUNTS, LETTERS)
+
+    Person.objects.filter(pk=person.pk).update(**change)
+
+    assert replaced(before) == expected
+
+
+def test_a_given_name_corrected_keeps_the_filters_and_letters_and_renders_no_widget(
+    client, monkeypatch
+):
+    PersonFactory.create_batch(2, family_name="Listova", fate=Person.Fate.KILLED)
+    renamed = PersonFactory(family_name="Listova", given_name="Before", fate=Person.Fate.KILLED)
+    client.get("/en/people/?fate=killed")
+    rendered = []
+    render = views_people.render_to_string
+    monkeypatch.setattr(
+        views_people, "render_to_string", lambda *a, **k: rendered.append(a[0]) or render(*a, **k)
+    )
+    letters = []
+    monkeypatch.setattr(
+        views_people, "letters_in_use", lambda *a: letters.append(1) or letters_in_use(*a)
+    )
+
+    renamed.given_name = "After"
+    renamed.save_revision().publish()
+    page = client.get("/en/people/?fate=killed").content.decode()
+
+    assert "After" in page and "Before" not in page
+    assert 'name="fate"' in page and "letter=L" in page
+    assert (rendered, letters) == ([], [])
+
+
+def test_a_family_name_corrected_shows_at_once_in_the_letters_and_their_counts(client):
+    PersonFactory(family_name="Alphaova")
+    renamed = PersonFactory(family_name="Alphaovb")
+    before = client.get("/en/people/").content.decode()
+    under_a = client.get("/en/people/?letter=A").content.decode()
+
+    renamed.family_name = "Zetaova"
+    renamed.save_revision().publish()
+    after = client.get("/en/people/").content.decode()
+    now_under_a = client.get("/en/people/?letter=A").content.decode()
+
+    assert ("letter=Z" in before, "letter=Z" in after) == (False, True)
+    assert ("2 records" in under_a, "1 record" in now_under_a) == (True, True)

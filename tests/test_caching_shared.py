@@ -54,9 +54,11 @@ def test_lists_of_people_are_filed_under_their_lists_counts_and_the_people_shown
 ):
     person = PersonFactory()
 
-    for url in ("/en/people/", "/api/v1/people/"):
-        keys = keys_of(client.get(url))
-        assert keys == ["content", "counts", "lists", f"person:{person.pk}"], url
+    index = keys_of(client.get("/en/people/"))  # and its A–Z bar under the letters
+    api = keys_of(client.get("/api/v1/people/"))
+
+    assert index == ["content", "counts", "letters", "lists", f"person:{person.pk}"]
+    assert api == ["content", "counts", "lists", f"person:{person.pk}"]
 
 
 def test_errors_and_signed_in_pages_carry_no_keys(client, shared_cache, editor):
@@ -105,6 +107,7 @@ def test_a_publish_purges_the_person_its_family_and_the_lists_only(shared_cache)
             {
                 "people",
                 "lists",  # a name corrected: not the counts
+                "letters",  # a family name: the A–Z bar
                 f"person:{person.pk}",
                 f"person:{relative.pk}",
                 f"family:{family.pk}",

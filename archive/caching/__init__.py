@@ -3,8 +3,8 @@
 - :mod:`.generation`: the content generation, which the database replaces with every change
   to public content but people's and families' records.
 - :mod:`.dependencies`: the tokens of people's and families' records, of all of them
-  (``people``), of their lists and of their counts (``lists``, ``counts``), which the database
-  replaces instead; :mod:`.tokens`: reading them, once per request, and what a response
+  (``people``), of their lists, counts and letters (``lists``, ``counts``, ``letters``), which
+  the database replaces instead; :mod:`.tokens`: reading them, once per request, and what a response
   depends on (``depends_only_on``).
 - :mod:`.middleware`: whole responses to anonymous visitors, stored beside their tokens.
 - :mod:`.values`: named values computed from public content, once per version of it
@@ -16,7 +16,7 @@
 Views and models ask for values by name and say what else they vary with; only this package
 builds cache keys. It imports no model."""
 
-from .dependencies import COUNTS, LISTS, PEOPLE, depends_on_tables, family_key, person_key
+from .dependencies import COUNTS, LETTERS, LISTS, PEOPLE, depends_on_tables, family_key, person_key
 from .fragments import memo
 from .middleware import AnonymousCacheMiddleware
 from .tokens import content_version, current_generation, depends_only_on
@@ -24,6 +24,7 @@ from .values import remembered, remembered_here, remembered_items
 
 __all__ = [
     "COUNTS",
+    "LETTERS",
     "LISTS",
     "PEOPLE",
     "AnonymousCacheMiddleware",

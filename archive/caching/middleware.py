@@ -18,7 +18,6 @@ from django.utils.cache import get_conditional_response
 
 from . import purging
 from .dependencies import PEOPLE
-from .generation import seconds_to_next_expiry
 from .tokens import CONTENT, Reading, serving
 
 RESPONSE_KEY_PREFIX = "archive:response:"
@@ -94,7 +93,7 @@ class AnonymousCacheMiddleware:
             response["X-Cache"] = "miss"
             versions = reading.read(reading.response_keys())
         if versions is not None and _is_cacheable_response(request, response):
-            purging.offer(response, reading.response_keys(), seconds_to_next_expiry())
+            purging.offer(response, reading.response_keys())
             # Only the bytes: a pickled response object can drag along the data it was
             # rendered from (a DRF Response keeps its serializer data, querysets included).
             entry = (

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from . import generation
-from .dependencies import CONTENT, COUNTS, LISTS, PEOPLE, VERSIONS
+from .dependencies import CONTENT, COUNTS, LETTERS, LISTS, PEOPLE, VERSIONS
 
-SHARED = (PEOPLE, LISTS, COUNTS)
+SHARED = (PEOPLE, LISTS, COUNTS, LETTERS)
 
 
 @dataclass
@@ -34,9 +34,9 @@ class Reading:
 
     def read(self, keys: Iterable[str]) -> dict[str, str | None] | None:
         """The tokens of ``keys`` and of the content, read now where not yet read; None
-        inside a transaction, where nothing may be kept. The tokens of all people, their lists
-        and their counts are read with the content's: a page that needs one mostly needs
-        another, and reading them in one query costs no more than one of them."""
+        inside a transaction, where nothing may be kept. The tokens of all people, their lists,
+        their counts and their letters are read with the content's: a page that needs one
+        mostly needs another, and reading them in one query costs no more than one of them."""
         missing = [key for key in (CONTENT, *keys) if key not in self.tokens]
         if CONTENT in missing:
             missing += [key for key in SHARED if key not in missing]

@@ -14,7 +14,15 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from archive.alphabets import letter_of
-from archive.caching import COUNTS, LISTS, depends_only_on, family_key, person_key, remembered
+from archive.caching import (
+    COUNTS,
+    LETTERS,
+    LISTS,
+    depends_only_on,
+    family_key,
+    person_key,
+    remembered,
+)
 from archive.fastpaths.cards import person_cards
 from archive.fastpaths.letters import letters_in_use
 from archive.fastpaths.prepared import PreparedQuery
@@ -195,15 +203,16 @@ def person_list(request):
         # Ids first, then the page's rows: in name order the ids are a walk of one index
         # (see Person.Meta.indexes), where whole rows had the table read and sorted.
         paginator = Paginator(listed.in_alphabet().values_list("pk", flat=True), PEOPLE_PER_PAGE)
-        # Filters choose among a few values each, so their counts are worth keeping; but for
-        # the letter, they read no names, so a name corrected keeps them.
+        # Filters choose among a few values each, so their counts are worth keeping; they read
+        # no names but, for the letter, the family name's first letter, so a given name
+        # corrected keeps them.
         paginator.count = remembered(
             "people-count",
             listed.count,
             language,
             filters,
             request=request,
-            depends_on=(LISTS,) if form.is_bound and form.cleaned_data["letter"] else (COUNTS,),
+            depends_on=(LETTERS,) if form.is_bound and form.cleaned_data["letter"] else (COUNTS,),
         )
         page = paginator.get_page(number)
         page.object_list = remembered(
@@ -237,9 +246,11 @@ def person_list(request):
 
 def filters_html(request, form: PeopleFilter, people, current_letter: str) -> str:
     """The search box, the filters and the A–Z bar, rendered once per query string (the page
-    aside), language and version of the lists: they show what the query asks, the choices and
-    letters that exist, nothing of the visitor. Their widgets were the half of a page's
-    rendering that the cards left."""
+    aside), language and version of the counts and letters: they show what the query asks, the
+    choices and letters that exist, nothing of the visitor. Their widgets were the half of a
+    page's rendering that the cards left; the letters (:data:`LETTERS`) are replaced with the
+    counts and by a family name written, so the fragment stays while editors correct given
+    names (the 45 ms of rendering it, at load 15, was most of a first index page after that)."""
     shown = tuple(sorted((name, tuple(values)) for name, values in request.GET.lists()))
     return remembered(
         "people-filters",
@@ -253,7 +264,7 @@ def filters_html(request, form: PeopleFilter, people, current_letter: str) -> st
                     lambda: alphabet(people),
                     get_language(),
                     request=request,
-                    depends_on=(LISTS,),
+                    depends_on=(LETTERS,),
                 ),
             },
             request=request,
@@ -262,7 +273,7 @@ def filters_html(request, form: PeopleFilter, people, current_letter: str) -> st
         get_script_prefix(),
         tuple(item for item in shown if item[0] != "page"),
         request=request,
-        depends_on=(LISTS,),
+        depends_on=(COUNTS, LETTERS),
     )
 
 
