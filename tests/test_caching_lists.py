@@ -3,12 +3,15 @@ publish, unpublish, restriction, hold and change of name or fate at once (the ``
 archive/caching/dependencies.py; the cards, archive/fastpaths/cards.py); the A–Z bar and the
 filters beside it stay while a given name is corrected (the ``letters`` token)."""
 
+import datetime
+
 import pytest
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from archive import models
 from archive.caching import COUNTS, LETTERS, LISTS, PEOPLE, person_key
+from archive.caching.dependencies import LISTED_TABLES
 from archive.fastpaths.cards import CARD, person_cards
 from archive.fastpaths.letters import letters_in_use
 from archive.fastpaths.related_rows import with_places
@@ -19,6 +22,7 @@ from archive.views.people import PEOPLE_PER_PAGE
 from tests.api_data import family_of
 from tests.factories import PersonFactory, PlaceFactory, SourceFactory
 from tests.test_caching_dependencies import replaced, tokens, visit, warm
+from tests.test_record_media import new_image
 
 pytestmark = pytest.mark.django_db
 
@@ -253,6 +257,32 @@ def test_a_kept_card_is_the_template_rendered_from_the_public_row(rf, language):
         expected = [plain_card(pk) for pk in ids]
 
     assert [card.html for card in first] == [card.html for card in again] == expected
+
+
+def test_a_card_shows_nothing_of_a_person_that_lists_leave_out(db):
+    """The index keeps a page's cards under the lists' token (views.people.page_of_cards): a
+    card must read no column LISTED_TABLES leaves out of the lists."""
+    person = PersonFactory(family_name="Cardova", fate_place=PlaceFactory(), age=30)
+    before = plain_card(person.pk)
+    unlisted = set(LISTED_TABLES["archive_person"])
+    changes = {
+        "occupation": "Teacher",
+        "biography": "<p>A life.</p>",
+        "photo": new_image(),
+        "possible_duplicate_of": PersonFactory(),
+        "has_unpublished_changes": True,
+        "first_published_at": timezone.now(),
+        "last_published_at": timezone.now(),
+        "go_live_at": timezone.now() - datetime.timedelta(days=1),
+        "locked": True,
+        "locked_at": timezone.now(),
+    }
+    Person.objects.filter(pk=person.pk).update(**changes)
+
+    assert plain_card(person.pk) == before
+    # Every column lists leave out is changed above but the revisions and the lock's owner.
+    named = {Person._meta.get_field(name).column for name in changes}
+    assert unlisted - named == {"latest_revision_id", "live_revision_id", "locked_by_id"}
 
 
 def test_a_card_leaves_out_a_person_no_longer_public(rf):

@@ -242,7 +242,7 @@ def person_list(request):
             request=request,
             depends_on=(LISTS,),
         )
-    page.object_list = person_cards(request, page.object_list, people)
+    page.object_list = page_of_cards(request, page.object_list, people)
     title = gettext("People")
     current_letter = form.cleaned_data.get("letter") if form.is_bound else ""
     context = {
@@ -260,6 +260,24 @@ def person_list(request):
         ),
     }
     return render(request, "archive/people/person_list.html", context, status=status)
+
+
+def page_of_cards(request, ids: list[int], people) -> list:
+    """The cards of ``ids``, kept together, per version of the lists: a card shows only what
+    lists read of its person (names, fate, dates, age, the place of fate, the synthetic flag;
+    ``tests/test_caching_lists.py`` checks each column they leave out), so a page served again
+    reads no person's token (a query of 50 keys, the second of a warm page). After the lists
+    change, each card comes from those kept under their person's token
+    (:func:`archive.fastpaths.cards.person_cards`)."""
+    return remembered_here(
+        "people-cards",
+        lambda: person_cards(request, ids, people),
+        get_language(),
+        get_script_prefix(),
+        tuple(ids),
+        request=request,
+        depends_on=(LISTS,),
+    )
 
 
 def filters_html(request, form: PeopleFilter, people, current_letter: str) -> str:
