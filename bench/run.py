@@ -151,6 +151,7 @@ def endpoints(person: int) -> dict[str, str]:
         "DRF hello (limit)": "/bench/hello-api/",
         "home": "/en/",
         "person page": f"/en/people/{person}/",
+        "people index": "/en/people/",
         "people index, filtered": "/en/people/?fate=killed",
         "name search": "/en/people/?q=mammadov",
         "API people list": "/api/v1/people/",
