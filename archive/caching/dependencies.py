@@ -156,12 +156,14 @@ RECORD_TABLES: dict[str, tuple[tuple[str, ...], str]] = {
 
 # The tables a list of people reads, and for each the columns whose change leaves every list as
 # it was (None: every write counts). Any other column counts, so a column added later is read
-# by lists until it is named here. A person's row: what the cards and records show is kept
-# under its own token; what chooses, orders, counts and finds people (publication, visibility,
-# expiry, locale and translation group, names and name keys, fate, sex, age, dates, places,
-# event, verification, the synthetic flag) is not named here. Holds are read by lists too, but
-# replace the content generation. Fate events: the documented counts read their kinds (who was
-# ever wounded or taken captive), not their dates, places, sources or notes.
+# by lists until it is named here. A person's row: what the API's records show is kept under
+# its own token (the index's cards show none of these columns, so a page of them is kept under
+# the lists' token: archive.views.people.page_of_cards); what chooses, orders, counts and finds
+# people (publication, visibility, expiry, locale and translation group, names and name keys,
+# fate, sex, age, dates, places, event, verification, the synthetic flag) is not named here.
+# Holds are read by lists too, but replace the content generation. Fate events: the documented
+# counts read their kinds (who was ever wounded or taken captive), not their dates, places,
+# sources or notes.
 LISTED_TABLES: dict[str, tuple[str, ...] | None] = {
     "archive_person": (
         "occupation",
