@@ -6,6 +6,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.utils import translation
 
+from archive.caching.dependencies import WATCHED
 from tests import shared_rows
 from tests.factories import user_in
 
@@ -36,11 +37,9 @@ def _changes_per_statement():
     change with each statement instead (archive/caching/generation.py, dependencies.py)."""
     if connection.vendor == "postgresql" and connection.in_atomic_block:
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SET CONSTRAINTS archive_content_changed, archive_people_changed,"
-                " archive_lists_changed, archive_lists_changed_update,"
-                " archive_counts_changed, archive_counts_changed_update IMMEDIATE"
-            )
+            watching = [f"archive_{key}_changed{end}" for key in WATCHED for end in ("", "_update")]
+            triggers = ["archive_content_changed", "archive_people_changed", *watching]
+            cursor.execute(f"SET CONSTRAINTS {', '.join(triggers)} IMMEDIATE")
 
 
 @pytest.fixture(autouse=True)
