@@ -97,8 +97,7 @@ def serious_violations(page) -> list[str]:
 
 
 def test_key_pages_have_no_serious_or_critical_accessibility_violations(page, paths):
-    # One test for all pages: each live-server test pays for a database flush, and the failure
-    # message lists every page's violations at once.
+    # One test for all pages: the failure message lists every page's violations at once.
     violations = {}
     for path in paths.values():
         response = page.goto(path)
