@@ -11,6 +11,43 @@ from tests import shared_rows
 from tests.factories import user_in
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's, which sets up the databases its collected tests name, and serializes
+    what the migrations made where a test restores it: here also for a browser module's
+    ``site_for_module`` (tests/browser/conftest.py), which restores it as such a test does but
+    names no database fixture of pytest-django's (each would make its tests transactional)."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    if not django_db_use_migrations:
+        _disable_migrations()
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    if any("site_for_module" in item.fixturenames for item in request.session.items):
+        aliases.add("default")
+        serialized_aliases.add("default")
+    with django_db_blocker.unblock():
+        databases = setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+            keepdb=django_db_keepdb and not django_db_createdb,
+        )
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(databases, verbosity=request.config.option.verbose)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Every test starts with empty caches: no throttle counts, cached responses or sign-in

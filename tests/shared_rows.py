@@ -92,9 +92,11 @@ def run_sharing_tests_last(items) -> None:
 
 
 def _is_transactional(item) -> bool:
+    """A transactional test, or one of a browser module's, whose site is flushed after the
+    module as a transactional test's is after the test (tests/browser/conftest.py)."""
     marker = item.get_closest_marker("django_db")
     return bool(marker and marker.kwargs.get("transaction")) or any(
-        name in item.fixturenames for name in ("transactional_db", "live_server")
+        name in item.fixturenames for name in ("transactional_db", "live_server", "site_for_module")
     )
 
 

@@ -25,6 +25,7 @@ from tests.factories import (
     PlaceFactory,
     SourceFactory,
 )
+from tests.shared_rows import shared
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +43,19 @@ def in_language(record, language: str, **fields):
     return translated(record, Locale.objects.get_or_create(language_code=language)[0], **fields)
 
 
+@pytest.fixture(scope="module")
+def _archive_rows(module_rows):
+    with module_rows():
+        return people_of_every_kind()
+
+
 @pytest.fixture
-def archive(db):
+def archive(db, _archive_rows):
+    """``people_of_every_kind``, made once for the module (tests/shared_rows.py)."""
+    return shared(_archive_rows)
+
+
+def people_of_every_kind():
     """People of every kind the CSV shows or must leave out, with every relation filled in, and
     translations into Azerbaijani and Russian of some of them and of what they name."""
     khojaly = PlaceFactory(name="Khojaly")

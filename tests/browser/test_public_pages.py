@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from archive.demo import load_demo
 from archive.models import Event, Person, Place, StatementPage
+from tests.browser.conftest import launched_chromium
 from tests.factories import DocumentedPersonFactory, PersonFactory
 
 pytestmark = pytest.mark.browser
@@ -22,49 +23,62 @@ DESKTOP = {"width": 1280, "height": 900}
 SEARCH = "Mamedov"
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
+def live_site(site_for_module):
+    """One site for the module: its tests only read it (see conftest)."""
+    return site_for_module
+
+
+@pytest.fixture(scope="module")
 def site_content(live_site):
     """A dozen synthetic records, so the index has a list, a few documented ones, so the
     figures page has charts, and the key pages' addresses."""
-    load_demo(synthetic_people=12)
-    # Named here, not left to the demo's draw of names, since the search below types it.
-    person = PersonFactory(family_name="Məmmədov", given_name="Əli")
-    # Records counted as documented, so the figures page draws its charts of them too (the
-    # demo's own people are synthetic and never counted).
-    khojaly = Event.objects.get(slug="khojaly-massacre", locale__language_code="en")
-    for fate, sex, age in (
-        (Person.Fate.KILLED, Person.Sex.FEMALE, 9),
-        (Person.Fate.KILLED, Person.Sex.MALE, 45),
-        (Person.Fate.DIED_OF_WOUNDS, Person.Sex.MALE, 67),
-        (Person.Fate.MISSING, Person.Sex.UNKNOWN, None),
-    ):
-        DocumentedPersonFactory(event=khojaly, fate=fate, sex=sex, stated_age=age)
-    statement = (
-        StatementPage.objects.live()
-        .public()
-        .get(slug="turkiye-mfa-2026", locale__language_code="en")
-    )
-    # The addresses are the English ones whatever language an earlier test left active.
-    khojaly_place = Place.objects.get(name="Khojaly", locale__language_code="en")
-    with translation.override("en"):
-        memorial = person.get_absolute_url()
-        place = khojaly_place.get_absolute_url()
-    return SimpleNamespace(
-        memorial_name=person.display_name,
-        paths={
-            "home": "/en/",
-            "people": f"/en/people/?q={SEARCH}",
-            "memorial": memorial,
-            "timeline": "/en/timeline/",
-            "figures": "/en/figures/",
-            "statement": statement.url,
-            "home-az": "/az/",
-            "contribution form": f"{memorial}contribute/photo/",
-            "missing person form": "/en/people/missing-person/",
-            "places": "/en/places/",
-            "place": place,
-        },
-    )
+    with live_site.building():
+        load_demo(synthetic_people=12)
+        # Named here, not left to the demo's draw of names, since the search below types it.
+        person = PersonFactory(family_name="Məmmədov", given_name="Əli")
+        # Records counted as documented, so the figures page draws its charts of them too (the
+        # demo's own people are synthetic and never counted).
+        khojaly = Event.objects.get(slug="khojaly-massacre", locale__language_code="en")
+        for fate, sex, age in (
+            (Person.Fate.KILLED, Person.Sex.FEMALE, 9),
+            (Person.Fate.KILLED, Person.Sex.MALE, 45),
+            (Person.Fate.DIED_OF_WOUNDS, Person.Sex.MALE, 67),
+            (Person.Fate.MISSING, Person.Sex.UNKNOWN, None),
+        ):
+            DocumentedPersonFactory(event=khojaly, fate=fate, sex=sex, stated_age=age)
+        statement = (
+            StatementPage.objects.live()
+            .public()
+            .get(slug="turkiye-mfa-2026", locale__language_code="en")
+        )
+        # The addresses are the English ones whatever language an earlier test left active.
+        khojaly_place = Place.objects.get(name="Khojaly", locale__language_code="en")
+        with translation.override("en"):
+            memorial = person.get_absolute_url()
+            place = khojaly_place.get_absolute_url()
+        return SimpleNamespace(
+            memorial_name=person.display_name,
+            paths={
+                "home": "/en/",
+                "people": f"/en/people/?q={SEARCH}",
+                "memorial": memorial,
+                "timeline": "/en/timeline/",
+                "figures": "/en/figures/",
+                "statement": statement.url,
+                "home-az": "/az/",
+                "contribution form": f"{memorial}contribute/photo/",
+                "missing person form": "/en/people/missing-person/",
+                "places": "/en/places/",
+                "place": place,
+            },
+        )
+
+
+@pytest.fixture(scope="module")
+def browser(site_content):
+    with launched_chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture
@@ -83,8 +97,7 @@ def serious_violations(page) -> list[str]:
 
 
 def test_key_pages_have_no_serious_or_critical_accessibility_violations(page, paths):
-    # One test for all pages: each live-server test pays for a database flush, and the failure
-    # message lists every page's violations at once.
+    # One test for all pages: the failure message lists every page's violations at once.
     violations = {}
     for path in paths.values():
         response = page.goto(path)

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from archive.demo import LANGUAGES
+from tests.browser.conftest import launched_chromium
 from tests.browser.test_public_pages import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
@@ -16,7 +17,13 @@ pytestmark = pytest.mark.browser
 SCREENS = {"phone": PHONE, "desktop": DESKTOP}
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
+def live_site(site_for_module):
+    """One site for the module: its tests only read it (see conftest)."""
+    return site_for_module
+
+
+@pytest.fixture(scope="module")
 def site_content(live_site):
     """The demo in every language, with synthetic records and families; the key pages'
     addresses, the language prefix left out."""
@@ -24,16 +31,23 @@ def site_content(live_site):
     from archive.demo.synthetic import PEOPLE_PER_FAMILY
     from archive.models import Person, StatementPage
 
-    load_demo(synthetic_people=PEOPLE_PER_FAMILY)
-    # A member of a family, so that the page shows the family's name as well.
-    person = Person.objects.public().filter(memberships__isnull=False).order_by("pk").first()
-    statement = StatementPage.objects.get(locale__language_code="en")
-    return {
-        "home": "",
-        "person": f"people/{person.pk}/",
-        "statement": f"statements/{statement.slug}/",
-        "timeline": "timeline/",
-    }
+    with live_site.building():
+        load_demo(synthetic_people=PEOPLE_PER_FAMILY)
+        # A member of a family, so that the page shows the family's name as well.
+        person = Person.objects.public().filter(memberships__isnull=False).order_by("pk").first()
+        statement = StatementPage.objects.get(locale__language_code="en")
+        return {
+            "home": "",
+            "person": f"people/{person.pk}/",
+            "statement": f"statements/{statement.slug}/",
+            "timeline": "timeline/",
+        }
+
+
+@pytest.fixture(scope="module")
+def browser(site_content):
+    with launched_chromium() as chromium:
+        yield chromium
 
 
 @pytest.mark.parametrize("screen", SCREENS)
