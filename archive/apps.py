@@ -13,6 +13,7 @@ class ArchiveConfig(AppConfig):
         from wagtail.signals import published
 
         from .admin.change_reasons import StatementChangeForm
+        from .admin.media_library import register_media_policies
         from .admin.notifications import connect_notifiers
         from .admin.restricted import mark_history_deleted
         from .admin.translations.sync import connect_source_refresh
@@ -48,6 +49,9 @@ class ArchiveConfig(AppConfig):
 
         # The files of a record that leaves public view are sealed (archive/media_files.py).
         connect_sealing()
+        # The image and document libraries leave out restricted records' files for staff who
+        # may not see them.
+        register_media_policies()
 
 
 def _create_cache_tables(using, **kwargs):
