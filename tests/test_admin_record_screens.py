@@ -204,3 +204,21 @@ def test_a_moderator_finds_every_file_in_the_libraries(moderator_client, files):
     assert "Portrait of Librarova" in chooser
     response = moderator_client.get(reverse("wagtailimages:edit", args=[files["portrait"].pk]))
     assert response.status_code == 200
+
+
+def test_the_image_choosers_tabs_read_in_azerbaijani(client, editor):
+    # Wagtail's az_AZ catalogue leaves the first tab "Search" (locale/wagtail/az/ has it).
+    client = in_language(client, editor, "az")
+    html = client.get(reverse("wagtailimages_chooser:choose")).json()["html"]
+
+    tabs = re.findall(r'id="tab-label-(\w+)"[^>]*>\s*([^<]+?)\s*<', html)
+    assert tabs == [("search", "Axtarış"), ("upload", "Yüklə")]
+
+
+def test_a_photos_consent_reads_with_a_dotted_capital_i_in_turkish(client, editor):
+    # A label is its field's name with a capital first letter: Python's "i".upper() is "I".
+    client = in_language(client, editor, "tr")
+    html = client.get(reverse("wagtailsnippets_archive_person:add")).content.decode()
+
+    assert "İzin" in html
+    assert not re.search(r"\bIzin\b", html)
