@@ -34,6 +34,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.telepath import JSContext
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page
@@ -97,6 +98,14 @@ def word_choosers(form) -> None:
             name = widget.model_class._meta.verbose_name
             for attribute, words in CHOOSER_WORDS.items():
                 setattr(widget, attribute, capfirst(gettext(words) % {"object": name}))
+
+
+def word_chooser_tabs() -> None:
+    """Word the first tab of every chooser modal (images, documents, snippets) in the reader's
+    language: Wagtail 8 words it with ``gettext`` when its module is imported, so it read
+    "Search" in every language. Called from ``apps.ready()``, before the choosers' views are
+    made from their viewsets."""
+    ChooserViewSet.search_tab_label = _("Search")
 
 
 class ChosenRecordsField(forms.ModelMultipleChoiceField):
