@@ -13,9 +13,11 @@ class ArchiveConfig(AppConfig):
         from wagtail.signals import published
 
         from .admin.change_reasons import StatementChangeForm
+        from .admin.media_library import register_media_policies
         from .admin.notifications import connect_notifiers
         from .admin.restricted import mark_history_deleted
         from .admin.translations.sync import connect_source_refresh
+        from .admin.widgets import word_chooser_tabs
         from .api.changelog import install_change_log
         from .caching.generation import install_triggers
         from .media_files import connect_sealing
@@ -48,6 +50,11 @@ class ArchiveConfig(AppConfig):
 
         # The files of a record that leaves public view are sealed (archive/media_files.py).
         connect_sealing()
+        # The image and document libraries leave out restricted records' files for staff who
+        # may not see them.
+        register_media_policies()
+        # The choosers' "Search" tab in the reader's language (Wagtail words it at import).
+        word_chooser_tabs()
 
 
 def _create_cache_tables(using, **kwargs):

@@ -24,6 +24,7 @@ from .admin.holds.dashboard import HoldsPanel
 from .admin.holds.viewsets import HoldSnippetViewSet
 from .admin.hook_registry import replace_hook
 from .admin.import_people import ImportedFilter, ImportedFilterAdapter, PeopleImportViewSet
+from .admin.media_library import register_admin_api_endpoints
 from .admin.merge import buttons as merge_buttons
 from .admin.merge import urls as merge_urls
 from .admin.translations import urls as translations_urls
@@ -121,6 +122,9 @@ def register_archive_log_actions(actions):
 # Visitors' contributions, for moderators (archive/admin/contributions/).
 # A record's document that no public record shows is staff's only (archive/views/media.py).
 hooks.register("before_serve_document", withhold_document)
+# The admin's API lists no restricted record's file to those who may not see it
+# (archive/admin/media_library.py); after Wagtail's images and documents apps register theirs.
+hooks.register("construct_admin_api", register_admin_api_endpoints, order=1)
 hooks.register("register_admin_urls", lambda: contributions_urls.urlpatterns)
 hooks.register("register_admin_menu_item", contributions_menu.menu_item)
 hooks.register("construct_homepage_panels", contributions_menu.add_panel)

@@ -55,8 +55,11 @@ def sample_records() -> dict[str, object]:
     )
 
     people = Person.objects.filter(visibility=Person.Visibility.PUBLIC).order_by("pk")
+    person = people[people.count() // 2]
     return {
-        "person": people[people.count() // 2],
+        "person": person,
+        # The record the merge screens compare the sample person with.
+        "other person": people.exclude(pk=person.pk).first(),
         "family": Family.objects.order_by("pk").first(),
         "timelineentry": TimelineEntry.objects.order_by("pk").first(),
         "source": Source.objects.order_by("pk").first(),
@@ -150,6 +153,23 @@ def moderation_screens(records: dict[str, object]) -> dict[str, str]:
     return screens
 
 
+def media_and_merge_screens(records: dict[str, object]) -> dict[str, str]:
+    """The screens of photos and documents (Wagtail's libraries and image chooser, which leave
+    out restricted records' files for editors) and of merging duplicates (moderators only: an
+    editor is turned away)."""
+    person, other = records["person"], records["other person"]
+    images = reverse("wagtailimages:index")
+    return {
+        "images: library": images,
+        "images: library, search": _with(images, q="synthetic"),
+        "images: chooser": reverse("wagtailimages_chooser:choose"),
+        "documents: library": reverse("wagtaildocs:index"),
+        "merge: possible duplicates": reverse("archive_possible_duplicates"),
+        "merge: choose the other record": reverse("archive_merge_choose", args=[person.pk]),
+        "merge: compare": reverse("archive_merge_compare", args=[person.pk, other.pk]),
+    }
+
+
 def admin_screens(records: dict[str, object] | None = None) -> dict[str, str]:
     """Name -> address of every admin screen measured."""
     records = records or sample_records()
@@ -176,4 +196,4 @@ def admin_screens(records: dict[str, object] | None = None) -> dict[str, str]:
         ),
         "import people": reverse("import_people:upload"),
     }
-    return screens | moderation_screens(records)
+    return screens | moderation_screens(records) | media_and_merge_screens(records)

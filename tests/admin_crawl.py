@@ -7,13 +7,14 @@ import zipfile
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail_localize.models import Translation, TranslationSource
 
-from archive.models import Family, FamilyMembership, Person
+from archive.models import Family, FamilyMembership, Person, PersonMedia
 from tests.factories import (
     DocumentedPersonFactory,
     EventFactory,
@@ -99,6 +100,7 @@ class Archive:
     fills into URL patterns."""
 
     def __init__(self):
+        from wagtail.documents.models import Document
         from wagtail.images.models import Image
 
         self.editor = user_in("Editors", "editor")
@@ -107,7 +109,11 @@ class Archive:
         self.place = PlaceFactory(name="Crawl place")
         self.source = SourceFactory(title="Crawl source")
         self.event = EventFactory(name="Crawl event")
-        self.image = Image.objects.create(title="Crawl photo", file=get_test_image_file())
+        # The files' titles name the person, as an editor's upload often does.
+        self.image = Image.objects.create(title=f"Portrait of {MARKER}", file=get_test_image_file())
+        self.document = Document.objects.create(
+            title=f"{MARKER} certificate", file=ContentFile(b"%PDF-1.4", name="certificate.pdf")
+        )
         self.home = Page.objects.get(depth=2)
 
         self.person = DocumentedPersonFactory(
@@ -122,6 +128,9 @@ class Archive:
             live=False,
         )
         self.person.sources.add(self.source)
+        PersonMedia.objects.create(
+            person=self.person, document=self.document, rights="Public domain", consent="official"
+        )
         self.person.save_revision(user=self.editor, log_action=True)
         self.person.save_revision(user=self.moderator, log_action=True).publish(user=self.moderator)
         # Submitted by the editor while it was public, restricted by a moderator since.
@@ -185,8 +194,8 @@ class Archive:
             "content_type_model_name": "person",
             "collection_id": self.image.collection_id,
             "image_id": self.image.pk,
-            "document_id": 1,
-            "doc_id": 1,
+            "document_id": self.document.pk,
+            "doc_id": self.document.pk,
             "uploaded_file_id": 1,
             "redirect_id": 1,
             "session_id": 1,

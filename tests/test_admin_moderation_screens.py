@@ -5,6 +5,7 @@ query counts are those of bench/admin_screens.py, counted in test_admin_queries.
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import capfirst
 from wagtail.users.models import UserProfile
 
 from archive.models import Contribution, FateEvent, Hold
@@ -44,7 +45,8 @@ def in_language(client, user, language):
 
 def chooser_words(model, language) -> str:
     with translation.override(language):
-        return translation.gettext("Choose %(object)s") % {"object": model._meta.verbose_name}
+        words = translation.gettext("Choose %(object)s") % {"object": model._meta.verbose_name}
+    return capfirst(words)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -92,7 +92,7 @@ PERSON = ObjectList(
             [FieldPanel("occupation"), FieldPanel("biography"), FieldPanel("photo")],
             heading=_("Life"),
         ),
-        media_panel(ChosenLinksInlinePanel),
+        media_panel(),
         FamilyMembershipsPanel(heading=_("Family")),
         MultiFieldPanel(
             [
@@ -128,7 +128,7 @@ FAMILY = ObjectList(
             heading=_("Members"),
             panels=[ChooserPanel("person"), FieldPanel("relationship")],
         ),
-        media_panel(ChosenLinksInlinePanel),
+        media_panel(),
     ],
     base_form_class=ArchiveAdminForm,
 )
@@ -186,7 +186,7 @@ TIMELINE_ENTRY = ObjectList(
         ChooserPanel("related_statements"),
         ChooserPanel("related_people"),
         ChooserPanel("sources"),
-        media_panel(ChosenLinksInlinePanel),
+        media_panel(),
         reason_panel(),
         PublishingPanel(),
     ],

@@ -144,7 +144,9 @@ class PartialDatesForm(PartialDatesMixin, ArchiveAdminForm):
 
 
 class PartialDatesPageForm(PartialDatesMixin, WagtailAdminPageForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        word_choosers(self)  # the reason's source, on a statement's form
 
 
 class PartialDatesChildForm(PartialDatesMixin, WagtailAdminModelForm):

@@ -26,6 +26,7 @@ from django import forms
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -33,6 +34,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.telepath import JSContext
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page
@@ -87,13 +89,23 @@ CHOOSER_WORDS = {
 def word_choosers(form) -> None:
     """Word the buttons of ``form``'s snippet choosers ("Choose place") in the active language.
     Wagtail 8 words them when it makes the widget: once per form class, at start-up, in
-    English for every reader. Each form's widgets are its own copies."""
+    English for every reader. Each form's widgets are its own copies. A label begins with a
+    capital, as Wagtail's image chooser's does: Azerbaijani and Turkish put the lower-case
+    name first ("yer seç")."""
     for field in form.fields.values():
         widget = field.widget
         if isinstance(widget, AdminSnippetChooser):
             name = widget.model_class._meta.verbose_name
             for attribute, words in CHOOSER_WORDS.items():
-                setattr(widget, attribute, gettext(words) % {"object": name})
+                setattr(widget, attribute, capfirst(gettext(words) % {"object": name}))
+
+
+def word_chooser_tabs() -> None:
+    """Word the first tab of every chooser modal (images, documents, snippets) in the reader's
+    language: Wagtail 8 words it with ``gettext`` when its module is imported, so it read
+    "Search" in every language. Called from ``apps.ready()``, before the choosers' views are
+    made from their viewsets."""
+    ChooserViewSet.search_tab_label = _("Search")
 
 
 class ChosenRecordsField(forms.ModelMultipleChoiceField):

@@ -20,9 +20,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.images import get_image_model
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PanelPlaceholder
 
 from .holds import Hold
 
@@ -215,24 +215,29 @@ class StatementMedia(RecordMedia):
         return _model("StatementPage").objects.public()
 
 
-def media_panel(panel_class=InlinePanel) -> InlinePanel:
+def media_panel() -> PanelPlaceholder:
     """The edit form's "Photos and documents": Wagtail's image, document and source choosers
-    (never a select listing every row), one attachment after another, in the order shown. The
-    snippets' forms give the admin's ``ChosenLinksInlinePanel``, whose rows read their sources
-    in one query and word the source chooser in the editor's language; the statement page,
-    declared here, has Wagtail's."""
-    return panel_class(
-        "media",
-        heading=_("Photos and documents"),
-        label=_("Photo or document"),
-        panels=[
-            FieldRowPanel([FieldPanel("image"), FieldPanel("document")]),
-            FieldPanel("alt_text"),
-            FieldPanel("caption"),
-            FieldRowPanel([FieldPanel("source"), FieldPanel("consent")]),
-            FieldPanel("rights"),
-            FieldPanel("is_synthetic"),
-        ],
+    (never a select listing every row), one attachment after another, in the order shown.
+
+    The panel is the admin's ``ChosenLinksInlinePanel``, named by path as Wagtail names its
+    own panels on ``Page`` (the models import nothing from the admin), so that the statement
+    page's rows, like the snippets', read their sources in one query and word the source
+    chooser in the editor's language ("Choose source" read in English on the statement's form)."""
+    return PanelPlaceholder(
+        "archive.admin.panels.ChosenLinksInlinePanel",
+        ["media"],
+        {
+            "heading": _("Photos and documents"),
+            "label": _("Photo or document"),
+            "panels": [
+                FieldRowPanel([FieldPanel("image"), FieldPanel("document")]),
+                FieldPanel("alt_text"),
+                FieldPanel("caption"),
+                FieldRowPanel([FieldPanel("source"), FieldPanel("consent")]),
+                FieldPanel("rights"),
+                FieldPanel("is_synthetic"),
+            ],
+        },
     )
 
 
@@ -287,17 +292,30 @@ def record_files() -> RecordFiles:
     return files
 
 
-def restricted_people_show(*, image=None, document=None) -> bool:
-    """Whether ``image`` or ``document`` is shown by a restricted person or one held whole:
-    only staff who may see restricted records may then read it."""
+def shown_by_restricted_people(model) -> models.Q:
+    """A filter of ``model`` (Wagtail's image or document model) to the files a restricted
+    person, or one held whole, shows: its portrait or attachments. Only staff who may see
+    restricted records may read them, or read their titles in the admin's libraries."""
     Person = _model("Person")
     people = Person.objects.filter(
         models.Q(translation_key__in=Person.objects.restricted().values("translation_key"))
         | models.Q(translation_key__in=Hold.objects.whole_records().held_keys())
     )
-    if image is not None:
-        return people.filter(models.Q(photo=image) | models.Q(media__image=image)).exists()
-    return people.filter(media__document=document).exists()
+    # Never a NULL in the lists: "NOT IN" a list holding one excludes every file.
+    field = "image" if model is get_image_model() else "document"
+    attached = PersonMedia.objects.filter(person__in=people, **{f"{field}__isnull": False})
+    shown = models.Q(pk__in=attached.values(field))
+    if field == "image":
+        shown |= models.Q(pk__in=people.filter(photo__isnull=False).values("photo"))
+    return shown
+
+
+def restricted_people_show(*, image=None, document=None) -> bool:
+    """Whether ``image`` or ``document`` is shown by a restricted person or one held whole:
+    only staff who may see restricted records may then read it."""
+    instance = image if image is not None else document
+    model = type(instance)
+    return model.objects.filter(shown_by_restricted_people(model), pk=instance.pk).exists()
 
 
 def withheld_from_public(*, image=None, document=None) -> bool:

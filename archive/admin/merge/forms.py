@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from archive.merging import BOTH, KEPT, REMOVED, check_pair
 from archive.models import Person
 
-from ..widgets import PersonChooser
+from ..widgets import PersonChooser, word_choosers
 
 
 class OtherRecordForm(forms.Form):
@@ -30,6 +30,7 @@ class OtherRecordForm(forms.Form):
         field.queryset = Person.objects.visible_to(user)
         field.widget = PersonChooser(Person)
         field.widget.for_user = user
+        word_choosers(self)
 
 
 def choice_field_name(name: str) -> str:

@@ -115,6 +115,7 @@ def _side(person: Person) -> dict:
         sources=Count("sources", distinct=True),
         testimonies=Count("testimonies", distinct=True),
         fate_events=Count("fate_events", distinct=True),
+        media=Count("media", distinct=True),
         memberships=Count("memberships", distinct=True),
         contributions=Count("contributions", distinct=True),
     )
