@@ -119,22 +119,35 @@ def reason_for(text: str, source: Source | None = None, action: str = "published
 
 
 def record_published(
-    model, ids: list[int], *, revisions: dict[int, int] | None = None, always: bool = False
+    model,
+    ids: list[int],
+    *,
+    revisions: dict[int, int] | None = None,
+    always: bool = False,
+    values: dict[int, dict | None] | None = None,
 ) -> int:
     """Write an entry for each of the records ``ids`` of ``model`` whose public values are
     not those of its last entry (or that has none: its first publication); with ``always``,
     for each one public even if nothing shown changed (a merge). Records not public are left
-    out. Returns how many entries were written."""
+    out. Returns how many entries were written.
+
+    ``values`` gives the public values of some of the records, worked out by the caller from
+    rows it holds, None for one not public (the records an import adds:
+    :mod:`archive.importers.first_entries`); the others are written by the API's serializer."""
     if model not in VIEWSETS:
         return 0
     written = 0
     for start in range(0, len(ids), CHUNK):
-        written += _record_chunk(model, ids[start : start + CHUNK], revisions or {}, always)
+        chunk = ids[start : start + CHUNK]
+        written += _record_chunk(model, chunk, revisions or {}, always, values or {})
     return written
 
 
-def _record_chunk(model, ids: list[int], revisions: dict[int, int], always: bool) -> int:
-    now = public_values(model, ids)
+def _record_chunk(
+    model, ids: list[int], revisions: dict[int, int], always: bool, known: dict[int, dict | None]
+) -> int:
+    written = public_values(model, [pk for pk in ids if pk not in known])
+    now = {pk: found for pk in ids if (found := written.get(pk, known.get(pk))) is not None}
     previous = _latest_entries(model, list(now))
     given = _given.get()
     reasons = _revision_reasons(model, list(now), previous)

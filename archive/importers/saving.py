@@ -70,8 +70,10 @@ class PeopleWriter:
         # One shared identifier groups the whole import's history entries as one action.
         self.action_uuid = uuid.uuid4()
         self.summary = ImportSummary()
-        # The records this import published, whose public history it writes.
+        # The records this import published, whose public history it writes, and the rows of
+        # those it added.
         self.published: list[int] = []
+        self.added: list[PersonRow] = []
 
     def write(self, rows: list[PersonRow]) -> ImportSummary:
         self.families = self._families({row.family for row in rows if row.family})
@@ -91,6 +93,7 @@ class PeopleWriter:
         self._memberships([row for row in rows if row.family])
         if self.publish:
             self.published = [row.person.pk for row in new + changed + to_publish + one_by_one]
+            self.added = new
         return self.summary
 
     def plan(self, rows: list[PersonRow]) -> ImportSummary:
