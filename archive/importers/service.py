@@ -74,7 +74,7 @@ def import_people(
         with transaction.atomic(), imported:
             report.summary = writer.write(valid)
             added = new_records_values(writer.added, writer.families)
-            record_published(Person, writer.published, values=added)
+            record_published(Person, writer.published, first=added)
             # Dropped with the rest if anything after it rolls back.
             transaction.on_commit(writer.refresh_statistics)
     return report
