@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -445,9 +446,17 @@ def _partial_date(text: str) -> PartialDate | None:
     if not text:
         return None
     try:
-        return PartialDate.parse(text)
+        return _parsed(text, get_language())
     except ValidationError as error:
         raise _CellError(error.messages[0]) from error
+
+
+@functools.lru_cache(maxsize=50_000)
+def _parsed(text: str, language: str | None) -> PartialDate:
+    """``text`` read as a date in the active ``language`` (whose mark of an estimate it reads):
+    a list gives the same days of fate and years of birth on thousands of rows, and reading
+    each took 7 s of a profiled import of 20,000. A cell that is no date is read every time."""
+    return PartialDate.parse(text)
 
 
 def _age(text: str) -> int | None:
