@@ -50,7 +50,7 @@ from wagtail.models import Page, Revision, TaskState
 
 from archive.api.sync import CHUNK, _Unhosted
 from archive.api.views import PersonViewSet, StatementViewSet, TimelineViewSet
-from archive.importers.bulk import insert_new_objects
+from archive.importers.bulk import insert_rows
 from archive.models import (
     Event,
     Family,
@@ -119,27 +119,45 @@ def reason_for(text: str, source: Source | None = None, action: str = "published
 
 
 def record_published(
-    model, ids: list[int], *, revisions: dict[int, int] | None = None, always: bool = False
+    model,
+    ids: list[int],
+    *,
+    revisions: dict[int, int] | None = None,
+    always: bool = False,
+    first: dict[int, dict | None] | None = None,
 ) -> int:
     """Write an entry for each of the records ``ids`` of ``model`` whose public values are
     not those of its last entry (or that has none: its first publication); with ``always``,
     for each one public even if nothing shown changed (a merge). Records not public are left
-    out. Returns how many entries were written."""
+    out. Returns how many entries were written.
+
+    ``first`` gives the public values (None for a record not public) of records published for
+    the first time that have nothing to look up: no earlier entry, no reason given with a
+    revision, no approval. The records an import adds are such, their values worked out from
+    the rows it holds (:mod:`archive.importers.first_entries`); the others are written by the
+    API's serializer."""
     if model not in VIEWSETS:
         return 0
     written = 0
     for start in range(0, len(ids), CHUNK):
-        written += _record_chunk(model, ids[start : start + CHUNK], revisions or {}, always)
+        chunk = ids[start : start + CHUNK]
+        written += _record_chunk(model, chunk, revisions or {}, always, first or {})
     return written
 
 
-def _record_chunk(model, ids: list[int], revisions: dict[int, int], always: bool) -> int:
-    now = public_values(model, ids)
-    previous = _latest_entries(model, list(now))
+def _record_chunk(
+    model, ids: list[int], revisions: dict[int, int], always: bool, first: dict[int, dict | None]
+) -> int:
+    others = [pk for pk in ids if pk not in first]
+    written = public_values(model, others)
+    now = {pk: found for pk in ids if (found := written.get(pk, first.get(pk))) is not None}
+    previous = _latest_entries(model, list(written))
     given = _given.get()
-    reasons = _revision_reasons(model, list(now), previous)
-    comments = _approval_comments(model, list(now), previous)
+    reasons = _revision_reasons(model, list(written), previous)
+    comments = _approval_comments(model, list(written), previous)
     published_at = timezone.now()
+    label = model._meta.label_lower
+    action = str(given.action if given else PublishedChange.Action.PUBLISHED)
     entries = []
     for pk, values in now.items():
         before = previous.get(pk)
@@ -148,21 +166,21 @@ def _record_chunk(model, ids: list[int], revisions: dict[int, int], always: bool
             continue
         reason = reasons.get(pk) or comments.get(pk) or given or Reason("")
         entries.append(
-            PublishedChange(
-                model=model._meta.label_lower,
-                record_id=pk,
-                published_at=published_at,
-                action=given.action if given else PublishedChange.Action.PUBLISHED,
-                first=before is None,
-                reason=reason.text,
-                source=reason.source,
-                changes=changes,
-                snapshot=values,
-                revision_id=revisions.get(pk),
-            )
+            {
+                "model": label,
+                "record_id": pk,
+                "published_at": published_at,
+                "action": action,
+                "first": before is None,
+                "reason": reason.text,
+                "source_id": reason.source and reason.source.pk,
+                "changes": changes,
+                "snapshot": values,
+                "revision_id": revisions.get(pk),
+            }
         )
-    # By COPY: an import publishes a hundred thousand records at once.
-    insert_new_objects(PublishedChange, entries)
+    # By COPY, as plain rows: an import publishes a hundred thousand records at once.
+    insert_rows(PublishedChange, entries)
     return len(entries)
 
 

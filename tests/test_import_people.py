@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry, Revision
 
-from archive.importers import saving
+from archive.importers import people, saving
 from archive.importers.csv_xlsx import ImportFileError, read_table
 from archive.importers.service import import_people
 from archive.models import Family, FamilyMembership, Person
@@ -164,6 +164,44 @@ def test_valid_only_imports_the_good_rows_and_hands_back_the_bad_ones():
 def test_death_before_birth_is_a_row_error_from_the_model_rules():
     report = run([person_row(1, born="1995", died="1992-02-26")])
     assert [(e.row, e.column) for e in report.errors] == [(2, "fate_date")]
+
+
+# Dates as a row gives them: none, exact, a year, a decade, an estimate, in the future, and a
+# day inside a year (which the model's rules snap to the year's first day).
+RULE_DATES = [
+    None,
+    (date(1950, 3, 14), "day", False),
+    (date(1992, 1, 1), "year", False),
+    (date(1990, 1, 1), "decade", False),
+    (date(1992, 2, 1), "month", True),
+    (date(1992, 6, 30), "year", False),
+    (date(2999, 1, 1), "year", False),
+]
+
+
+@pytest.mark.parametrize("fate", ["killed", "wounded"])
+@pytest.mark.parametrize("born", RULE_DATES)
+@pytest.mark.parametrize("fate_date", RULE_DATES)
+def test_a_new_rows_rules_are_checked_on_its_values_as_the_model_checks_them(fate, born, fate_date):
+    """The importer checks a new record's values without making it (people._rule_errors):
+    the same errors as Person.clean(), and the same dates after it."""
+    values = {"external_id": "x", "given_name": "Əli", "fate": fate}
+    for name, given in (("born", born), ("fate_date", fate_date)):
+        if given is not None:
+            values[name], values[f"{name}_precision"], values[f"{name}_approximate"] = given
+    person = Person(**values)
+    expected = people.PeopleParser._record_errors(2, person)
+
+    assert people._rule_errors(2, values) == expected
+    assert (values.get("born"), values.get("fate_date")) == (person.born, person.fate_date)
+
+
+@pytest.mark.django_db
+def test_a_date_in_the_future_is_a_row_error_from_the_model_rules():
+    report = run([person_row(1, born="2999")])
+    assert [(e.row, e.column, e.reason) for e in report.errors] == [
+        (2, "born", "This date is in the future.")
+    ]
 
 
 @pytest.mark.django_db

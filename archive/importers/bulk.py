@@ -77,19 +77,6 @@ def insert_objects(model, objects: list) -> None:
     copy_into(model, [field.attname for field in fields], map(_row_reader(fields), objects))
 
 
-def insert_new_objects(model, objects: list) -> None:
-    """Add unsaved model instances whose primary keys the table will give, every other
-    concrete column as the instance holds it: as ``bulk_create``, but by ``COPY`` on
-    PostgreSQL (where ``bulk_create`` escapes JSON and arrays value by value in Python)."""
-    if not objects:
-        return
-    if connection.vendor != "postgresql":
-        model.objects.bulk_create(objects, batch_size=BATCH)
-        return
-    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-    copy_into(model, [field.attname for field in fields], map(_row_reader(fields), objects))
-
-
 def _row_reader(fields):
     """What ``bulk_create`` sends for an instance's ``fields``: ``get_db_prep_save()`` of
     ``pre_save()``. Asking every field of 100,000 records takes seconds, so the attributes are

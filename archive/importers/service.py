@@ -17,6 +17,7 @@ from archive.models import Person, PublishedChange
 from archive.record_history import reason_for, record_published
 
 from .csv_xlsx import ImportTable
+from .first_entries import new_records_values
 from .people import RowError, check_rows
 from .saving import PeopleWriter
 
@@ -72,7 +73,8 @@ def import_people(
         imported = reason_for(reason, action=PublishedChange.Action.IMPORTED)
         with transaction.atomic(), imported:
             report.summary = writer.write(valid)
-            record_published(Person, writer.published)
+            added = new_records_values(writer.added, writer.families)
+            record_published(Person, writer.published, first=added)
             # Dropped with the rest if anything after it rolls back.
             transaction.on_commit(writer.refresh_statistics)
     return report
