@@ -233,10 +233,14 @@ class LaterWords(Func):
 
 
 class NameSearchPages:
-    """Pages of ``search_names(people, query)`` (as ids) and their count, up to ``limit``."""
+    """Pages of ``search_names(people, query)`` (as ids) and their count, up to ``limit``.
 
-    def __init__(self, people: QuerySet, query: str, limit: int):
-        self.limit = limit
+    Within a rank, the records are in ``order`` (by default ``NAME_ORDER``, in the database's
+    own collation, as the admin lists them); the public index gives the names in the reader's
+    alphabet (:mod:`archive.public_name_search`). Its last column must be the id."""
+
+    def __init__(self, people: QuerySet, query: str, limit: int, order: tuple = NAME_ORDER):
+        self.limit, self.order = limit, order
         self.tokens = query_tokens(query)
         self.indexed = connections[people.db].vendor == "postgresql"
         if self.indexed:
@@ -245,6 +249,8 @@ class NameSearchPages:
             )
         # A query without letters or digits leaves ``people`` as they were, in their order.
         self.ranked = search_names(people, query)
+        if self.tokens:
+            self.ranked = self.ranked.order_by("name_rank", *order)
         self.people = people.order_by()
         self.matches = self.people.filter(_matching(people, self.tokens)) if self.tokens else people
         self._holding: dict[str, set[str] | None] = {}
@@ -316,7 +322,7 @@ class NameSearchPages:
         return rows.exclude(self.conditions[rank - 1]) if rank else rows
 
     def _ranked(self, rows: QuerySet) -> QuerySet:
-        return rows.alias(name_rank=_rank(self.tokens)).order_by("name_rank", *NAME_ORDER)
+        return rows.alias(name_rank=_rank(self.tokens)).order_by("name_rank", *self.order)
 
     def _in_name_order(self, rank: int, size: int) -> list[int]:
         """The first ``size`` records of ``rank``, in name order."""
@@ -329,7 +335,7 @@ class NameSearchPages:
         if not first_words or len(first_words) > MAX_WORDS:
             parts = [self._by_name(rows)]
         else:
-            parts = [rows.filter(first_word=word).order_by(*NAME_ORDER) for word in first_words]
+            parts = [rows.filter(first_word=word).order_by(*self.order) for word in first_words]
             if rank != EXACT:  # an exact match begins with a token: all were read above
                 # The later words of the lists imply the rank's condition, but for a typo,
                 # which counts only where the spelling is found nowhere.
@@ -338,10 +344,15 @@ class NameSearchPages:
                 for token_words in words:
                     others = others.filter(later_words__overlap=sorted(token_words))
                 parts.append(self._by_name(others))
-        # Merged in the database, which knows the collation of the names.
-        parts = [part.values_list(*NAME_ORDER)[:size] for part in parts]
+        # Merged in the database, which knows the collation of the names: the union's columns
+        # keep the collation of the order's.
+        keys = {
+            f"order_{n}": F(key) if isinstance(key, str) else key
+            for n, key in enumerate(self.order)
+        }
+        parts = [part.annotate(**keys).values_list(*keys)[:size] for part in parts]
         if len(parts) > 1:
-            parts[0] = parts[0].union(*parts[1:], all=True).order_by(*NAME_ORDER)[:size]
+            parts[0] = parts[0].union(*parts[1:], all=True).order_by(*keys)[:size]
         return [pk for *_, pk in parts[0]]
 
     def _by_name(self, rows: QuerySet) -> QuerySet:
@@ -349,7 +360,7 @@ class NameSearchPages:
             # Few: read whole, then sorted. Ordered by rank first (the same for all), so that
             # no plan walks the name order looking for them.
             return self._ranked(rows)
-        return rows.order_by(*NAME_ORDER)
+        return rows.order_by(*self.order)
 
     def _words(self, token: str, rank: int) -> set[str] | None:
         """Every word of all names by which ``token`` meets ``rank`` (WHOLE_WORDS to
