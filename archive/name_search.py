@@ -254,6 +254,7 @@ class NameSearchPages:
         self.people = people.order_by()
         self.matches = self.people.filter(_matching(people, self.tokens)) if self.tokens else people
         self._holding: dict[str, set[str] | None] = {}
+        self._inside_count: int | None = None  # the ranks up to INSIDE, if counted
 
     @cached_property
     def count(self) -> int:
@@ -267,15 +268,48 @@ class NameSearchPages:
             holding = _count_up_to(self.people.filter(self.conditions[INSIDE]), self.limit)
             if holding > self.limit:
                 return holding
-        return _count_up_to(self.matches, self.limit)
+            self._inside_count = holding
+        if not self.tokens:
+            return _count_up_to(self.matches, self.limit)
+        return self.limit + 1 if self._few is None else len(self._few)
+
+    @cached_property
+    def _few(self) -> list[int] | None:
+        """The ids of every match, ranked, if there are no more than ``limit``; otherwise None.
+
+        One query, which reads no more than ``limit + 1`` matches and ranks those: if they are
+        all, their ranking is the search's. A count, then the ranking, took two round trips,
+        which under load cost more than the reading (bench/RESULTS.md)."""
+        keys = self._order_keys()
+        rows = self.ranked.order_by().annotate(**keys).values_list("pk", "name_rank", *keys)
+        inner, params = rows[: self.limit + 1].query.sql_with_params()
+        columns = ", ".join(str(n) for n in range(2, len(keys) + 3))
+        with connections[self.people.db].cursor() as cursor:
+            sql = f"SELECT * FROM ({inner}) AS matches ORDER BY {columns}"  # noqa: S608 - ours
+            cursor.execute(sql, params)
+            ids = [pk for pk, *_ in cursor.fetchall()]
+        return ids if len(ids) <= self.limit else None
+
+    def _order_keys(self) -> dict:
+        """The columns of ``order``, named, to select (a union's or a subquery's order)."""
+        return {
+            f"order_{n}": F(key) if isinstance(key, str) else key
+            for n, key in enumerate(self.order)
+        }
 
     def ids(self, offset: int, size: int) -> list[int]:
         """The ids of ``search_names(people, query)[offset:offset + size]``."""
         end = offset + size
-        if self.count <= self.limit or not self.tokens:
+        if not self.tokens:
             return list(self.ranked.values_list("pk", flat=True)[offset:end])
+        if self.count <= self.limit:
+            return self._few[offset:end]
         better = 0  # how many records the ranks before ``rank`` hold
         for rank in range(SIMILAR + 1):
+            if self._inside_count is not None:
+                # The ranks up to INSIDE hold the records the token is in, counted already
+                # (within the limit: a typo's, which only SIMILAR holds more of).
+                better, rank = self._inside_count, SIMILAR
             count = self.count if rank == SIMILAR else _count_up_to(self._up_to(rank), self.limit)
             if count > self.limit:
                 break
@@ -346,10 +380,7 @@ class NameSearchPages:
                 parts.append(self._by_name(others))
         # Merged in the database, which knows the collation of the names: the union's columns
         # keep the collation of the order's.
-        keys = {
-            f"order_{n}": F(key) if isinstance(key, str) else key
-            for n, key in enumerate(self.order)
-        }
+        keys = self._order_keys()
         parts = [part.annotate(**keys).values_list(*keys)[:size] for part in parts]
         if len(parts) > 1:
             parts[0] = parts[0].union(*parts[1:], all=True).order_by(*keys)[:size]

@@ -157,7 +157,7 @@ def test_a_search_page_counts_the_public_matches_and_stops_at_the_limit(
         (3, 5, True),  # past the last page offered: the last
         (1, 5, True),
     ]
-    assert [page.ids for page in limited] == [full[0:2], full[2:4], full[4:6], full[4:6], full[:2]]
+    assert [page.ids for page in limited] == [full[0:2], full[2:4], full[4:5], full[4:5], full[:2]]
 
 
 @pytest.mark.django_db
@@ -231,3 +231,73 @@ def test_the_site_search_shows_the_first_people_of_the_full_ranking(people, lang
 
     assert [person.pk for person in shown] == full[:3]
     assert more
+
+
+PEOPLE = "/api/v1/people/"
+
+
+def api_ids(response) -> list[int]:
+    assert response.status_code == 200, response.content
+    return [record["id"] for record in response.json()["results"]]
+
+
+def api_ranking(language: str, query: str) -> list[int]:
+    """The API's order: by rank, then family name, given name and id as the database sorts."""
+    people = Person.objects.public().localized(language)
+    return list(search_names(people, query).values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_api_name_search_pages_are_slices_of_the_ranking_counted_up_to_the_limit(
+    client, people, language, monkeypatch
+):
+    monkeypatch.setattr(public_name_search, "COUNT_LIMIT", 5)
+    full = api_ranking(language, "Məmmədov")
+    asked = {"q": "Məmmədov", "lang": language, "page_size": 2}
+
+    first = client.get(PEOPLE, asked).json()
+    pages = [api_ids(client.get(PEOPLE, {**asked, "page": n})) for n in (1, 2, 3)]
+
+    assert len(full) > 5
+    assert (first["count"], first["count_limited"]) == (5, True)
+    assert pages == [full[0:2], full[2:4], full[4:5]]
+    assert client.get(PEOPLE, {**asked, "page": 4}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_api_name_search_within_the_limit_counts_exactly(client, people):
+    full = api_ranking("en", "Şükürov")
+
+    found = client.get(PEOPLE, {"q": "Şükürov"}).json()
+
+    assert (found["count"], found["count_limited"]) == (len(full), False)
+    assert [record["id"] for record in found["results"]] == full
+
+
+@pytest.mark.django_db
+def test_api_name_search_with_another_filter_counts_every_match(client, people, monkeypatch):
+    monkeypatch.setattr(public_name_search, "COUNT_LIMIT", 5)
+    full = [
+        pk
+        for pk in api_ranking("en", "Məmmədov")
+        if Person.objects.get(pk=pk).fate == Person.Fate.KILLED
+    ]
+
+    found = client.get(PEOPLE, {"q": "Məmmədov", "fate": "killed", "page_size": 200}).json()
+
+    assert found["count"] == len(full) > 5
+    assert "count_limited" not in found
+    assert [record["id"] for record in found["results"]] == full
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_api_search_lists_the_first_people_of_the_ranking(client, people, language):
+    full = api_ranking(language, "Məmmədov")
+
+    found = client.get("/api/v1/search/", {"q": "Məmmədov", "lang": language, "limit": 3})
+    group = next(group for group in found.json()["groups"] if group["type"] == "people")
+
+    assert [hit["id"] for hit in group["results"]] == full[:3]
+    assert group["has_more"]
