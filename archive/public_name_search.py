@@ -8,6 +8,9 @@ always had: by rank, then within a rank in the reader's alphabet (``in_alphabet(
 On PostgreSQL the public people of each language's alphabet are indexed by the first word of
 their name key (migration 0021), so that a rank's first page is a walk of that index.
 
+The other filters of the index narrow the people searched (:meth:`PeopleFilter.narrow`): so a
+word is taken for a typo when none of the people they choose holds it.
+
 The count stops at ``COUNT_LIMIT``: past it the index says "more than 1,000" and offers the
 first 1,000 matches, so that a given name or a filter narrows them.
 """

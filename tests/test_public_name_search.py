@@ -74,7 +74,13 @@ def people(db):
     the public must never see, and translations. Returns the hidden ones' ids."""
     for n, (family, given) in enumerate(NAMES):
         extra = {"patronymic": "Məmməd oğlu"} if n % 5 == 1 else {}
-        PersonFactory(family_name=family, given_name=given, is_synthetic=n % 3 != 0, **extra)
+        PersonFactory(
+            family_name=family,
+            given_name=given,
+            is_synthetic=n % 3 != 0,
+            fate=Person.Fate.WOUNDED if n % 4 == 2 else Person.Fate.KILLED,
+            **extra,
+        )
     hidden = [
         PersonFactory(family_name="Məmmədov", given_name="Aaqdraft", live=False),
         PersonFactory(family_name="Məmmədov", given_name="Aaqrestricted", visibility="restricted"),
@@ -209,6 +215,20 @@ def test_people_index_search_pages_past_the_limit_answer_the_last_page_offered(
     assert [response.status_code for response in pages] == [200, 200]
     assert [card_ids(r.content.decode()) for r in pages] == [full[2:3]] * 2
     assert "Only the first 3 records are listed" in pages[1].content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_people_index_searches_among_the_people_its_filters_choose(client, people, language):
+    with translation.override(language):
+        wounded = Person.objects.public().localized().filter(fate=Person.Fate.WOUNDED)
+        full = ranked(wounded, "mam")
+        url = reverse("archive:person_list")
+
+    html = client.get(url, {"q": "mam", "fate": "wounded"}).content.decode()
+
+    assert 0 < len(full) < len(ranked(Person.objects.public().localized(language), "mam"))
+    assert card_ids(html) == full
 
 
 @pytest.mark.django_db
