@@ -233,10 +233,14 @@ class LaterWords(Func):
 
 
 class NameSearchPages:
-    """Pages of ``search_names(people, query)`` (as ids) and their count, up to ``limit``."""
+    """Pages of ``search_names(people, query)`` (as ids) and their count, up to ``limit``.
 
-    def __init__(self, people: QuerySet, query: str, limit: int):
-        self.limit = limit
+    Within a rank, the records are in ``order`` (by default ``NAME_ORDER``, in the database's
+    own collation, as the admin lists them); the public index gives the names in the reader's
+    alphabet (:mod:`archive.public_name_search`). Its last column must be the id."""
+
+    def __init__(self, people: QuerySet, query: str, limit: int, order: tuple = NAME_ORDER):
+        self.limit, self.order = limit, order
         self.tokens = query_tokens(query)
         self.indexed = connections[people.db].vendor == "postgresql"
         if self.indexed:
@@ -245,9 +249,12 @@ class NameSearchPages:
             )
         # A query without letters or digits leaves ``people`` as they were, in their order.
         self.ranked = search_names(people, query)
+        if self.tokens:
+            self.ranked = self.ranked.order_by("name_rank", *order)
         self.people = people.order_by()
         self.matches = self.people.filter(_matching(people, self.tokens)) if self.tokens else people
         self._holding: dict[str, set[str] | None] = {}
+        self._inside_count: int | None = None  # the ranks up to INSIDE, if counted
 
     @cached_property
     def count(self) -> int:
@@ -261,15 +268,48 @@ class NameSearchPages:
             holding = _count_up_to(self.people.filter(self.conditions[INSIDE]), self.limit)
             if holding > self.limit:
                 return holding
-        return _count_up_to(self.matches, self.limit)
+            self._inside_count = holding
+        if not self.tokens:
+            return _count_up_to(self.matches, self.limit)
+        return self.limit + 1 if self._few is None else len(self._few)
+
+    @cached_property
+    def _few(self) -> list[int] | None:
+        """The ids of every match, ranked, if there are no more than ``limit``; otherwise None.
+
+        One query, which reads no more than ``limit + 1`` matches and ranks those: if they are
+        all, their ranking is the search's. A count, then the ranking, took two round trips,
+        which under load cost more than the reading (bench/RESULTS.md)."""
+        keys = self._order_keys()
+        rows = self.ranked.order_by().annotate(**keys).values_list("pk", "name_rank", *keys)
+        inner, params = rows[: self.limit + 1].query.sql_with_params()
+        columns = ", ".join(str(n) for n in range(2, len(keys) + 3))
+        with connections[self.people.db].cursor() as cursor:
+            sql = f"SELECT * FROM ({inner}) AS matches ORDER BY {columns}"  # noqa: S608 - ours
+            cursor.execute(sql, params)
+            ids = [pk for pk, *_ in cursor.fetchall()]
+        return ids if len(ids) <= self.limit else None
+
+    def _order_keys(self) -> dict:
+        """The columns of ``order``, named, to select (a union's or a subquery's order)."""
+        return {
+            f"order_{n}": F(key) if isinstance(key, str) else key
+            for n, key in enumerate(self.order)
+        }
 
     def ids(self, offset: int, size: int) -> list[int]:
         """The ids of ``search_names(people, query)[offset:offset + size]``."""
         end = offset + size
-        if self.count <= self.limit or not self.tokens:
+        if not self.tokens:
             return list(self.ranked.values_list("pk", flat=True)[offset:end])
+        if self.count <= self.limit:
+            return self._few[offset:end]
         better = 0  # how many records the ranks before ``rank`` hold
         for rank in range(SIMILAR + 1):
+            if self._inside_count is not None:
+                # The ranks up to INSIDE hold the records the token is in, counted already
+                # (within the limit: a typo's, which only SIMILAR holds more of).
+                better, rank = self._inside_count, SIMILAR
             count = self.count if rank == SIMILAR else _count_up_to(self._up_to(rank), self.limit)
             if count > self.limit:
                 break
@@ -316,7 +356,7 @@ class NameSearchPages:
         return rows.exclude(self.conditions[rank - 1]) if rank else rows
 
     def _ranked(self, rows: QuerySet) -> QuerySet:
-        return rows.alias(name_rank=_rank(self.tokens)).order_by("name_rank", *NAME_ORDER)
+        return rows.alias(name_rank=_rank(self.tokens)).order_by("name_rank", *self.order)
 
     def _in_name_order(self, rank: int, size: int) -> list[int]:
         """The first ``size`` records of ``rank``, in name order."""
@@ -329,7 +369,7 @@ class NameSearchPages:
         if not first_words or len(first_words) > MAX_WORDS:
             parts = [self._by_name(rows)]
         else:
-            parts = [rows.filter(first_word=word).order_by(*NAME_ORDER) for word in first_words]
+            parts = [rows.filter(first_word=word).order_by(*self.order) for word in first_words]
             if rank != EXACT:  # an exact match begins with a token: all were read above
                 # The later words of the lists imply the rank's condition, but for a typo,
                 # which counts only where the spelling is found nowhere.
@@ -338,10 +378,12 @@ class NameSearchPages:
                 for token_words in words:
                     others = others.filter(later_words__overlap=sorted(token_words))
                 parts.append(self._by_name(others))
-        # Merged in the database, which knows the collation of the names.
-        parts = [part.values_list(*NAME_ORDER)[:size] for part in parts]
+        # Merged in the database, which knows the collation of the names: the union's columns
+        # keep the collation of the order's.
+        keys = self._order_keys()
+        parts = [part.annotate(**keys).values_list(*keys)[:size] for part in parts]
         if len(parts) > 1:
-            parts[0] = parts[0].union(*parts[1:], all=True).order_by(*NAME_ORDER)[:size]
+            parts[0] = parts[0].union(*parts[1:], all=True).order_by(*keys)[:size]
         return [pk for *_, pk in parts[0]]
 
     def _by_name(self, rows: QuerySet) -> QuerySet:
@@ -349,7 +391,7 @@ class NameSearchPages:
             # Few: read whole, then sorted. Ordered by rank first (the same for all), so that
             # no plan walks the name order looking for them.
             return self._ranked(rows)
-        return rows.order_by(*NAME_ORDER)
+        return rows.order_by(*self.order)
 
     def _words(self, token: str, rank: int) -> set[str] | None:
         """Every word of all names by which ``token`` meets ``rank`` (WHOLE_WORDS to

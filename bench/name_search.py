@@ -76,7 +76,7 @@ def ours(query: str):
     from archive.models import Person
     from archive.views.people import ranked_page
 
-    page = ranked_page(Person.objects.public().localized().search_names(query), 1)
+    page = ranked_page(Person.objects.public().localized(), query, 1)
     return page.paginator.count, page.object_list
 
 

@@ -103,11 +103,12 @@ class NumberedPages(PageNumberPagination):
     max_page_size = MAX_PAGE_SIZE
     counted_as: tuple = ()
     depends_on: tuple = (PEOPLE,)
+    paginator_class = RememberingPaginator
 
     @property
     def django_paginator_class(self):
         return functools.partial(
-            RememberingPaginator,
+            self.paginator_class,
             counted_as=self.counted_as,
             request=self.request,
             depends_on=self.depends_on,
@@ -251,6 +252,12 @@ class ArchivePagination(BasePagination):
                 "count": {
                     "type": "integer",
                     "description": "How many records match, in all pages (numbered pages only).",
+                },
+                "count_limited": {
+                    "type": "boolean",
+                    "description": "People searched by name (q) and nothing else: true when "
+                    "more than 1,000 matched. count then says 1,000, and the pages hold the "
+                    "first 1,000; narrow the search to reach the others.",
                 },
                 "next": link,
                 "previous": link,

@@ -58,8 +58,19 @@ from archive.models import (
 from archive.models.base import localize
 from archive.models.media import FamilyMedia, PersonMedia, StatementMedia, TimelineEntryMedia
 from archive.models.merges import kept_person
+from archive.names import query_tokens
 
-from . import conditional, filters, guide, jsonld, links, people_csv, person_relations, sync
+from . import (
+    conditional,
+    filters,
+    guide,
+    jsonld,
+    links,
+    name_search_pages,
+    people_csv,
+    person_relations,
+    sync,
+)
 from . import serializers as api
 from .media import attach_media
 from .pagination import ArchivePagination, ChangeCursor
@@ -357,6 +368,16 @@ class PersonViewSet(ArchiveViewSet):
             location = api.address(request, *named) + (f"?{query}" if query else "")
             return HttpResponsePermanentRedirect(location)
 
+    def paginate_queryset(self, queryset):
+        # Searched by name alone, a page at a time and counted up to 1,000 (the guide's
+        # "Pages and cursors"); ``queryset`` (the whole search, filtered above) is not read.
+        query = name_search_pages.searched_by_name_alone(self.request)
+        if query is None:
+            return super().paginate_queryset(queryset)
+        self.paginator.active = name_search_pages.NameSearchNumberedPages()
+        searched = name_search_pages.NameSearchList(self.get_queryset(), query)
+        return super().paginate_queryset(searched)
+
     def csv_lines(self, rows) -> Iterator[str]:
         # Written from plain rows: a million people are not a million serialized records.
         return people_csv.lines(self, rows)
@@ -621,7 +642,11 @@ class SearchView(ArchiveAPIMixin, APIView):
         view = viewset(request=self.request, language=self.language)
         rows = localize(view.public_rows(), self.language).order_by(*view.default_ordering)
         found = view.filterset_class(data={"q": query}, queryset=rows, request=self.request).qs
-        hits = list(found[: limit + 1])
+        hits = (
+            name_search_pages.first_people(rows, query, limit + 1)
+            if viewset is PersonViewSet and query_tokens(query)
+            else list(found[: limit + 1])
+        )
         pages = links.PageAddresses(self.request)
         return {
             "type": name,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Window
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -43,6 +42,7 @@ from archive.models.figures import AGE_GROUPS, CHILD_UNDER, ELDERLY_FROM
 from archive.models.merges import kept_person
 from archive.models.people import PLACE_COLUMNS
 from archive.names import query_tokens
+from archive.public_name_search import SearchPage, search_page
 from archive.site import structured_data
 from archive.site.citation import person_citation
 from archive.site.languages import locale_codes
@@ -115,9 +115,13 @@ class PeopleFilter(forms.Form):
         return filed
 
     def filter(self, people):
+        if self.cleaned_data["q"]:
+            people = people.search_names(self.cleaned_data["q"])
+        return self.narrow(people)
+
+    def narrow(self, people):
+        """``people`` narrowed by every filter but the name search."""
         data = self.cleaned_data
-        if data["q"]:
-            people = people.search_names(data["q"])
         if data["fate"]:
             people = people.filter(fate=data["fate"])
         if data["sex"]:
@@ -203,17 +207,19 @@ def person_list(request):
     if filters is None:
         page = Paginator([], PEOPLE_PER_PAGE).get_page(number)
     elif query_tokens(form.cleaned_data["q"] if form.is_bound else ""):
-        # Ranked a page at a time, and kept: a name searched once is often searched again.
-        ids, count, number = remembered(
+        # Read a page at a time, and kept: a name searched once is often searched again.
+        found = remembered(
             "people-search",
-            lambda: ranked_ids(listed, number),
+            lambda: search_page(
+                form.narrow(people), form.cleaned_data["q"], language, number, PEOPLE_PER_PAGE
+            ),
             language,
             filters,
             number,
             request=request,
             depends_on=(LISTS,),
         )
-        page = _page(ids, count, number)
+        page = search_results(found)
     else:
         paginator = Paginator([], PEOPLE_PER_PAGE)
         # Filters choose among a few values each, so their counts are worth keeping; they read
@@ -313,40 +319,24 @@ def filters_html(request, form: PeopleFilter, people, current_letter: str) -> st
     )
 
 
-def _page(ids: list[int], count: int, number: int) -> Page:
+def _page(ids: list[int], count: int, number: int, is_limited: bool = False) -> Page:
     paginator = Paginator([], PEOPLE_PER_PAGE)
-    paginator.count = count
+    paginator.count, paginator.is_limited = count, is_limited
     return Page(ids, number, paginator)
 
 
-def ranked_ids(matches, number) -> tuple[list[int], int, int]:
-    """The ids on page ``number`` of a name search among public people (past the last page:
-    the last), the count of all matches, and the page's number.
-
-    The search ranks every match to order them anyway, so counting them beside the ranking
-    costs next to nothing, where a separate count would run the whole search a second time.
-    Both run over narrow rows, ids and sort keys: a common name's 10,000 whole rows, carried
-    through the count and the sort, took twice as long. Within a rank, matches are in the
-    page's alphabet."""
-    matches = matches.in_alphabet("name_rank")
-    try:
-        number = max(int(number), 1)
-    except (TypeError, ValueError):
-        number = 1
-    offset = (number - 1) * PEOPLE_PER_PAGE
-    ranked = matches.annotate(matched=Window(Count("pk"))).values_list("pk", "matched")
-    top = list(ranked[offset : offset + PEOPLE_PER_PAGE])
-    if not top:  # nothing matched, or past the last page: count, then as Paginator does
-        page = Paginator(matches.values_list("pk", flat=True), PEOPLE_PER_PAGE).get_page(number)
-        return list(page.object_list), page.paginator.count, page.number
-    return [pk for pk, _ in top], top[0][1], number
+def search_results(found: SearchPage, people=None) -> Page:
+    """The page of ``found`` (:func:`archive.public_name_search.search_page`): its ids, or
+    with ``people`` its people read by id from them, counted as far as it was counted."""
+    shown = found.ids if people is None else public_in_order(found.ids, people)
+    return _page(shown, found.count, found.number, found.is_limited)
 
 
-def ranked_page(matches, number) -> Page:
-    """A page of name search results among public people (:func:`ranked_ids`), its people
-    read by id."""
-    ids, count, number = ranked_ids(matches, number)
-    return _page(public_in_order(ids), count, number)
+def ranked_page(people, query: str, number) -> Page:
+    """Page ``number`` of the name search ``query`` among public ``people``, as the people
+    index shows it, its people read by id."""
+    found = search_page(people, query, get_language(), number, PEOPLE_PER_PAGE)
+    return search_results(found, Person.objects.public())
 
 
 def public_in_order(ids: list[int], people=None) -> list[Person]:
