@@ -5,10 +5,9 @@ query counts are those of bench/admin_screens.py, counted in test_admin_queries.
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from django.utils.text import capfirst
-from wagtail.users.models import UserProfile
 
 from archive.models import Contribution, FateEvent, Hold
+from tests.admin_language import chooser_words, in_language
 from tests.contribution_data import stored
 from tests.factories import PersonFactory, PlaceFactory, SourceFactory
 
@@ -35,18 +34,6 @@ def records(moderator):
         "queue": reverse("archive_contributions"),
         "review": reverse("archive_contribution_review", args=[correction.pk]),
     }
-
-
-def in_language(client, user, language):
-    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
-    client.force_login(user)
-    return client
-
-
-def chooser_words(model, language) -> str:
-    with translation.override(language):
-        words = translation.gettext("Choose %(object)s") % {"object": model._meta.verbose_name}
-    return capfirst(words)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -9,33 +9,20 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import translation
-from django.utils.text import capfirst
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.test.utils.form_data import inline_formset
-from wagtail.users.models import UserProfile
 
 from archive.models import FateEvent, Hold, Person, PersonMedia, StatementMedia
 from tests.admin_forms import person_form
+from tests.admin_language import chooser_words, in_language
 from tests.factories import PersonFactory, SourceFactory, statement_drafts
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["az", "tr", "ru"]
 KINDS = ["wounded", "taken_captive", "released", "missing", "identified", "killed"]
-
-
-def in_language(client, user, language):
-    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
-    client.force_login(user)
-    return client
-
-
-def chooser_words(model, language) -> str:
-    with translation.override(language):
-        words = translation.gettext("Choose %(object)s") % {"object": model._meta.verbose_name}
-    return capfirst(words)
 
 
 def edit_url(person) -> str:
