@@ -114,13 +114,9 @@ class PeopleFilter(forms.Form):
             raise forms.ValidationError(gettext("Choose a letter of the alphabet."))
         return filed
 
-    def filter(self, people):
-        if self.cleaned_data["q"]:
-            people = people.search_names(self.cleaned_data["q"])
-        return self.narrow(people)
-
     def narrow(self, people):
-        """``people`` narrowed by every filter but the name search."""
+        """``people`` narrowed by every filter but the name search, which reads a page at a
+        time among them (:func:`archive.public_name_search.search_page`)."""
         data = self.cleaned_data
         if data["fate"]:
             people = people.filter(fate=data["fate"])
@@ -199,7 +195,7 @@ def person_list(request):
     if not form.is_bound:
         listed, filters = people, ()
     elif form.is_valid():
-        listed, filters = form.filter(people), form.cache_key
+        listed, filters = form.narrow(people), form.cache_key
     else:
         listed, filters, status = people.none(), None, 400
     language = get_language()
@@ -210,9 +206,7 @@ def person_list(request):
         # Read a page at a time, and kept: a name searched once is often searched again.
         found = remembered(
             "people-search",
-            lambda: search_page(
-                form.narrow(people), form.cleaned_data["q"], language, number, PEOPLE_PER_PAGE
-            ),
+            lambda: search_page(listed, form.cleaned_data["q"], language, number, PEOPLE_PER_PAGE),
             language,
             filters,
             number,
